@@ -1,0 +1,411 @@
+"""Load and validate a data folder into tidy pandas tables, or raise one DataError naming every problem."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import pandas as pd
+
+from components import schema
+from components.schema import Column
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_FIGURE_TEXT = re.compile(r"(\d+(?:\.\d+)?)(.*)")
+_CHANGE_TEXT = re.compile(r"(\D+?)(\d+(?:\.\d+)?)%")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data: where it is and a message code with its parameters."""
+
+    file: str
+    code: str
+    row: int | None = None
+    column: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+class DataError(Exception):
+    """The data folder cannot be shown; ``problems`` lists every reason found."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in the data folder")
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Source:
+    """A review article and its bibliographic record."""
+
+    id: str
+    year: int
+    publisher: str
+    title: str
+    date: dt.date
+    authors: tuple[str, ...]
+    url: str
+    article: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the dashboard shows, validated. Treat the tables as read-only."""
+
+    figures: pd.DataFrame
+    domains: pd.DataFrame
+    sections: pd.DataFrame
+    passages: pd.DataFrame
+    sources: Mapping[str, Source]
+
+    @property
+    def years(self) -> list[int]:
+        """The years the data covers, newest first."""
+        return sorted(self.figures["year"].unique().tolist(), reverse=True)
+
+
+def data_dir_from_env() -> Path:
+    """The data folder: ``$DASHBOARD_DATA_DIR`` if set, else the bundled ``data/``."""
+    configured = os.environ.get(DATA_DIR_ENV, "").strip()
+    return Path(configured) if configured else DEFAULT_DATA_DIR
+
+
+def load_dataset(data_dir: Path | str) -> Dataset:
+    """Read and validate every file in ``data_dir``; raise DataError listing all problems."""
+    folder = Path(data_dir)
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        raise DataError([Problem(str(folder), "missing_folder")])
+    sources = _read_sources(folder, problems)
+    tables = {name: _read_table(folder, name, columns, problems) for name, columns in schema.TABLES.items()}
+    if any(table is None for table in tables.values()):
+        raise DataError(problems)
+    domains, sections, passages, figures = (
+        tables["domains.csv"], tables["sections.csv"], tables["passages.csv"], tables["figures.csv"]
+    )
+    _check_unique(domains, "domains.csv", ["id"], problems)
+    _check_unique(sections, "sections.csv", ["source_id", "id"], problems)
+    _check_unique(passages, "passages.csv", ["source_id", "id"], problems)
+    _check_unique(figures, "figures.csv", ["id"], problems)
+    _check_unique(figures, "figures.csv", ["metric", "year"], problems)
+    _check_sections(sections, sources, problems)
+    _check_passages(passages, sources, sections, set(domains["id"]), problems)
+    _check_figures(figures, sources, sections, set(domains["id"]), problems)
+    if problems:
+        raise DataError(problems)
+    return Dataset(
+        figures=figures,
+        domains=domains.sort_values("order", kind="stable").reset_index(drop=True),
+        sections=sections.sort_values(["source_id", "order"], kind="stable").reset_index(drop=True),
+        passages=_in_article_order(passages, sections),
+        sources=sources,
+    )
+
+
+def _in_article_order(passages: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
+    rank = {(row.source_id, row.id): row.order for row in sections.itertuples()}
+    key = [rank[(row.source_id, row.section)] for row in passages.itertuples()]
+    ordered = passages.assign(section_order=key).sort_values(["source_id", "section_order", "order"], kind="stable")
+    return ordered.drop(columns="section_order").reset_index(drop=True)
+
+
+# --- reading files -----------------------------------------------------------------------------
+
+
+def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
+    if not path.is_file():
+        problems.append(Problem(name, "missing_file"))
+        return None
+    size = path.stat().st_size
+    if size > schema.MAX_FILE_BYTES:
+        problems.append(Problem(name, "file_too_large", params={"size_mb": round(size / 2**20, 1),
+                                                               "limit_mb": schema.MAX_FILE_BYTES // 2**20}))
+        return None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        problems.append(Problem(name, "not_utf8", params={"offset": err.start}))
+        return None
+    if "\x00" in text:
+        problems.append(Problem(name, "binary_file"))
+        return None
+    if not text.strip():
+        problems.append(Problem(name, "empty_file"))
+        return None
+    return text
+
+
+def _read_sources(folder: Path, problems: list[Problem]) -> dict[str, Source]:
+    name = schema.SOURCES_FILE
+    text = _read_text(folder / name, name, problems)
+    if text is None:
+        return {}
+    try:
+        entries = tomllib.loads(text).get("sources")
+    except tomllib.TOMLDecodeError as err:
+        problems.append(Problem(name, "bad_toml", params={"detail": str(err)}))
+        return {}
+    if not isinstance(entries, list) or not entries:
+        problems.append(Problem(name, "no_sources"))
+        return {}
+    sources: dict[str, Source] = {}
+    for number, entry in enumerate(entries, start=1):
+        source = _parse_source(folder, entry, number, problems)
+        if source is None:
+            continue
+        if source.id in sources:
+            problems.append(Problem(name, "duplicate_key", row=number, column="id",
+                                    params={"value": source.id, "other": list(sources).index(source.id) + 1}))
+        sources[source.id] = source
+    return sources
+
+
+def _parse_source(folder: Path, entry: Any, number: int, problems: list[Problem]) -> Source | None:
+    name = schema.SOURCES_FILE
+    if not isinstance(entry, dict):
+        problems.append(Problem(name, "bad_source_entry", row=number))
+        return None
+    ok = True
+    for key, kind in schema.SOURCE_FIELDS.items():
+        value = entry.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool) or (kind is list and not all(
+                isinstance(item, str) for item in value)):
+            problems.append(Problem(name, "bad_source_field", row=number, column=key,
+                                    params={"expected": kind.__name__}))
+            ok = False
+    date = entry.get("date")
+    if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+        problems.append(Problem(name, "bad_source_field", row=number, column="date", params={"expected": "date"}))
+        ok = False
+    if not ok:
+        return None
+    article_path = (folder / entry["article"]).resolve()
+    if not article_path.is_relative_to(folder.resolve()):
+        problems.append(Problem(name, "article_outside_folder", row=number, column="article",
+                                params={"value": entry["article"]}))
+        return None
+    article = _read_text(article_path, entry["article"], problems)
+    if article is None:
+        return None
+    return Source(entry["id"], entry["year"], entry["publisher"], entry["title"], date,
+                  tuple(entry["authors"]), entry["url"], article)
+
+
+def _read_table(folder: Path, name: str, columns: tuple[Column, ...], problems: list[Problem]) -> pd.DataFrame | None:
+    text = _read_text(folder / name, name, problems)
+    if text is None:
+        return None
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
+    except (pd.errors.ParserError, csv.Error, ValueError) as err:
+        problems.append(Problem(name, "bad_csv", params={"detail": str(err).strip()}))
+        return None
+    expected = [column.name for column in columns]
+    header = [str(name_) for name_ in frame.columns]
+    missing = [column for column in expected if column not in header]
+    if missing and len(header) == 1:
+        delimiter = next((mark for mark in (";", "\t", "|", ",") if mark in header[0]), None)
+        if delimiter:
+            problems.append(Problem(name, "wrong_delimiter", params={"delimiter": repr(delimiter)}))
+            return None
+    for column in missing:
+        problems.append(Problem(name, "missing_column", column=column))
+    for column in header:
+        if column not in expected:
+            problems.append(Problem(name, "extra_column", column=column))
+    if missing or len(header) != len(expected):
+        return None
+    if frame.empty:
+        problems.append(Problem(name, "no_rows"))
+        return None
+    return _parse_cells(frame, name, columns, problems)
+
+
+def _parse_cells(frame: pd.DataFrame, name: str, columns: tuple[Column, ...], problems: list[Problem]) -> pd.DataFrame:
+    """Turn each text column into its typed column, noting every cell that doesn't parse."""
+    frame = frame.fillna("").map(str.strip)
+    parsed: dict[str, list[Any]] = {}
+    for column in columns:
+        values = []
+        for index, cell in enumerate(frame[column.name]):
+            values.append(_parse_cell(cell, column, Problem(name, "", row=_line(index), column=column.name), problems))
+        parsed[column.name] = values
+    typed = pd.DataFrame(parsed)
+    for column in columns:
+        if column.kind in ("int", "number"):
+            typed[column.name] = pd.to_numeric(typed[column.name]).astype("Int64" if column.kind == "int" else "Float64")
+    typed.insert(0, "line", [_line(index) for index in range(len(typed))])
+    return typed
+
+
+def _parse_cell(cell: str, column: Column, where: Problem, problems: list[Problem]) -> Any:
+    def report(code: str, **params: Any) -> None:
+        problems.append(Problem(where.file, code, where.row, where.column, params))
+
+    if cell == "":
+        if column.required:
+            report("empty_value")
+        return () if column.kind == "list" else (pd.NA if column.kind in ("int", "number") else "")
+    if column.kind == "int":
+        if not re.fullmatch(r"\d+", cell):
+            report("not_integer", value=cell)
+            return pd.NA
+        return int(cell)
+    if column.kind == "number":
+        if not _NUMBER.fullmatch(cell):
+            report("not_number_percent" if cell.endswith("%") else "not_number", value=cell)
+            return pd.NA
+        return float(cell)
+    if column.kind == "choice" and cell not in column.choices:
+        report("bad_choice", value=cell, choices=" / ".join(column.choices))
+        return ""
+    if column.kind == "list":
+        return tuple(part.strip() for part in cell.split(";") if part.strip())
+    return cell
+
+
+def _line(index: int) -> int:
+    """The spreadsheet line of a data row (line 1 is the header)."""
+    return index + 2
+
+
+# --- cross-checks ------------------------------------------------------------------------------
+
+
+def _check_unique(frame: pd.DataFrame, name: str, keys: list[str], problems: list[Problem]) -> None:
+    duplicated = frame[frame.duplicated(keys, keep="first")]
+    for _, row in duplicated.iterrows():
+        first = frame[(frame[keys] == row[keys]).all(axis=1)]["line"].iloc[0]
+        problems.append(Problem(name, "duplicate_key", row=row["line"], column="+".join(keys),
+                                params={"value": " / ".join(str(row[key]) for key in keys), "other": first}))
+
+
+def _check_source_ref(name: str, row: pd.Series, sources: Mapping[str, Source], problems: list[Problem]) -> Source | None:
+    source = sources.get(row["source_id"])
+    if source is None and sources:
+        problems.append(Problem(name, "unknown_ref", row=row["line"], column="source_id",
+                                params={"value": row["source_id"], "target": schema.SOURCES_FILE}))
+    return source
+
+
+def _check_in_article(name: str, row: pd.Series, column: str, source: Source | None, problems: list[Problem]) -> None:
+    if source is not None and row[column] and row[column] not in source.article:
+        problems.append(Problem(name, "not_in_article", row=row["line"], column=column,
+                                params={"excerpt": _excerpt(row[column])}))
+
+
+def _check_sections(sections: pd.DataFrame, sources: Mapping[str, Source], problems: list[Problem]) -> None:
+    for _, row in sections.iterrows():
+        source = _check_source_ref("sections.csv", row, sources, problems)
+        _check_in_article("sections.csv", row, "heading", source, problems)
+
+
+def _check_passages(passages: pd.DataFrame, sources: Mapping[str, Source], sections: pd.DataFrame,
+                    domains: set[str], problems: list[Problem]) -> None:
+    known_sections = set(zip(sections["source_id"], sections["id"]))
+    for _, row in passages.iterrows():
+        source = _check_source_ref("passages.csv", row, sources, problems)
+        _check_in_article("passages.csv", row, "text", source, problems)
+        if (row["source_id"], row["section"]) not in known_sections:
+            problems.append(Problem("passages.csv", "unknown_ref", row=row["line"], column="section",
+                                    params={"value": row["section"], "target": "sections.csv"}))
+        for domain in row["domains"]:
+            if domain not in domains:
+                problems.append(Problem("passages.csv", "unknown_ref", row=row["line"], column="domains",
+                                        params={"value": domain, "target": "domains.csv"}))
+
+
+def _check_figures(figures: pd.DataFrame, sources: Mapping[str, Source], sections: pd.DataFrame,
+                   domains: set[str], problems: list[Problem]) -> None:
+    name = "figures.csv"
+    known_sections = set(zip(sections["source_id"], sections["id"]))
+    by_id = figures.set_index("id", drop=False)
+    unreadable = {(p.row, p.column) for p in problems if p.file == name}
+    for _, row in figures.iterrows():
+        if (row["line"], "value") in unreadable or (row["line"], "yoy_pct") in unreadable:
+            continue  # already reported; cross-checks on a half-read row would only add noise
+        def report(code: str, column: str, **params: Any) -> None:
+            problems.append(Problem(name, code, row=row["line"], column=column, params=params))
+
+        source = _check_source_ref(name, row, sources, problems)
+        if source is not None and not pd.isna(row["year"]) and row["year"] != source.year:
+            report("year_mismatch", "year", value=row["year"], expected=source.year)
+        if row["domain"] and row["domain"] not in domains:
+            report("unknown_ref", "domain", value=row["domain"], target="domains.csv")
+        if row["section"] and (row["source_id"], row["section"]) not in known_sections:
+            report("unknown_ref", "section", value=row["section"], target="sections.csv")
+        _check_in_article(name, row, "source_quote", source, problems)
+        for column in ("value_text", "yoy_text", "context_text"):
+            if row[column] and row["source_quote"] and row[column] not in row["source_quote"]:
+                report("not_in_quote", column, value=row[column])
+        has_value, has_change = not pd.isna(row["value"]), not pd.isna(row["yoy_pct"])
+        if not has_value and not has_change:
+            report("no_figure", "value")
+        if has_value:
+            if row["value"] < 0:
+                report("negative_value", "value", value=_plain(row["value"]))
+            _check_value_text(row, report)
+        elif row["value_text"] or row["unit"]:
+            report("text_without_number", "value_text")
+        if has_change:
+            if row["yoy_pct"] <= -100:
+                report("change_too_low", "yoy_pct", value=_plain(row["yoy_pct"]))
+            _check_change_text(row, report)
+        elif row["yoy_text"]:
+            report("text_without_number", "yoy_text")
+        if row["parent"]:
+            _check_parent(row, by_id, report)
+
+
+def _check_value_text(row: pd.Series, report) -> None:
+    match = _FIGURE_TEXT.fullmatch(row["value_text"])
+    if not match:
+        report("value_text_unreadable", "value_text", value=row["value_text"])
+        return
+    if float(match.group(1)) != row["value"]:
+        report("value_mismatch", "value", text=row["value_text"], value=_plain(row["value"]))
+    if match.group(2) != row["unit"]:
+        report("unit_mismatch", "unit", text=row["value_text"], value=row["unit"])
+
+
+def _check_change_text(row: pd.Series, report) -> None:
+    match = _CHANGE_TEXT.fullmatch(row["yoy_text"])
+    word = match.group(1) if match else ""
+    if not match or word not in schema.FALL_WORDS + schema.RISE_WORDS:
+        report("change_text_unreadable", "yoy_text", value=row["yoy_text"],
+               words=" / ".join(schema.FALL_WORDS + schema.RISE_WORDS))
+        return
+    signed = float(match.group(2)) * (-1 if word in schema.FALL_WORDS else 1)
+    if signed != row["yoy_pct"]:
+        report("change_mismatch", "yoy_pct", text=row["yoy_text"], value=_plain(row["yoy_pct"]))
+
+
+def _check_parent(row: pd.Series, by_id: pd.DataFrame, report) -> None:
+    if row["parent"] not in by_id.index or row["parent"] == row["id"]:
+        report("unknown_ref", "parent", value=row["parent"], target="figures.csv")
+        return
+    parent = by_id.loc[row["parent"]]
+    if parent["unit"] != row["unit"] or parent["year"] != row["year"]:
+        report("parent_incompatible", "parent", value=row["parent"])
+    elif not pd.isna(parent["value"]) and not pd.isna(row["value"]) and row["value"] > parent["value"]:
+        report("part_exceeds_whole", "value", value=_plain(row["value"]), whole=_plain(parent["value"]))
+
+
+def _plain(number: float) -> str:
+    """A number as a person would type it: 612, 5.58."""
+    return f"{number:g}"
+
+
+def _excerpt(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -1,0 +1,41 @@
+"""Downloadable files built from the shown figures. Never imports streamlit."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.wording import Wording
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: object) -> object:
+    """Stop spreadsheet programs from running text as a formula (OWASP CSV injection)."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES):
+        return "'" + cell
+    return cell
+
+
+def export_frame(rows: pd.DataFrame, words: Wording, source_line: str, domain_labels: dict[str, str]) -> pd.DataFrame:
+    """Machine-readable rows: numbers stay numbers, derived columns say so in their header."""
+    frame = pd.DataFrame({
+        words.t("table.csv.id"): rows["id"],
+        words.t("table.csv.year"): rows["year"],
+        words.t("table.csv.domain"): rows["domain"].map(domain_labels),
+        words.t("table.csv.label"): [words.label(row) for _, row in rows.iterrows()],
+        words.t("table.csv.value"): rows["value"],
+        words.t("table.csv.unit"): rows["unit"],
+        words.t("table.csv.yoy_pct"): rows["yoy_pct"],
+        words.t("table.csv.better"): rows["better"].map(lambda b: words.t(f"better.{b}")),
+        words.t("table.csv.implied_previous"): rows["implied_previous"].round(4),
+        words.t("table.csv.index_value"): rows["index_value"].round(4),
+        words.t("table.csv.quote"): rows["source_quote"],
+        words.t("table.csv.source"): source_line,
+    })
+    return frame.map(neutralise)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel shows the Chinese; CRLF line ends."""
+    return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+

@@ -1,0 +1,23 @@
+"""Colours and type shared by the charts, the page styles and .streamlit/config.toml."""
+
+from __future__ import annotations
+
+from components.model import BAD, GOOD, NEUTRAL
+
+# Blue for good news, vermilion for bad: a pair that colour-blind readers can tell apart.
+OUTCOME_COLOURS = {GOOD: "#0b63a8", BAD: "#c2410c", NEUTRAL: "#5b6573"}
+OUTCOME_ARROWS = {GOOD: "blue", BAD: "orange", NEUTRAL: "gray"}  # st.metric delta colours
+DERIVED_COLOUR = "#aab4c0"
+TRACK_COLOUR = "#e4e9ef"
+PART_COLOUR = "#7fb2dc"
+TEXT_COLOUR = "#1f2933"
+MUTED_TEXT_COLOUR = "#4b5563"
+GRID_COLOUR = "#e5e7eb"
+ZERO_LINE_COLOUR = "#374151"
+BACKGROUND = "#ffffff"
+HIGHLIGHT_BACKGROUND = "#fde68a"
+
+FONT_FAMILY = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+    '"Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif'
+)

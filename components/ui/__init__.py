@@ -1,0 +1,1 @@
+"""Thin Streamlit render functions. Only this package and dashboard.py import streamlit."""

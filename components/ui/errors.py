@@ -1,0 +1,24 @@
+"""The page shown instead of the dashboard when the data folder has problems."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.data import DataError
+from components.problems import location, message
+from components.ui.text import escape_markdown
+from components.wording import Wording
+
+
+def render_data_error(error: DataError, folder: str, words: Wording) -> None:
+    """List every problem (file, place, what is wrong) as plain table text; no traceback."""
+    with st.container(key="data-error"):
+        st.title(words.t("data_error.title"))
+        st.error(escape_markdown(words.t("data_error.intro", folder=folder, count=len(error.problems))))
+        problems = pd.DataFrame({
+            words.t("data_error.location"): [location(p, words.catalog) for p in error.problems],
+            words.t("data_error.problem"): [message(p, words.catalog) for p in error.problems],
+        })
+        st.table(problems)
+        st.caption(words.t("data_error.hint"))

@@ -1,0 +1,74 @@
+"""Phrases built from one figure row: its label, level, change and headline, in the catalog's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.data import Source
+from components.format import NumberFormat
+from components.i18n import Catalog
+
+
+@dataclass(frozen=True)
+class Wording:
+    """Turns figure rows into user-facing text for one language."""
+
+    catalog: Catalog
+    numbers: NumberFormat
+
+    def t(self, key: str, **params: object) -> str:
+        """Shortcut to the catalog."""
+        return self.catalog.t(key, **params)
+
+    def label(self, row: pd.Series) -> str:
+        """The figure's name, e.g. 刑事案件."""
+        return row[f"label_{self.catalog.language}"]
+
+    def domain(self, domains: pd.DataFrame, domain_id: str) -> str:
+        """A domain's display name."""
+        return domains.loc[domains["id"] == domain_id, f"label_{self.catalog.language}"].iloc[0]
+
+    def level(self, row: pd.Series) -> str:
+        """The reported level with its unit: '5.58亿元'."""
+        return self.numbers.level(row["value"], row["unit"], row["value_decimals"])
+
+    def implied_previous(self, row: pd.Series) -> str:
+        """The derived previous-year level, marked as approximate: '约435起'."""
+        level = self.numbers.level(row["implied_previous"], row["unit"], row["value_decimals"])
+        return self.t("derived.approx", value=level)
+
+    def change(self, row: pd.Series) -> str:
+        """The signed change: '−13.8%'."""
+        return self.numbers.change(row["yoy_pct"], row["change_decimals"])
+
+    def index(self, row: pd.Series) -> str:
+        """The derived index value: '86.2'."""
+        return self.numbers.number(row["index_value"], row["change_decimals"])
+
+    def change_phrase(self, row: pd.Series) -> str:
+        """The change in words: '同比下降13.8%'."""
+        direction = "fall" if row["yoy_pct"] < 0 else "rise"
+        size = self.numbers.change(abs(row["yoy_pct"]), row["change_decimals"]).lstrip("+")
+        return self.t(f"phrase.change_{direction}", size=size)
+
+    def headline(self, row: pd.Series) -> str:
+        """A one-line message for a single figure: '法院新收案件79,362件,同比减少10.37%'."""
+        has_level, has_change = not pd.isna(row["value"]), not pd.isna(row["yoy_pct"])
+        if has_level and has_change:
+            return self.t("phrase.level_and_change", label=self.label(row), level=self.level(row),
+                          change=self.change_phrase(row))
+        if has_change:
+            return self.t("phrase.change_only", label=self.label(row), change=self.change_phrase(row))
+        return self.t("phrase.level_only", label=self.label(row), level=self.level(row))
+
+    def context(self, row: pd.Series) -> str:
+        """The article's own context for a figure, e.g. 创出了近8年的新高 (may be empty)."""
+        return row["context_text"]
+
+    def source_line(self, source: Source, short: bool = False) -> str:
+        """'来源:丽水日报《…》,2020年3月10日', from the source's metadata; ``short`` drops the subtitle."""
+        title = source.title.split("——")[0] if short else source.title
+        date = self.t("app.date", year=source.date.year, month=source.date.month, day=source.date.day)
+        return self.t("app.source_line", publisher=source.publisher, title=title, date=date)

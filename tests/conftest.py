@@ -1,0 +1,79 @@
+"""Shared fixtures: copies of the real data folder that tests may break or extend."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """A CSV file's rows as dicts (header order kept in the dict keys)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_rows(path: Path, rows: list[dict[str, str]], header: list[str] | None = None) -> None:
+    """Write rows back as CSV with the given (or the first row's) header."""
+    header = header or list(rows[0])
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def edit_rows(folder: Path, name: str, change: Callable[[list[dict[str, str]]], None]) -> None:
+    """Apply ``change`` to the rows of ``folder/name`` in place."""
+    rows = read_rows(folder / name)
+    change(rows)
+    write_rows(folder / name, rows)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of data/ that a test may modify."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
+def two_year_data(tmp_path: Path) -> Path:
+    """data/ plus the fictional 2020 review in tests/fixtures/review_2020 (test-only, not real figures)."""
+    target = tmp_path / "two_years"
+    shutil.copytree(DATA, target)
+    extra = FIXTURES / "review_2020"
+    shutil.copy(extra / "article.txt", target / "articles" / "test-review-2020.txt")
+    with open(target / "sources.toml", "a", encoding="utf-8") as handle:
+        handle.write((extra / "source.toml").read_text(encoding="utf-8"))
+    for name in ("figures.csv", "sections.csv", "passages.csv"):
+        rows = read_rows(target / name) + read_rows(extra / name)
+        write_rows(target / name, rows)
+    return target
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """The dashboard served by a real `streamlit run` for this test session."""
+    from tests.browser import running_app
+    with running_app() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, driven by Playwright (its own browser download cannot work offline)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

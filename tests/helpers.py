@@ -1,0 +1,34 @@
+"""Objects most tests need: the real dataset enriched, and Chinese wording."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from components.charts import ChartContext
+from components.data import Dataset, load_dataset
+from components.format import NumberFormat
+from components.i18n import load_catalog
+from components.model import enrich
+from components.wording import Wording
+from tests.conftest import DATA
+
+SOURCE_LINE = "来源:测试来源"
+
+
+@lru_cache(maxsize=None)
+def dataset() -> Dataset:
+    loaded = load_dataset(DATA)
+    return Dataset(enrich(loaded.figures), loaded.domains, loaded.sections, loaded.passages, loaded.sources)
+
+
+def words(language: str = "zh") -> Wording:
+    return Wording(load_catalog(language), NumberFormat(language))
+
+
+def context() -> ChartContext:
+    return ChartContext(words(), SOURCE_LINE)
+
+
+def figure_row(metric: str):
+    figures = dataset().figures
+    return figures[figures["metric"] == metric].iloc[0]

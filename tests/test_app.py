@@ -1,0 +1,176 @@
+"""The whole app in AppTest: every figure shown, the filter narrows everything, errors are friendly."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.format import MINUS
+from tests.conftest import ROOT, edit_rows
+
+APP = str(ROOT / "dashboard.py")
+KPIS = {
+    "刑事案件": f"{MINUS}13.8%", "道路交通事故": f"{MINUS}21.5%", "火灾事故": f"{MINUS}12.27%",
+    "安全生产事故": f"{MINUS}17.7%", "群众安全感": "98.2%", "打掉黑恶团伙": "27个", "破获案件": "611起",
+    "查扣非法资产": "5.58亿元", "法院新收案件": "79,362件",
+}
+CHART_IDS = ["changes", "security", "crackdown", "courts", "index"]
+
+
+def run_app(query: dict | None = None, data_dir=None, monkeypatch=None) -> AppTest:
+    if data_dir is not None:
+        monkeypatch.setenv("DASHBOARD_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(query or {})
+    at.run()
+    assert not at.exception
+    return at
+
+
+def block(at: AppTest, key: str):
+    """The container made with st.container(key=key)."""
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            if getattr(child, "type", None) == "flex_container" and child.proto.id.endswith(f"-{key}"):
+                return child
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+    found = walk(at.main)
+    assert found is not None, key
+    return found
+
+
+def main_table(at: AppTest):
+    return block(at, "data-table").get("dataframe")[0].value
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    return [json.loads(chart.proto.spec)["layout"]["title"]["text"].split("<span")[0].replace("<br>", "")
+            for chart in at.get("plotly_chart")]
+
+
+def html_text(at: AppTest) -> str:
+    return "\n".join(element.proto.body for element in at.get("html"))
+
+
+def test_default_page_shows_every_figure():
+    at = run_app()
+    assert {m.label: m.value for m in at.metric} == KPIS
+    titles = chart_titles(at)
+    assert len(titles) == 5
+    assert titles[0].startswith("7项同比指标全部向好")
+    assert titles[1].startswith("群众安全感达98.2%")
+    assert titles[2].startswith("打掉黑恶团伙27个")
+    assert titles[3].startswith("法院新收案件79,362件")
+    assert titles[4].startswith("以2018年为100")
+    assert at.title[0].value == "平安丽水 · 2019年建设成效"
+
+
+def test_every_chart_has_alt_text_and_a_narrative_beside_it():
+    at = run_app()
+    for chart, title in zip(at.get("plotly_chart"), chart_titles(at)):
+        assert chart.proto.alt.replace(" ", "").startswith(title.replace(" ", ""))
+        assert "来源:丽水日报" in chart.proto.alt
+    narratives = [el.proto.body for el in at.get("html") if 'class="narrative"' in el.proto.body]
+    assert len(narratives) == len(CHART_IDS)
+    assert all("原文怎么说" in body and '<mark class="figure-mark">' in body for body in narratives)
+    assert "下降13.8%" in narratives[0] and "98.2%" in narratives[1] and "611起" in narratives[2]
+    assert "79362件" in narratives[3]
+
+
+def test_delta_colours_follow_meaning():
+    at = run_app()
+    metrics = {m.label: m.proto for m in at.metric}
+    assert metrics["刑事案件"].delta == "向好"
+    assert metrics["破获案件"].delta == "+40.46% 向好"
+    assert metrics["刑事案件"].color == metrics["破获案件"].color, "a fall in crime and a rise in cases solved are both good"
+
+
+def test_domain_filter_narrows_kpis_charts_narratives_and_table():
+    at = run_app()
+    at.multiselect(key="domain").set_value(["fire"]).run()
+    assert not at.exception
+    assert {m.label for m in at.metric} == {"火灾事故"}
+    assert len(at.get("plotly_chart")) == 2  # the changes chart and the index, each with one bar
+    assert chart_titles(at)[0].startswith("火灾事故同比下降12.27%")
+    table = main_table(at)
+    assert table["指标"].tolist() == ["火灾事故"]
+    body = html_text(at)
+    assert "下降12.27%" in body and "611起" not in body.split('class="narrative article"')[0]
+
+
+def test_anti_gang_filter_shows_only_the_crackdown():
+    at = run_app()
+    at.multiselect(key="domain").set_value(["anti_gang"]).run()
+    assert {m.label for m in at.metric} == {"打掉黑恶团伙", "破获案件", "查扣非法资产"}
+    assert len(at.get("plotly_chart")) == 3
+
+
+def test_empty_selection_shows_a_hint_and_a_way_back():
+    at = run_app()
+    at.multiselect(key="domain").set_value([]).run()
+    assert not at.exception
+    assert not at.metric and not at.get("plotly_chart")
+    assert "尚未选择任何领域" in at.info[0].value
+    at.button(key="show_all_domains").click().run()
+    assert len(at.metric) == 9
+
+
+def test_domain_from_the_url_is_applied():
+    at = run_app({"domain": ["消防", "道路交通"]})
+    assert {m.label for m in at.metric} == {"火灾事故", "道路交通事故"}
+    assert not at.warning
+
+
+def test_bad_url_values_are_ignored_with_a_notice():
+    at = run_app({"domain": ["消防", "<script>alert(1)</script>"], "year": "1999"})
+    assert {m.label for m in at.metric} == {"火灾事故"}
+    notices = [w.value for w in at.warning]
+    assert len(notices) == 2
+    assert any("domain" in notice and "script" in notice for notice in notices)
+    assert any("1999" in notice for notice in notices)
+
+
+def test_table_and_csv_download():
+    at = run_app()
+    table = main_table(at)
+    assert len(table) == 10 and "原文" in table.columns
+    assert at.get("download_button")
+
+
+def test_full_article_is_on_the_page_with_figures_highlighted():
+    at = run_app()
+    body = html_text(at)
+    assert "步履铿锵铸平安" in body and '<mark class="figure-mark">5.58亿元</mark>' in body
+
+
+def test_broken_data_folder_shows_the_problem_list(data_copy, monkeypatch):
+    edit_rows(data_copy, "figures.csv", lambda rows: rows[0].update(yoy_pct="-13.8%"))
+    (data_copy / "domains.csv").unlink()
+    at = run_app(data_dir=data_copy, monkeypatch=monkeypatch)
+    assert at.title[0].value == "数据无法显示"
+    assert "2 处问题" in at.error[0].value
+    problems = at.table[0].value
+    assert len(problems) == 2
+    assert not at.metric and not at.get("plotly_chart")
+
+
+def test_year_selector_appears_only_with_more_than_one_year(two_year_data, monkeypatch):
+    assert not run_app().selectbox
+    at = run_app(data_dir=two_year_data, monkeypatch=monkeypatch)
+    year = at.selectbox(key="year")
+    assert year.value == 2020 and year.options == ["2020", "2019"]
+    assert {m.label for m in at.metric} == {"刑事案件", "法院新收案件"}
+    year.set_value(2019).run()
+    assert not at.exception
+    assert len(at.metric) == 9
+    assert at.title[0].value == "平安丽水 · 2019年建设成效"
+
+
+def test_year_from_the_url(two_year_data, monkeypatch):
+    at = run_app({"year": "2019"}, data_dir=two_year_data, monkeypatch=monkeypatch)
+    assert len(at.metric) == 9

@@ -1,0 +1,155 @@
+"""Chart builders: traces, headline titles, source line, colours by meaning, honest handling of +451%."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from components import theme
+from components.charts import (CHARTS, axis_cut, build_changes_chart, build_index_chart, build_levels_chart,
+                               build_share_chart, text_width, wrap)
+from components.format import MINUS
+from components.model import BAD, GOOD, with_change, with_metrics
+from tests.helpers import SOURCE_LINE, context, dataset
+
+ROOT_CHARTS = {spec.id: spec for spec in CHARTS}
+
+
+def _annotation_texts(fig) -> list[str]:
+    return [a.text for a in fig.layout.annotations]
+
+
+def _plain(text: str) -> str:
+    return text.replace("<br>", "")
+
+
+def _build(spec_id: str, figures: pd.DataFrame | None = None):
+    spec = ROOT_CHARTS[spec_id]
+    rows = spec.pick(dataset().figures if figures is None else figures)
+    return spec.build(rows, context()), rows
+
+
+@pytest.mark.parametrize("spec_id", [spec.id for spec in CHARTS])
+def test_every_chart_carries_title_source_line_and_alt_text(spec_id):
+    fig, rows = _build(spec_id)
+    assert fig.layout.title.text
+    assert any(SOURCE_LINE in _plain(text) for text in _annotation_texts(fig)), "source line inside the figure"
+    alt = fig.layout.meta["alt"]
+    assert SOURCE_LINE in alt and all(label in alt for label in rows["label_zh"])
+
+
+@pytest.mark.parametrize("magnitudes, cut", [
+    ([13.8, 21.5, 12.27, 17.7, 40.46, 451, 10.37], 70),
+    ([13.8, 21.5, 12.27], None),
+    ([451], None),
+    ([10, 39], None),
+    ([0.5, 3.0], 1),
+    ([-2, 30], 3),
+    ([-95, -5], None),
+    ([-10, 450, 200], None),
+])
+def test_axis_cut_only_for_a_real_outlier(magnitudes, cut):
+    """Changes in %; only a rise more than 4x the next-largest change is cut."""
+    assert axis_cut(pd.Series(magnitudes)) == cut
+
+
+def test_changes_chart_draws_every_change_coloured_by_meaning():
+    fig, rows = _build("changes")
+    bars = fig.data[0]
+    assert len(bars.y) == 7
+    shown = dict(zip(bars.y, bars.x))
+    assert shown["道路交通事故"] == -21.5 and shown["破获案件"] == 40.46
+    assert set(bars.marker.color) == {theme.OUTCOME_COLOURS[GOOD]}
+    assert fig.layout.xaxis.zeroline is True
+    assert _plain(fig.layout.title.text).startswith("7项同比指标全部向好")
+
+
+def test_changes_chart_cuts_451_percent_without_hiding_it():
+    fig, _ = _build("changes")
+    shown = dict(zip(fig.data[0].y, fig.data[0].x))
+    assert shown["查扣非法资产"] == 70, "drawn to the cut"
+    labels = _annotation_texts(fig)
+    assert any(text.startswith("+451%") for text in labels), "true value labelled"
+    assert any("截断" in _plain(text) for text in labels), "the cut is explained"
+    assert len(fig.layout.shapes) == 2, "break marks on the cut bar"
+    assert max(fig.layout.xaxis.tickvals) <= 70, "no tick beyond the cut"
+
+
+def test_changes_chart_colours_bad_news_differently():
+    figures = dataset().figures.copy()
+    figures.loc[figures["metric"] == "fire_accidents", ["yoy_pct", "outcome"]] = [12.27, BAD]
+    fig, _ = _build("changes", figures)
+    colours = dict(zip(fig.data[0].y, fig.data[0].marker.color))
+    assert colours["火灾事故"] == theme.OUTCOME_COLOURS[BAD]
+    assert colours["刑事案件"] == theme.OUTCOME_COLOURS[GOOD]
+    assert any(text.startswith("+12.27% 转差") for text in _annotation_texts(fig)), "meaning also in words"
+    assert "6项同比指标向好,1项未向好" in _plain(fig.layout.title.text)
+
+
+def test_share_chart_shows_98_2_against_a_full_track_with_context():
+    fig, _ = _build("security")
+    track, bar = fig.data
+    assert list(track.x) == [100] and list(bar.x) == [98.2]
+    assert list(fig.layout.xaxis.range) == [0, 102]
+    assert _plain(fig.layout.title.text).startswith("群众安全感达98.2%,创出了近8年的新高")
+
+
+def test_crackdown_chart_shows_parts_inside_the_whole_and_derived_levels_marked():
+    fig, _ = _build("crackdown")
+    whole, part = fig.data[0], fig.data[1]
+    assert list(whole.x) == [27] and list(part.x) == [10]
+    derived = [trace for trace in fig.data if trace.marker.pattern and trace.marker.pattern.shape]
+    assert len(derived) == 2
+    for trace in derived:
+        assert trace.marker.pattern.shape[0] == "/" and "推算" in trace.text[0]
+        assert trace.marker.color[0] == theme.DERIVED_COLOUR
+    cases = derived[0]
+    assert cases.x[0] == pytest.approx(611 / 1.4046) and cases.x[1] == 611
+    assert cases.text[0] == "约435起(推算)" and cases.text[1] == f"611起(+40.46%)"
+    assert any("推算" in _plain(text) and "非原文报道" in _plain(text) for text in _annotation_texts(fig))
+
+
+def test_courts_chart_headline_and_first_fall_context():
+    fig, _ = _build("courts")
+    title = _plain(fig.layout.title.text)
+    assert title.startswith("法院新收案件79,362件,同比下降10.37%")
+    assert "实现多年来收案件量首次同比下降" in title
+    bar = fig.data[0]
+    assert bar.text[0] == "约88,544件(推算)" and bar.text[1] == f"79,362件({MINUS}10.37%)"
+
+
+def test_index_chart_marks_100_and_every_2019_value():
+    fig, _ = _build("index")
+    points = fig.data[2]
+    assert set(fig.data[1].x) == {100}
+    values = dict(zip(points.y, points.text))
+    assert values["刑事案件"] == "86.2" and values["破获案件"] == "140.46"
+    assert values["查扣非法资产"] == "551(截断)"
+    assert dict(zip(points.y, points.x))["查扣非法资产"] == 170
+
+
+def test_builders_accept_a_single_row():
+    rows = with_change(dataset().figures).head(1)
+    fig = build_changes_chart(rows, context())
+    assert _plain(fig.layout.title.text).startswith("刑事案件同比下降13.8%")
+    assert build_index_chart(rows, context()).data
+    assert build_levels_chart(with_metrics(dataset().figures, ["court_cases"]), context()).data
+    assert build_share_chart(with_metrics(dataset().figures, ["sense_of_security"]), context()).data
+
+
+@pytest.mark.parametrize("text", ["打掉黑恶团伙27个 · 破获案件611起 · 查扣非法资产5.58亿元",
+                                  "推算:上年数值 = 本年数值 ÷ (1 + 同比变化),由原文数字计算,非原文报道。"])
+def test_wrap_keeps_every_line_within_budget(text):
+    lines = wrap(text, 17).split("<br>")
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert all(text_width(line) <= 17 for line in lines)
+
+
+def test_chart_code_never_imports_streamlit():
+    code = "import sys, components.charts, components.data, components.model, components.narrative, " \
+           "components.export, components.tables; print('streamlit' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -1,0 +1,220 @@
+"""The loader: good data loads whole; every broken rule is named with file, row and column."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from components.data import DataError, Problem, data_dir_from_env, load_dataset
+from tests.conftest import DATA, edit_rows
+
+
+def test_real_data_loads_every_reported_figure():
+    dataset = load_dataset(DATA)
+    figures = dataset.figures.set_index("metric")
+    expected = {
+        "criminal_cases": (None, -13.8),
+        "road_traffic_accidents": (None, -21.5),
+        "fire_accidents": (None, -12.27),
+        "work_safety_accidents": (None, -17.7),
+        "sense_of_security": (98.2, None),
+        "gangs_broken_up": (27, None),
+        "syndicates_broken_up": (10, None),
+        "cases_solved": (611, 40.46),
+        "assets_seized": (5.58, 451),
+        "court_cases": (79362, -10.37),
+    }
+    assert set(figures.index) == set(expected)
+    for metric, (value, change) in expected.items():
+        row = figures.loc[metric]
+        assert (pd.isna(row["value"]) if value is None else row["value"] == value), metric
+        assert (pd.isna(row["yoy_pct"]) if change is None else row["yoy_pct"] == change), metric
+    assert figures.loc["syndicates_broken_up", "parent"] == "2019-gangs_broken_up"
+    assert figures.loc["assets_seized", "unit"] == "亿元"
+    assert dataset.years == [2019]
+
+
+def test_real_data_has_every_domain_section_and_source_field():
+    dataset = load_dataset(DATA)
+    assert dataset.domains["label_zh"].tolist() == [
+        "社会治安", "道路交通", "消防", "安全生产", "扫黑除恶", "矛盾纠纷化解", "群众安全感"]
+    assert dataset.sections["label_zh"].tolist() == ["开篇", "严字当头", "打防结合", "源头治理", "固本强基", "结语"]
+    source = dataset.sources["lishui-daily-2020-03-10"]
+    assert (source.publisher, str(source.date), source.authors) == (
+        "丽水日报", "2020-03-10", ("记者 李倩", "通讯员 蓝江楠"))
+    assert source.title.startswith("步履铿锵铸平安")
+
+
+def test_every_quote_and_passage_occurs_in_the_article():
+    dataset = load_dataset(DATA)
+    article = dataset.sources["lishui-daily-2020-03-10"].article
+    assert all(quote in article for quote in dataset.figures["source_quote"])
+    assert all(text in article for text in dataset.passages["text"])
+
+
+def test_passages_come_in_article_order():
+    dataset = load_dataset(DATA)
+    article = dataset.sources["lishui-daily-2020-03-10"].article
+    positions = [article.index(text) for text in dataset.passages["text"]]
+    assert positions == sorted(positions)
+
+
+def test_data_dir_comes_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    assert data_dir_from_env() == DATA
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    assert data_dir_from_env() == tmp_path
+
+
+def _set(metric: str, column: str, value: str):
+    def change(rows):
+        for row in rows:
+            if row["metric"] == metric:
+                row[column] = value
+    return change
+
+
+def _first(column: str, value: str):
+    def change(rows):
+        rows[0][column] = value
+    return change
+
+
+def _duplicate_first(rows):
+    rows.append(dict(rows[0]))
+
+
+def _drop_column(column: str):
+    def change(rows):
+        for row in rows:
+            del row[column]
+    return change
+
+
+def _add_column(rows):
+    for row in rows:
+        row["notes"] = "x"
+
+
+BROKEN = [
+    # (case id, file, change, expected problem code, expected column)
+    ("missing column", "figures.csv", _drop_column("yoy_pct"), "missing_column", "yoy_pct"),
+    ("extra column", "domains.csv", _add_column, "extra_column", "notes"),
+    ("text in a number column", "figures.csv", _set("cases_solved", "value", "六百一十一"), "not_number", "value"),
+    ("percent sign in a change", "figures.csv", _set("criminal_cases", "yoy_pct", "-13.8%"), "not_number_percent", "yoy_pct"),
+    ("year not an integer", "figures.csv", _first("year", "2019.0"), "not_integer", "year"),
+    ("empty required cell", "figures.csv", _first("label_zh", ""), "empty_value", "label_zh"),
+    ("unknown better", "figures.csv", _first("better", "down"), "bad_choice", "better"),
+    ("duplicate id", "figures.csv", _duplicate_first, "duplicate_key", "id"),
+    ("change of -100%", "figures.csv", _set("criminal_cases", "yoy_pct", "-100"), "change_too_low", "yoy_pct"),
+    ("negative value", "figures.csv", _set("cases_solved", "value", "-611"), "negative_value", "value"),
+    ("quote not in the article", "figures.csv", _set("court_cases", "source_quote", "2019年度全市法院共新收各类案件79363件"),
+     "not_in_article", "source_quote"),
+    ("figure not in its quote", "figures.csv", _set("cases_solved", "value_text", "612起"), "not_in_quote", "value_text"),
+    ("value disagrees with the article", "figures.csv", _set("cases_solved", "value", "612"), "value_mismatch", "value"),
+    ("unit disagrees with the article", "figures.csv", _set("assets_seized", "unit", "万元"), "unit_mismatch", "unit"),
+    ("sign of a change flipped", "figures.csv", _set("criminal_cases", "yoy_pct", "13.8"), "change_mismatch", "yoy_pct"),
+    ("change text without direction", "figures.csv", _set("criminal_cases", "yoy_text", "13.8%"),
+     "change_text_unreadable", "yoy_text"),
+    ("level text without a level", "figures.csv", _set("cases_solved", "value", ""), "text_without_number", "value_text"),
+    ("no figure at all", "figures.csv", lambda rows: rows[4].update(value="", unit="", value_text=""), "no_figure", "value"),
+    ("parent that does not exist", "figures.csv", _set("syndicates_broken_up", "parent", "2019-nothing"), "unknown_ref", "parent"),
+    ("level typed wrongly", "figures.csv", _set("gangs_broken_up", "value", "9"), "value_mismatch", "value"),
+    ("unknown domain", "figures.csv", _set("fire_accidents", "domain", "weather"), "unknown_ref", "domain"),
+    ("unknown section", "figures.csv", _set("fire_accidents", "section", "middle"), "unknown_ref", "section"),
+    ("year differs from its source", "figures.csv", _set("fire_accidents", "year", "2018"), "year_mismatch", "year"),
+    ("passage not in the article", "passages.csv", _first("text", "这段话不在原文里。"), "not_in_article", "text"),
+    ("passage with unknown domain", "passages.csv", lambda rows: rows[1].update(domains="weather"),
+     "unknown_ref", "domains"),
+    ("heading not in the article", "sections.csv", lambda rows: rows[1].update(heading="不存在的标题"), "not_in_article", "heading"),
+]
+
+
+@pytest.mark.parametrize("file, change, code, column", [case[1:] for case in BROKEN], ids=[case[0] for case in BROKEN])
+def test_each_broken_rule_is_named(data_copy, file, change, code, column):
+    edit_rows(data_copy, file, change)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    found = [(p.file, p.code, p.column) for p in caught.value.problems]
+    assert (file, code, column) in found, found
+
+
+def test_part_larger_than_whole_is_named_when_the_article_agrees(data_copy):
+    """Check the part/whole rule on its own: both figures consistent with their quotes."""
+    def change(rows):
+        for row in rows:
+            if row["metric"] == "syndicates_broken_up":
+                row.update(value="611", unit="起", value_text="611起")
+            if row["metric"] == "gangs_broken_up":
+                row.update(value="27", unit="起", value_text="27个")
+    edit_rows(data_copy, "figures.csv", change)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert "part_exceeds_whole" in [p.code for p in caught.value.problems]
+
+
+def test_every_problem_is_listed_at_once_with_its_row(data_copy):
+    edit_rows(data_copy, "figures.csv", _set("cases_solved", "value", "abc"))
+    edit_rows(data_copy, "figures.csv", _set("fire_accidents", "yoy_pct", "-120"))
+    edit_rows(data_copy, "domains.csv", _duplicate_first)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    problems = caught.value.problems
+    assert Problem("figures.csv", "not_number", row=9, column="value", params={"value": "abc"}) in problems
+    assert any(p.code == "change_too_low" and p.row == 4 for p in problems)
+    assert any(p.file == "domains.csv" and p.code == "duplicate_key" and p.row == 9 for p in problems)
+
+
+@pytest.mark.parametrize("name", ["figures.csv", "domains.csv", "sections.csv", "passages.csv", "sources.toml"])
+def test_missing_file_is_named(data_copy, name):
+    (data_copy / name).unlink()
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert (name, "missing_file") in [(p.file, p.code) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("content, code", [
+    (b"", "empty_file"),
+    ("编号;年份\n1;2019\n".encode("gbk"), "not_utf8"),
+    (b"id;order;label_zh\nx;1;y\n", "wrong_delimiter"),
+    (b"id,order,label_zh\n", "no_rows"),
+    (b'id,order,label_zh\n"x,1,y\n', "bad_csv"),
+])
+def test_unreadable_table_is_named(data_copy, content, code):
+    (data_copy / "domains.csv").write_bytes(content)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert ("domains.csv", code) in [(p.file, p.code) for p in caught.value.problems]
+
+
+def test_utf8_bom_is_read_correctly(data_copy):
+    path = data_copy / "figures.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert len(load_dataset(data_copy).figures) == 10
+
+
+def test_missing_folder_is_named(tmp_path):
+    with pytest.raises(DataError) as caught:
+        load_dataset(tmp_path / "nowhere")
+    assert caught.value.problems[0].code == "missing_folder"
+
+
+@pytest.mark.parametrize("edit, code", [
+    (lambda text: text.replace('year = 2019', 'year = "2019"'), "bad_source_field"),
+    (lambda text: text.replace('date = 2020-03-10', 'date = "yesterday"'), "bad_source_field"),
+    (lambda text: text.replace('articles/lishui-daily-2020-03-10.txt', '../../etc/passwd'), "article_outside_folder"),
+    (lambda text: text.replace('[[sources]]', '[[sources'), "bad_toml"),
+    (lambda text: "", "empty_file"),
+])
+def test_bad_source_metadata_is_named(data_copy, edit, code):
+    path = data_copy / "sources.toml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert ("sources.toml", code) in [(p.file, p.code) for p in caught.value.problems]
+
+
+def test_two_years_load_with_both_years(two_year_data):
+    dataset = load_dataset(two_year_data)
+    assert dataset.years == [2020, 2019]
+    assert len(dataset.sources) == 2
