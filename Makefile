@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBIAN_PACKAGES := chromium fonts-noto-cjk
+DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils
 
 .PHONY: run test validate system-packages clean
 
@@ -26,7 +26,8 @@ run: $(VENV)/.runtime-installed
 validate: $(VENV)/.runtime-installed
 	$(BIN)/python -m components.validate
 
-# Browser tests drive Debian's Chromium; the CJK font makes Chinese render in screenshots.
+# Browser tests drive Debian's Chromium; the CJK font makes Chinese render in screenshots;
+# poppler-utils reads the printed PDF back.
 system-packages:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -qq && \

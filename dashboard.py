@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.charts import CHARTS, ChartContext, summary_line
 from components.data import DataError, data_dir_from_env
 from components.format import NumberFormat
 from components.i18n import load_catalog
-from components.model import select, source_for_year
-from components.narrative import figure_terms
 from components.ui import cache, style
-from components.ui.article import render_article
-from components.ui.chart_section import render_chart_section
 from components.ui.errors import render_data_error
-from components.ui.filters import render_empty_hint, render_sidebar
-from components.ui.header import render_header, render_kpis
-from components.ui.table import render_table
+from components.ui.filters import (bad_link_values, presenting_requested, render_filters, render_present_toggle,
+                                   show_notices)
+from components.ui.page import render_page
+from components.ui.presenter import render_presenter
 from components.wording import Wording
 
 LANGUAGE = "zh"
 
 words = Wording(load_catalog(LANGUAGE), NumberFormat(LANGUAGE))
-st.set_page_config(page_title=words.t("app.page_title"), page_icon="🛡️", layout="wide")
-style.inject()
+presenting = presenting_requested()
+st.set_page_config(page_title=words.t("app.page_title"), page_icon="🛡️", layout="wide",
+                   initial_sidebar_state="collapsed" if presenting else "auto")
+style.inject(presenting)
 
 folder = data_dir_from_env()
 signature = cache.data_signature(folder)
@@ -33,22 +31,17 @@ except DataError as error:
     render_data_error(error, str(folder), words)
     st.stop()
 
-view = render_sidebar(data, words)
-source = source_for_year(data, view.year)
-shown = select(data.figures, view)
-terms = figure_terms(data.figures[data.figures["source_id"] == source.id])
-ctx = ChartContext(words, words.source_line(source, short=True))
-figures = {spec.id: cache.figure(spec.id, view.year, view.domains, LANGUAGE, signature, data, ctx)
-           for spec in CHARTS if not spec.pick(shown).empty}
-
-render_header(view.year, summary_line(data.figures[data.figures["year"] == view.year], words), source, words)
-if shown.empty:
-    render_empty_hint(data, words)
+bad = bad_link_values(data, words)
+if presenting:
+    render_presenter(data, words, signature, bad)
 else:
-    render_kpis(shown, words)
-    for spec in CHARTS:
-        if spec.id in figures:
-            render_chart_section(spec, spec.pick(shown), figures[spec.id], data, terms, words)
-    render_table(shown, data, words.source_line(source), view.year, words)
-render_article(source, terms, words)
-st.caption(words.t("footer.derived"))
+    with st.sidebar:
+        st.header(words.t("sidebar.heading"))
+        view = render_filters(data, words)
+        render_present_toggle(words)
+        st.subheader(words.t("sidebar.about_heading"))
+        st.caption(words.t("sidebar.about"))
+    show_notices(bad, words)
+    render_page(data, view, words, signature)
+if st.session_state.get("present", presenting) != presenting:
+    st.rerun()  # the toggle changed mode this run: draw the other layout

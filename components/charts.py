@@ -8,7 +8,7 @@ line inside the figure, so a screenshot of any chart still says where its number
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Literal
 
 import pandas as pd
@@ -20,6 +20,7 @@ from components.model import GOOD, NEUTRAL, headline_figures, with_change, with_
 from components.wording import Wording
 
 OUTLIER_RATIO = 4  # a bar more than 4x the next longest gets a cut axis
+INSIDE_LABEL_SHARE = 0.5  # a bar at least half as long as the longest carries its label inside
 LINE_HEIGHT = 1.4
 
 
@@ -30,8 +31,10 @@ class ChartContext:
     words: Wording
     source_line: str
     font_size: int = 16
+    min_text: int = 12  # no text in the figure is smaller than this (px)
     title_chars: int = 17  # wrap budget in CJK characters, so titles fit a 390 px phone
     note_chars: int = 27
+    row_scale: float = 2.6  # height of one bar row, in font sizes
 
 
 _TEMPLATE = go.layout.Template(
@@ -117,14 +120,15 @@ def _finish(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, notes:
     line = size * LINE_HEIGHT
     title_lines, subtitle_lines = title_html.count("<br>") + 1, subtitle_html.count("<br>") + 1
     footer_lines = footer_html.count("<br>") + 1
+    small = max(round(size * 0.8), ctx.min_text)
     axis_space = round(size * 2.2) if axis_labels else round(size * 0.6)
-    top = round(title_lines * 1.25 * line + subtitle_lines * 0.85 * line + size * (3.5 if panel_titles else 2))
-    bottom = axis_space + round(footer_lines * 0.8 * size * 1.5) + 14
+    top = round(title_lines * 1.25 * line + subtitle_lines * small * LINE_HEIGHT + size * (3.5 if panel_titles else 2))
+    bottom = axis_space + round(footer_lines * small * 1.5) + 14
     height = top + plot_height + bottom
     gutter = round(max(map(text_width, gutter_labels), default=0) * size) + 14
     title_size = round(size * 1.25)
     fig.update_layout(
-        title=dict(text=f"{title_html}<br><span style=\"font-size:{round(size * 0.85)}px;color:{theme.MUTED_TEXT_COLOUR}\">"
+        title=dict(text=f"{title_html}<br><span style=\"font-size:{max(round(size * 0.85), ctx.min_text)}px;color:{theme.MUTED_TEXT_COLOUR}\">"
                         f"{subtitle_html}</span>",
                    x=0, xanchor="left", xref="container", y=1 - (title_size + 8) / height, yanchor="top",
                    yref="container", pad=dict(l=6), font=dict(size=title_size, color=theme.TEXT_COLOUR)),
@@ -137,7 +141,7 @@ def _finish(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, notes:
     fig.add_annotation(
         text=footer_html, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
         xshift=-gutter + 6, yshift=-axis_space, align="left", showarrow=False,
-        font=dict(size=round(size * 0.8), color=theme.MUTED_TEXT_COLOUR),
+        font=dict(size=max(round(size * 0.8), ctx.min_text), color=theme.MUTED_TEXT_COLOUR),
     )
     return fig
 
@@ -202,7 +206,7 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
     alt_items = [(words.label(row), words.change_phrase(row)) for _, row in rows.iterrows()]
     return _finish(fig, ctx, _changes_title(rows, words), words.t("chart.changes.subtitle"), notes,
-                   plot_height=max(len(rows), 2) * round(ctx.font_size * 2.6), alt_items=alt_items, gutter_labels=labels)
+                   plot_height=max(len(rows), 2) * round(ctx.font_size * ctx.row_scale), alt_items=alt_items, gutter_labels=labels)
 
 
 def _changes_title(rows: pd.DataFrame, words: Wording) -> str:
@@ -279,11 +283,11 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
         else:
             _single_level_panel(fig, whole, words, row_ref)
         fig.update_xaxes(showticklabels=False, showgrid=False, rangemode="tozero", row=row_ref, col=1 if row_ref else None)
-    fig.update_layout(barmode="overlay", bargap=0.3, uniformtext=dict(minsize=ctx.font_size, mode="show"))
+    fig.update_layout(barmode="overlay", bargap=0.3)
     title, subtitle = _levels_title(wholes, words)
     years = [words.t("chart.levels.year", year=year) for year in (wholes["year"].iloc[0] - 1, wholes["year"].iloc[0])]
     return _finish(fig, ctx, title, subtitle, notes, axis_labels=False, panel_titles=len(wholes) > 1,
-                   plot_height=len(wholes) * round(ctx.font_size * 6.5), alt_items=_levels_alt(rows, words),
+                   plot_height=len(wholes) * round(ctx.font_size * ctx.row_scale * 2.5), alt_items=_levels_alt(rows, words),
                    gutter_labels=years)
 
 
@@ -329,13 +333,15 @@ def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, 
     texts = [words.t("chart.levels.derived_label", value=words.implied_previous(figure)),
              f"{words.level(figure)}({words.change(figure)})"]
     colours = [theme.DERIVED_COLOUR, theme.OUTCOME_COLOURS[figure["outcome"]]]
+    longest = max(values)
+    inside = [value / longest >= INSIDE_LABEL_SHARE for value in values]  # the derived bar is light, the reported dark
     fig.add_bar(x=values, y=years, orientation="h", width=0.7, marker=dict(
                     color=colours, pattern=dict(shape=["/", ""], fgcolor=theme.BACKGROUND, solidity=0.25)),
-                text=texts, textposition="auto", insidetextanchor="end", cliponaxis=False,
-                insidetextfont=dict(color=[theme.TEXT_COLOUR, theme.BACKGROUND]),
-                outsidetextfont=dict(color=theme.TEXT_COLOUR),
+                text=texts, textposition=["inside" if fits else "outside" for fits in inside], insidetextanchor="end",
+                cliponaxis=False, textfont=dict(color=[theme.BACKGROUND if fits and on_dark else theme.TEXT_COLOUR
+                                                       for fits, on_dark in zip(inside, (False, True))]),
                 hovertemplate="%{y}: %{text}<extra></extra>", row=row, col=col)
-    fig.update_xaxes(range=[0, max(values) * 1.15], row=row, col=col)
+    fig.update_xaxes(range=[0, longest * 1.2], row=row, col=col)
     fig.update_yaxes(autorange="reversed", row=row, col=col)
 
 
@@ -400,11 +406,16 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
                      ticktext=[words.numbers.number(t) for t in ticks])
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
     year = int(rows["year"].iloc[0])
-    good = int((rows["outcome"] == GOOD).sum())
-    title = words.t("chart.index.title", year=year, previous=year - 1, good=good, n=len(rows))
+    title = _index_title(rows, words)
     alt_items = [(words.label(row), words.index(row)) for _, row in rows.iterrows()]
     return _finish(fig, ctx, title, words.t("chart.index.subtitle", previous=year - 1, year=year), notes,
-                   plot_height=max(len(rows), 2) * round(ctx.font_size * 2.6), alt_items=alt_items, gutter_labels=labels)
+                   plot_height=max(len(rows), 2) * round(ctx.font_size * ctx.row_scale), alt_items=alt_items, gutter_labels=labels)
+
+
+def _index_title(rows: pd.DataFrame, words: Wording) -> str:
+    year = int(rows["year"].iloc[0])
+    good = int((rows["outcome"] == GOOD).sum())
+    return words.t("chart.index.title", year=year, previous=year - 1, good=good, n=len(rows))
 
 
 # --- the dashboard's charts, in page order -------------------------------------------------------
@@ -421,14 +432,26 @@ class ChartSpec:
     id: str
     pick: Callable[[pd.DataFrame], pd.DataFrame]
     build: Callable[[pd.DataFrame, ChartContext], go.Figure]
+    headline: Callable[[pd.DataFrame, Wording], str]
     narrative: Literal["quotes", "section"]
+
+    def for_slide(self) -> "ChartSpec":
+        """The same chart with only the passages that report its figures (a slide has less room)."""
+        return replace(self, narrative="quotes")
+
+
+def _levels_headline(rows: pd.DataFrame, words: Wording) -> str:
+    return _levels_title(headline_figures(rows), words)[0]
 
 
 CHARTS: tuple[ChartSpec, ...] = (
-    ChartSpec("changes", with_change, build_changes_chart, "quotes"),
-    ChartSpec("security", lambda rows: with_metrics(rows, ["sense_of_security"]), build_share_chart, "section"),
+    ChartSpec("changes", with_change, build_changes_chart, _changes_title, "quotes"),
+    ChartSpec("security", lambda rows: with_metrics(rows, ["sense_of_security"]), build_share_chart,
+              lambda rows, words: _share_title(rows.iloc[0], words), "section"),
     ChartSpec("crackdown", lambda rows: with_metrics(
-        rows, ["gangs_broken_up", "syndicates_broken_up", "cases_solved", "assets_seized"]), build_levels_chart, "section"),
-    ChartSpec("courts", lambda rows: with_metrics(rows, ["court_cases"]), build_levels_chart, "section"),
-    ChartSpec("index", with_change, build_index_chart, "quotes"),
+        rows, ["gangs_broken_up", "syndicates_broken_up", "cases_solved", "assets_seized"]), build_levels_chart,
+        _levels_headline, "section"),
+    ChartSpec("courts", lambda rows: with_metrics(rows, ["court_cases"]), build_levels_chart, _levels_headline,
+              "section"),
+    ChartSpec("index", with_change, build_index_chart, _index_title, "quotes"),
 )

@@ -59,10 +59,12 @@ def chart_passages(spec: ChartSpec, shown: pd.DataFrame, passages: pd.DataFrame)
     return same_source[reports | (in_section & shares_domain)]
 
 
-def narrative_html(passages: pd.DataFrame, sections: pd.DataFrame, terms: Iterable[str], heading: str) -> str:
+def narrative_html(passages: pd.DataFrame, sections: pd.DataFrame, terms: Iterable[str], heading: str,
+                   large: bool = False) -> str:
     """Passages grouped under their section headings, figures highlighted, all text escaped."""
     titles = {(row.source_id, row.id): row.heading or row.label_zh for row in sections.itertuples()}
-    parts = [f'<div class="narrative"><p class="narrative-heading"><strong>{html.escape(heading)}</strong></p>']
+    size = " large" if large else ""
+    parts = [f'<div class="narrative{size}"><p class="narrative-heading"><strong>{html.escape(heading)}</strong></p>']
     current = None
     for row in passages.itertuples():
         section = (row.source_id, row.section)

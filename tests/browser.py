@@ -60,3 +60,46 @@ def artifact(name: str) -> Path:
     """Where a screenshot goes (a folder git ignores)."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / name
+
+
+# For each Plotly chart: text that spills outside the figure, and pairs of labels that overlap.
+LABEL_CHECK_JS = """
+() => Array.from(document.querySelectorAll('.js-plotly-plot')).filter((plot) => plot.offsetParent !== null)
+    .map((plot) => {
+  const box = plot.getBoundingClientRect();
+  const texts = Array.from(plot.querySelectorAll('text')).filter((t) => t.textContent.trim()
+      && t.getBoundingClientRect().width > 0 && getComputedStyle(t).visibility !== 'hidden'
+      && !t.closest('.hoverlayer'));
+  const rects = texts.map((t) => ({text: t.textContent.trim(), r: t.getBoundingClientRect()}));
+  const clipped = rects.filter(({r}) => r.left < box.left - 1 || r.right > box.right + 1
+      || r.top < box.top - 1 || r.bottom > box.bottom + 1).map(({text}) => text);
+  const overlaps = [];
+  for (let i = 0; i < rects.length; i++) {
+    for (let j = i + 1; j < rects.length; j++) {
+      const a = rects[i].r, b = rects[j].r;
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 2 && h > 2) overlaps.push([rects[i].text, rects[j].text]);
+    }
+  }
+  return {id: plot.closest('[class*="st-key-chart-"]')?.className.match(/st-key-chart-[a-z]+/)?.[0],
+          clipped, overlaps};
+})
+"""
+
+
+def label_problems(page) -> list[dict]:
+    """Charts on the page whose labels are clipped or overlap (empty when all is well)."""
+    return [chart for chart in page.evaluate(LABEL_CHECK_JS) if chart["clipped"] or chart["overlaps"]]
+
+
+def open_page(browser, url: str, width: int, height: int):
+    """A new page at the given size, opened at ``url`` and ready; page errors are collected."""
+    from playwright.sync_api import expect
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("dialog", lambda dialog: page.errors.append(f"dialog: {dialog.message}"))
+    page.goto(url)
+    expect(page.locator(READY)).to_be_attached(timeout=60_000)
+    return page

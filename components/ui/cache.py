@@ -9,9 +9,11 @@ import streamlit as st
 
 from components.charts import CHARTS, ChartContext
 from components.data import Dataset, load_dataset
-from components.model import enrich
+from components.model import View, enrich, select, source_for_year
+from components.wording import Wording
 
 _SPECS = {spec.id: spec for spec in CHARTS}
+PRESENTER_TEXT = dict(font_size=20, min_text=18, title_chars=24, note_chars=34, row_scale=2.1)
 
 
 def data_signature(folder: Path) -> tuple:
@@ -29,10 +31,15 @@ def dataset(folder: str, signature: tuple) -> Dataset:
     return Dataset(enrich(loaded.figures), loaded.domains, loaded.sections, loaded.passages, loaded.sources)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
-def figure(spec_id: str, year: int, domains: tuple[str, ...], language: str, signature: tuple,
-           _data: Dataset, _ctx: ChartContext) -> go.Figure:
-    """One chart for one view, built once and shared read-only by every session."""
+def figure(spec_id: str, view: View, words: Wording, signature: tuple, data: Dataset, presenting: bool) -> go.Figure:
+    """One chart for one view, in page or presenter size; shared read-only by every session."""
+    return _figure(spec_id, view, words.catalog.language, presenting, signature, data, words)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def _figure(spec_id: str, view: View, language: str, presenting: bool, signature: tuple,
+            _data: Dataset, _words: Wording) -> go.Figure:
+    source = source_for_year(_data, view.year)
+    ctx = ChartContext(_words, _words.source_line(source, short=True), **(PRESENTER_TEXT if presenting else {}))
     spec = _SPECS[spec_id]
-    rows = spec.pick(_data.figures[(_data.figures["year"] == year) & _data.figures["domain"].isin(domains)])
-    return spec.build(rows, _ctx)
+    return spec.build(spec.pick(select(_data.figures, view)), ctx)

@@ -17,14 +17,30 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
 
 
 def render_chart_section(spec: ChartSpec, rows: pd.DataFrame, fig: go.Figure, dataset: Dataset,
-                         terms: tuple[str, ...], words: Wording) -> None:
-    """Chart on the left, narrative on the right; the columns stack on a phone."""
-    passages = chart_passages(spec, rows, dataset.passages)
+                         terms: tuple[str, ...], words: Wording, compact_fig: go.Figure | None = None) -> None:
+    """Chart on the left, narrative on the right; the columns stack on a phone.
+
+    A slide passes ``compact_fig`` too: ``fig`` is the large-type figure for a projector and the
+    compact one is shown instead on a phone (the page's CSS picks one by screen width). The
+    slide's narrative keeps only the passages that report the chart's figures, in larger type.
+    """
+    presenting = compact_fig is not None
+    passages = chart_passages(spec if not presenting else spec.for_slide(), rows, dataset.passages)
     with st.container(key=f"chart-{spec.id}"):
         chart_column, text_column = st.columns([3, 2], gap="large")
         with chart_column:
-            st.plotly_chart(fig, key=f"fig-{spec.id}", theme=None, config=PLOTLY_CONFIG, alt=fig.layout.meta["alt"])
-            with st.expander(words.t("chart.show_data")):
-                st.dataframe(figures_table(rows, dataset, words), hide_index=True)
+            with st.container(key="figure-large" if presenting else None):
+                _plot(fig, f"fig-{spec.id}")
+            if presenting:
+                with st.container(key="figure-compact"):
+                    _plot(compact_fig, f"fig-{spec.id}-compact")
+            else:
+                with st.expander(words.t("chart.show_data")):
+                    st.dataframe(figures_table(rows, dataset, words), hide_index=True)
         with text_column:
-            st.html(narrative_html(passages, dataset.sections, terms, words.t("chart.narrative_heading")))
+            st.html(narrative_html(passages, dataset.sections, terms, words.t("chart.narrative_heading"),
+                                   large=presenting))
+
+
+def _plot(fig: go.Figure, key: str) -> None:
+    st.plotly_chart(fig, key=key, theme=None, config=PLOTLY_CONFIG, alt=fig.layout.meta["alt"])

@@ -1,4 +1,4 @@
-"""Sidebar filters bound to the URL, and notices for link parameters that had to be ignored."""
+"""URL-bound view state: domain and year filters, presenter toggle, and notices for bad link values."""
 
 from __future__ import annotations
 
@@ -8,22 +8,33 @@ import streamlit as st
 
 from components.data import Dataset
 from components.model import View
+from components.slides import parse_flag
 from components.ui.text import escape_markdown
 from components.wording import Wording
 
 DOMAIN_KEY = "domain"
 YEAR_KEY = "year"
+PRESENT_KEY = "present"
+STEP_KEY = "step"
 MAX_SHOWN_VALUE = 40
 MAX_NOTICES = 3
 
 
-def _invalid_values(key: str, valid: Iterable[str]) -> list[str]:
-    """Raw URL values for ``key`` that are not among ``valid`` (read before the widget cleans them)."""
-    allowed = set(valid)
-    return [value for value in st.query_params.get_all(key) if value and value not in allowed]
+def raw_values(key: str) -> list[str]:
+    """What the address bar says for ``key`` (read before a bound widget cleans it)."""
+    return st.query_params.get_all(key)
 
 
-def _show_notices(bad: list[tuple[str, str]], words: Wording) -> None:
+def bad_link_values(dataset: Dataset, words: Wording) -> list[tuple[str, str]]:
+    """(parameter, value) pairs in the URL that no widget can accept; the widgets will drop them."""
+    labels = {words.domain(dataset.domains, d) for d in dataset.domains["id"]}
+    checks = {DOMAIN_KEY: lambda v: v in labels, YEAR_KEY: lambda v: v in map(str, dataset.years),
+              PRESENT_KEY: lambda v: parse_flag(v) is not None}
+    return [(key, value) for key, valid in checks.items() for value in raw_values(key) if value and not valid(value)]
+
+
+def show_notices(bad: list[tuple[str, str]], words: Wording) -> None:
+    """One visible warning per ignored link value (the rest of the view is kept)."""
     for name, value in bad[:MAX_NOTICES]:
         shown = value if len(value) <= MAX_SHOWN_VALUE else value[:MAX_SHOWN_VALUE] + "…"
         st.warning(escape_markdown(words.t("notice.bad_param", name=name, value=shown)), icon="⚠️")
@@ -31,31 +42,36 @@ def _show_notices(bad: list[tuple[str, str]], words: Wording) -> None:
         st.warning(words.t("notice.more_bad_params", count=len(bad) - MAX_NOTICES), icon="⚠️")
 
 
-def _select_all(domain_ids: list[str]) -> None:
-    st.session_state[DOMAIN_KEY] = domain_ids
+def presenting_requested() -> bool:
+    """Presenter mode as the toggle will report it: its state this session, else the link's value."""
+    if PRESENT_KEY in st.session_state:
+        return bool(st.session_state[PRESENT_KEY])
+    return any(parse_flag(value) for value in raw_values(PRESENT_KEY))
 
 
-def render_sidebar(dataset: Dataset, words: Wording) -> View:
-    """Draw the filters and return the view they select; warn about unusable link parameters."""
+def render_filters(dataset: Dataset, words: Wording) -> View:
+    """Year (only with several years) and domains, in the current container; returns the view."""
     domain_ids = dataset.domains["id"].tolist()
     label_of = dict(zip(domain_ids, (words.domain(dataset.domains, d) for d in domain_ids)))
-    years = dataset.years
-    bad = [(DOMAIN_KEY, v) for v in _invalid_values(DOMAIN_KEY, label_of.values())]
-    bad += [(YEAR_KEY, v) for v in _invalid_values(YEAR_KEY, map(str, years))]
-    with st.sidebar:
-        st.header(words.t("sidebar.heading"))
-        year = years[0]
-        if len(years) > 1:
-            year = st.selectbox(words.t("sidebar.year"), years, key=YEAR_KEY, bind="query-params")
-        domains = st.multiselect(
-            words.t("sidebar.domains"), domain_ids, default=domain_ids, key=DOMAIN_KEY, bind="query-params",
-            format_func=label_of.__getitem__, placeholder=words.t("sidebar.domains_placeholder"),
-            help=words.t("sidebar.domains_help"),
-        )
-        st.subheader(words.t("sidebar.about_heading"))
-        st.caption(words.t("sidebar.about"))
-    _show_notices(bad, words)
+    year = dataset.years[0]
+    if len(dataset.years) > 1:
+        year = st.selectbox(words.t("sidebar.year"), dataset.years, key=YEAR_KEY, bind="query-params")
+    domains = st.multiselect(
+        words.t("sidebar.domains"), domain_ids, default=domain_ids, key=DOMAIN_KEY, bind="query-params",
+        format_func=label_of.__getitem__, placeholder=words.t("sidebar.domains_placeholder"),
+        help=words.t("sidebar.domains_help"),
+    )
     return View(year=int(year), domains=tuple(domains))
+
+
+def render_present_toggle(words: Wording) -> bool:
+    """The presenter-mode switch, bound to ``?present=true``."""
+    return st.toggle(words.t("presenter.toggle"), key=PRESENT_KEY, bind="query-params",
+                     help=words.t("presenter.toggle_help"))
+
+
+def _select_all(domain_ids: list[str]) -> None:
+    st.session_state[DOMAIN_KEY] = domain_ids
 
 
 def render_empty_hint(dataset: Dataset, words: Wording) -> None:

@@ -1,4 +1,4 @@
-"""The page's own styles: type for Chinese text, narrative and highlight classes (no Streamlit internals)."""
+"""The page's own styles: type for Chinese text, narrative and highlight classes, presenter mode."""
 
 from __future__ import annotations
 
@@ -8,20 +8,33 @@ from components import theme
 from components.narrative import HIGHLIGHT_CLASS
 
 _CSS = f"""
-<style>
 .narrative {{ font-size: 1.05rem; line-height: 1.85; color: {theme.TEXT_COLOUR}; }}
-.narrative p {{ margin: 0 0 0.8em 0; text-align: justify; text-justify: inter-character; }}
-.narrative .section-heading {{ font-weight: 700; font-size: 1.05rem; margin: 0.2em 0 0.4em 0;
-  color: {theme.TEXT_COLOUR}; border-left: 4px solid {theme.OUTCOME_COLOURS["good"]}; padding-left: 0.5em; }}
-.narrative .article-title {{ font-size: 1.3rem; font-weight: 700; margin-bottom: 0.3em; }}
-.narrative .byline {{ color: {theme.MUTED_TEXT_COLOUR}; font-size: 0.95rem; }}
+.narrative p {{ margin: 0 0 0.8em 0; }}
+.narrative .section-heading {{ font-weight: 700; margin: 0.2em 0 0.4em 0;
+  border-left: 4px solid {theme.OUTCOME_COLOURS["good"]}; padding-left: 0.5em; }}
+.narrative.large {{ font-size: 1.3rem; line-height: 1.7; }}
+.article p:first-child {{ font-size: 1.3rem; font-weight: 700; }}
 mark.{HIGHLIGHT_CLASS} {{ background: {theme.HIGHLIGHT_BACKGROUND}; color: {theme.TEXT_COLOUR};
   padding: 0 0.15em; border-radius: 3px; font-weight: 600; }}
-.source-line {{ color: {theme.MUTED_TEXT_COLOUR}; font-size: 0.95rem; }}
-</style>
+@media print {{
+  [class*="st-key-chart-"], .st-key-kpis, .st-key-data-table {{ break-inside: avoid; }}
+}}
+"""
+
+# Presenter mode hides Streamlit's header bar and tightens the page's top padding, through the
+# stable class names Streamlit gives these elements for styling. The arrow-key twins of the
+# navigation buttons stay in the page (their shortcuts work) but are visually hidden. A slide
+# holds its chart twice, in projector type and in phone type, and shows the one that fits.
+_PRESENTER_CSS = """
+.stAppHeader { display: none; }
+.stMainBlockContainer { padding-top: 1rem; padding-bottom: 1rem; }
+.st-key-prev-slide-arrow, .st-key-next-slide-arrow {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+@media (max-width: 640px) { .st-key-figure-large { display: none; } }
+@media (min-width: 641px) { .st-key-figure-compact { display: none; } }
 """
 
 
-def inject() -> None:
+def inject(presenting: bool) -> None:
     """Add the stylesheet to the page (static text, no data in it)."""
-    st.html(_CSS)
+    st.html(f"<style>{_CSS}{_PRESENTER_CSS if presenting else ''}</style>")

@@ -1,0 +1,37 @@
+"""The dashboard as one scrolling page: header, KPIs, charts beside their narrative, table, article."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.charts import CHARTS, summary_line
+from components.data import Dataset
+from components.model import View, select, source_for_year
+from components.narrative import figure_terms
+from components.ui import cache
+from components.ui.article import render_article
+from components.ui.chart_section import render_chart_section
+from components.ui.filters import render_empty_hint
+from components.ui.header import render_header, render_kpis
+from components.ui.table import render_table
+from components.wording import Wording
+
+
+def render_page(data: Dataset, view: View, words: Wording, signature: tuple) -> None:
+    """Everything the filters select, top to bottom."""
+    source = source_for_year(data, view.year)
+    shown = select(data.figures, view)
+    terms = figure_terms(data.figures[data.figures["source_id"] == source.id])
+    render_header(view.year, summary_line(data.figures[data.figures["year"] == view.year], words), source, words)
+    if shown.empty:
+        render_empty_hint(data, words)
+    else:
+        render_kpis(shown, words)
+        for spec in CHARTS:
+            rows = spec.pick(shown)
+            if not rows.empty:
+                fig = cache.figure(spec.id, view, words, signature, data, presenting=False)
+                render_chart_section(spec, rows, fig, data, terms, words)
+        render_table(shown, data, words.source_line(source), view.year, words)
+    render_article(source, terms, words)
+    st.caption(words.t("footer.derived"))

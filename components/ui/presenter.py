@@ -1,0 +1,91 @@
+"""Presenter mode: one section per screen, moved with a clicker (PageDown/PageUp) or the arrow keys."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.charts import CHARTS, summary_line
+from components.data import Dataset, Source
+from components.model import View, select, source_for_year
+from components.narrative import figure_terms
+from components.slides import Slide, parse_step, slide_plan
+from components.ui import cache
+from components.ui.chart_section import render_chart_section
+from components.ui.filters import (STEP_KEY, raw_values, render_empty_hint, render_filters, render_present_toggle,
+                                   show_notices)
+from components.ui.header import render_header, render_kpis
+from components.ui.text import escape_markdown
+from components.wording import Wording
+
+SPECS = {spec.id: spec for spec in CHARTS}
+# Each direction answers two keys: clickers send PageDown/PageUp, keyboards have arrows.
+NAV_BUTTONS = (("prev", -1, "PageUp", "Left"), ("next", 1, "PageDown", "Right"))
+
+
+def _go(delta: int, count: int) -> None:
+    st.session_state[STEP_KEY] = min(max(st.session_state.get(STEP_KEY, 1) + delta, 1), count)
+
+
+def render_presenter(data: Dataset, words: Wording, signature: tuple, bad: list[tuple[str, str]]) -> None:
+    """The navigation bar, then the current slide; the URL follows the step."""
+    raw_step = next(iter(raw_values(STEP_KEY)), None)
+    nav = st.container(key="presenter-nav", horizontal=True, vertical_alignment="center", gap="small")
+    with nav:
+        with st.popover(words.t("presenter.settings"), key="presenter-settings"):
+            view = render_filters(data, words)
+            render_present_toggle(words)
+        places = {name: st.container(key=f"nav-{name}", width="content") for name in ("prev", "indicator", "next")}
+        pages = st.container(key="nav-pages", width="content")
+    shown = select(data.figures, view)
+    slides = slide_plan([spec.id for spec in CHARTS if not spec.pick(shown).empty])
+    if raw_step is not None and parse_step(raw_step, len(slides)) is None:
+        bad = [*bad, (STEP_KEY, raw_step)]
+    if st.session_state.get(STEP_KEY, 1) > len(slides):
+        st.session_state[STEP_KEY] = len(slides)
+    with pages:
+        step = st.pagination(len(slides), key=STEP_KEY, bind="query-params", max_visible_pages=9)
+    _render_nav_buttons(places, step, len(slides), words)
+    show_notices(bad, words)
+    with st.container(key=f"slide-{step}"):
+        _render_slide(slides[step - 1], data, view, words, signature)
+
+
+def _render_nav_buttons(places: dict, step: int, count: int, words: Wording) -> None:
+    for name, delta, clicker_key, arrow_key in NAV_BUTTONS:
+        at_end = step == (1 if delta < 0 else count)
+        with places[name]:
+            st.button(words.t(f"presenter.{name}"), key=f"{name}-slide", shortcut=clicker_key, disabled=at_end,
+                      on_click=_go, args=(delta, count))
+            st.button(words.t(f"presenter.{name}"), key=f"{name}-slide-arrow", shortcut=arrow_key, disabled=at_end,
+                      on_click=_go, args=(delta, count), type="tertiary")
+    with places["indicator"]:
+        st.markdown(f"**{words.t('presenter.indicator', step=step, count=count)}**")
+
+
+def _render_slide(slide: Slide, data: Dataset, view: View, words: Wording, signature: tuple) -> None:
+    source = source_for_year(data, view.year)
+    shown = select(data.figures, view)
+    if slide.kind == "title":
+        render_header(view.year, summary_line(data.figures[data.figures["year"] == view.year], words), source, words)
+        if shown.empty:
+            render_empty_hint(data, words)
+        else:
+            render_kpis(shown, words)
+    elif slide.kind == "chart":
+        spec = SPECS[slide.chart_id]
+        large = cache.figure(spec.id, view, words, signature, data, presenting=True)
+        compact = cache.figure(spec.id, view, words, signature, data, presenting=False)
+        terms = figure_terms(data.figures[data.figures["source_id"] == source.id])
+        render_chart_section(spec, spec.pick(shown), large, data, terms, words, compact_fig=compact)
+    else:
+        _render_summary(shown, source, words)
+
+
+def _render_summary(shown, source: Source, words: Wording) -> None:
+    """The closing slide: each chart's message, and where the numbers come from."""
+    st.header(words.t("presenter.summary_heading"))
+    headlines = [spec.headline(spec.pick(shown), words) for spec in CHARTS if not spec.pick(shown).empty]
+    st.markdown("\n".join(f"- {escape_markdown(line)}" for line in headlines))
+    authors = words.t("app.source_authors", authors="、".join(source.authors))
+    st.markdown(escape_markdown(f"{words.source_line(source)} · {authors}"))
+    st.caption(words.t("footer.derived"))
