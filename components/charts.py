@@ -425,19 +425,20 @@ def _index_title(rows: pd.DataFrame, words: Wording) -> str:
 class ChartSpec:
     """One chart on the page: which figures it draws, how, and which passages sit beside it.
 
-    ``narrative`` is "quotes" (only the passages that report its figures) or "section"
-    (every passage in the figures' sections that shares a domain with them).
+    ``narrative`` is "quotes" (only the passages that report its figures), "section" (every
+    passage in the figures' sections that shares a domain with them) or "sentences" (only the
+    quoted sentences themselves, for a slide).
     """
 
     id: str
     pick: Callable[[pd.DataFrame], pd.DataFrame]
     build: Callable[[pd.DataFrame, ChartContext], go.Figure]
     headline: Callable[[pd.DataFrame, Wording], str]
-    narrative: Literal["quotes", "section"]
+    narrative: Literal["quotes", "section", "sentences"]
 
     def for_slide(self) -> "ChartSpec":
-        """The same chart with only the passages that report its figures (a slide has less room)."""
-        return replace(self, narrative="quotes")
+        """The same chart with only the sentences that report its figures (a slide has less room)."""
+        return replace(self, narrative="sentences")
 
 
 def _levels_headline(rows: pd.DataFrame, words: Wording) -> str:

@@ -48,6 +48,10 @@ def highlighted_html(text: str, terms: Iterable[str]) -> str:
 
 def chart_passages(spec: ChartSpec, shown: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
     """The passages that belong beside a chart showing the figure rows ``shown``."""
+    if spec.narrative == "sentences":
+        sentences = shown.drop_duplicates("source_quote")
+        return pd.DataFrame({"source_id": sentences["source_id"], "section": sentences["section"],
+                             "text": sentences["source_quote"]})
     same_source = passages[passages["source_id"].isin(shown["source_id"])]
     quotes = shown["source_quote"].tolist()
     reports = same_source["text"].map(lambda text: any(quote in text for quote in quotes))

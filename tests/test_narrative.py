@@ -53,3 +53,11 @@ def test_full_article_highlights_every_figure():
     html = article_html(source.article, figure_terms(dataset().figures))
     for term in figure_terms(dataset().figures):
         assert f'<mark class="figure-mark">{term}</mark>' in html
+
+
+def test_a_slide_keeps_only_the_sentences_that_report_its_figures():
+    spec = SPECS["changes"].for_slide()
+    shown = spec.pick(dataset().figures)
+    sentences = chart_passages(spec, shown, dataset().passages)
+    assert sentences["text"].tolist() == list(dict.fromkeys(shown["source_quote"]))
+    assert len(sentences) == 3

@@ -83,9 +83,10 @@ def _render_slide(slide: Slide, data: Dataset, view: View, words: Wording, signa
 
 def _render_summary(shown, source: Source, words: Wording) -> None:
     """The closing slide: each chart's message, and where the numbers come from."""
-    st.header(words.t("presenter.summary_heading"))
-    headlines = [spec.headline(spec.pick(shown), words) for spec in CHARTS if not spec.pick(shown).empty]
-    st.markdown("\n".join(f"- {escape_markdown(line)}" for line in headlines))
-    authors = words.t("app.source_authors", authors="、".join(source.authors))
-    st.markdown(escape_markdown(f"{words.source_line(source)} · {authors}"))
-    st.caption(words.t("footer.derived"))
+    with st.container(key="summary-slide"):
+        st.header(words.t("presenter.summary_heading"))
+        headlines = [spec.headline(spec.pick(shown), words) for spec in CHARTS if not spec.pick(shown).empty]
+        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in headlines))
+        authors = words.t("app.source_authors", authors="、".join(source.authors))
+        st.markdown(escape_markdown(f"{words.source_line(source)} · {authors}"))
+        st.caption(words.t("footer.derived"))

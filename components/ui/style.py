@@ -9,15 +9,18 @@ from components.narrative import HIGHLIGHT_CLASS
 
 _CSS = f"""
 .narrative {{ font-size: 1.05rem; line-height: 1.85; color: {theme.TEXT_COLOUR}; }}
-.narrative p {{ margin: 0 0 0.8em 0; }}
+.narrative p {{ margin: 0 0 0.8em 0; font-size: inherit; line-height: inherit; }}
 .narrative .section-heading {{ font-weight: 700; margin: 0.2em 0 0.4em 0;
   border-left: 4px solid {theme.OUTCOME_COLOURS["good"]}; padding-left: 0.5em; }}
 .narrative.large {{ font-size: 1.3rem; line-height: 1.7; }}
 .article p:first-child {{ font-size: 1.3rem; font-weight: 700; }}
 mark.{HIGHLIGHT_CLASS} {{ background: {theme.HIGHLIGHT_BACKGROUND}; color: {theme.TEXT_COLOUR};
   padding: 0 0.15em; border-radius: 3px; font-weight: 600; }}
+@page {{ size: A4 landscape; margin: 10mm; }}
 @media print {{
-  [class*="st-key-chart-"], .st-key-kpis, .st-key-data-table {{ break-inside: avoid; }}
+  .stMain {{ zoom: 0.72; }}  /* keeps the screen's two-column layout on an A4 landscape page */
+  [class*="st-key-chart-"] .stPlotlyChart, .st-key-kpis {{ break-inside: avoid; }}
+  .stSidebar, .stAppHeader, .stExpander, .stDownloadButton {{ display: none; }}
 }}
 """
 
@@ -30,6 +33,7 @@ _PRESENTER_CSS = """
 .stMainBlockContainer { padding-top: 1rem; padding-bottom: 1rem; }
 .st-key-prev-slide-arrow, .st-key-next-slide-arrow {
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+.st-key-summary-slide li, .st-key-summary-slide p { font-size: 1.35rem; line-height: 1.7; }
 @media (max-width: 640px) { .st-key-figure-large { display: none; } }
 @media (min-width: 641px) { .st-key-figure-compact { display: none; } }
 """

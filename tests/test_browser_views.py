@@ -1,0 +1,147 @@
+"""Every size and mode in Chromium: no overflow, no clipped labels, no outside requests, AA contrast, print."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.browser import artifact, label_problems, open_page
+
+SIZES = {"1920x1080": (1920, 1080), "1280x720": (1280, 720), "390x844": (390, 844)}
+VIEWS = {
+    "page": "/",
+    "page-filtered": "/?domain=扫黑除恶&domain=矛盾纠纷化解",
+    **{f"slide-{step}": f"/?present=true&step={step}" for step in range(1, 8)},
+}
+CHART_IDS = ("changes", "security", "crackdown", "courts", "index")
+
+
+def _wait_for_charts(page) -> None:
+    charts = page.locator(".js-plotly-plot .main-svg")
+    if page.locator("[class*='st-key-chart-']").count():
+        expect(charts.first).to_be_attached(timeout=30_000)
+        expect(page.locator(".js-plotly-plot:visible .main-svg").first).to_be_visible()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_fits_every_size(chromium, app_url, view, size):
+    width, height = SIZES[size]
+    page = open_page(chromium, app_url + VIEWS[view], width, height)
+    _wait_for_charts(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "no horizontal scrolling"
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+    assert label_problems(page) == [], "no clipped or overlapping labels"
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    page.screenshot(path=artifact(f"{view}-{size}.png"))
+    full_height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": width, "height": min(max(full_height, height), 12000)})
+    _wait_for_charts(page)
+    page.screenshot(path=artifact(f"{view}-{size}-full.png"))
+    assert not page.errors
+    page.close()
+
+
+def test_on_a_phone_each_chart_stacks_over_its_narrative(chromium, app_url):
+    page = open_page(chromium, app_url, 390, 844)
+    _wait_for_charts(page)
+    for chart_id in CHART_IDS:
+        section = page.locator(f".st-key-chart-{chart_id}")
+        chart = section.locator(".js-plotly-plot").first.bounding_box()
+        text = section.locator(".narrative").bounding_box()
+        assert text["y"] >= chart["y"] + chart["height"], chart_id
+        assert text["width"] > 300 and chart["width"] > 300, chart_id
+    page.close()
+
+
+@pytest.mark.parametrize("view", ["page", "slide-2"])
+def test_the_page_requests_nothing_but_its_own_server(chromium, app_url, view):
+    page = chromium.new_page(viewport={"width": 1280, "height": 720})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(app_url + VIEWS[view])
+    expect(page.locator("[data-testid=stApp][data-test-script-state=notRunning]")).to_be_attached(timeout=60_000)
+    _wait_for_charts(page)
+    own = urlparse(app_url).netloc
+    foreign = [url for url in requests if urlparse(url).scheme in ("http", "https", "ws", "wss")
+               and urlparse(url).netloc != own]
+    assert requests and foreign == [], foreign
+    page.close()
+
+
+@pytest.mark.parametrize("view", ["page", "slide-1", "slide-4"])
+def test_wcag_aa_holds(chromium, app_url, view):
+    page = open_page(chromium, app_url + VIEWS[view], 1280, 720)
+    _wait_for_charts(page)
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa",
+                                                                               "wcag22aa"]}})
+    violations = [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in result.response["violations"]]
+    assert violations == []
+    page.close()
+
+
+def test_every_chart_has_alt_text_and_a_data_table(chromium, app_url):
+    page = open_page(chromium, app_url, 1280, 720)
+    _wait_for_charts(page)
+    for chart_id in CHART_IDS:
+        section = page.locator(f".st-key-chart-{chart_id}")
+        expect(section.locator("[role=figure][aria-label]").first).to_be_attached()
+        label = section.locator("[role=figure][aria-label]").first.get_attribute("aria-label")
+        assert "来源:丽水日报" in label
+        expect(section.get_by_text("查看数据")).to_be_visible()
+    page.close()
+
+
+def test_a_shared_link_reopens_the_same_view(chromium, app_url):
+    page = open_page(chromium, app_url, 1280, 720)
+    chip = page.locator(".st-key-domain").get_by_role("button", name=re.compile("消防"))
+    chip.click()  # removes 消防 from the selection
+    expect(page.locator(".st-key-chart-changes")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"domain="))
+    shared = page.url
+    assert "消防" not in parse_qs(urlparse(shared).query)["domain"]
+    other = open_page(chromium, shared, 390, 844)
+    kpis = other.locator(".st-key-kpis")
+    expect(kpis.get_by_text("刑事案件")).to_be_visible()
+    expect(kpis.get_by_text("火灾事故")).to_have_count(0)
+    page.close()
+    other.close()
+
+
+def test_a_hostile_query_string_shows_notices_and_runs_nothing(chromium, app_url):
+    query = ("?domain=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&domain=消防&year=%27%3B--&present=maybe"
+             "&step=-1&lang=%00&" + "x=" + "9" * 5000)
+    page = open_page(chromium, app_url + query, 1280, 720)
+    expect(page.get_by_text("链接中的参数 domain").first).to_be_visible()
+    expect(page.get_by_text("链接中的参数 present").first).to_be_visible()
+    expect(page.locator("img[src=x]")).to_have_count(0)
+    expect(page.locator(".st-key-chart-changes")).to_be_visible(), "the valid part of the link is kept"
+    expect(page.locator(".st-key-chart-crackdown")).to_have_count(0)
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    assert not page.errors
+    page.close()
+
+
+def test_the_dashboard_prints_to_a4_landscape(chromium, app_url):
+    page = open_page(chromium, app_url, 1400, 900)  # the width an A4 landscape page lays out at
+    _wait_for_charts(page)
+    page.emulate_media(media="print")
+    pdf = artifact("dashboard.pdf")
+    page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
+                                                                   text=True, check=True).stdout).group(1))
+    assert 4 <= pages <= 20, pages
+    subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(artifact("dashboard-print"))], check=True)
+    texts = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
+                            text=True, check=True).stdout for n in range(1, pages + 1)]
+    flat = [text.replace("\n", "") for text in texts]
+    for marker in ("同比变化(%)", "民调结果,满分为100%", "扫黑除恶成果", "法院新收案件79,362件,", "以2018年为100"):
+        on = [n for n, text in enumerate(flat) if marker in text]
+        assert on, f"the chart with {marker} is printed"
+        assert "来源:丽水日报《步履铿锵铸平安》,2020年3月10日" in flat[on[0]], f"{marker}: its source line on its page"
+    page.close()
