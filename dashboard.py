@@ -5,19 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data import DataError, data_dir_from_env
-from components.format import NumberFormat
-from components.i18n import load_catalog
 from components.ui import cache, style
 from components.ui.errors import render_data_error
 from components.ui.filters import (bad_link_values, presenting_requested, render_filters, render_present_toggle,
                                    show_notices)
+from components.ui.language import render_language_picker, resolve_language, wording
 from components.ui.page import render_page
 from components.ui.presenter import render_presenter
-from components.wording import Wording
 
-LANGUAGE = "zh"
-
-words = Wording(load_catalog(LANGUAGE), NumberFormat(LANGUAGE))
+language, bad = resolve_language()
+words = wording(language)
 presenting = presenting_requested()
 st.set_page_config(page_title=words.t("app.page_title"), page_icon="🛡️", layout="wide",
                    initial_sidebar_state="collapsed" if presenting else "auto")
@@ -31,11 +28,12 @@ except DataError as error:
     render_data_error(error, str(folder), words)
     st.stop()
 
-bad = bad_link_values(data, words)
+bad += bad_link_values(data, words)
 if presenting:
     render_presenter(data, words, signature, bad)
 else:
     with st.sidebar:
+        render_language_picker(language, words)
         st.header(words.t("sidebar.heading"))
         view = render_filters(data, words)
         render_present_toggle(words)
@@ -43,5 +41,5 @@ else:
         st.caption(words.t("sidebar.about"))
     show_notices(bad, words)
     render_page(data, view, words, signature)
-if st.session_state.get("present", presenting) != presenting:
-    st.rerun()  # the toggle changed mode this run: draw the other layout
+if st.session_state.get("present", presenting) != presenting or st.session_state.get("lang", language) != language:
+    st.rerun()  # the mode or language changed during this run: draw the page again in it

@@ -22,6 +22,7 @@ from components.wording import Wording
 OUTLIER_RATIO = 4  # a bar more than 4x the next longest gets a cut axis
 INSIDE_LABEL_SHARE = 0.5  # a bar at least half as long as the longest carries its label inside
 LINE_HEIGHT = 1.4
+BREAK_AFTER = ",，、;；:：·。)）"
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,12 @@ class ChartContext:
 
     words: Wording
     source_line: str
+    font_family: str = theme.FONT_FAMILY
     font_size: int = 16
     min_text: int = 12  # no text in the figure is smaller than this (px)
     title_chars: int = 17  # wrap budget in CJK characters, so titles fit a 390 px phone
     note_chars: int = 27
+    label_chars: int = 7  # category labels: "道路交通事故", "Road traffic<br>accidents"
     row_scale: float = 2.6  # height of one bar row, in font sizes
 
 
@@ -70,14 +73,16 @@ def axis_cut(changes: pd.Series) -> float | None:
 
 
 def _new_figure(ctx: ChartContext, panel_titles: list[str] | None = None) -> go.Figure:
-    """An empty figure in the light template; with ``panel_titles``, one stacked panel per title."""
+    """An empty figure in the light template; with ``panel_titles`` (wrapped), one stacked panel per title."""
     if panel_titles:
+        lines = max(title.count("<br>") + 1 for title in panel_titles)
         fig = make_subplots(rows=len(panel_titles), cols=1, subplot_titles=panel_titles,
-                            vertical_spacing=0.28 / len(panel_titles))
+                            vertical_spacing=0.28 * lines / len(panel_titles))
         fig.update_annotations(font=dict(size=ctx.font_size, color=theme.TEXT_COLOUR), x=0, xanchor="left")
     else:
         fig = go.Figure()
-    fig.update_layout(template=_TEMPLATE, font_size=ctx.font_size)
+    fig.update_layout(template=_TEMPLATE, font=dict(size=ctx.font_size, family=ctx.font_family),
+                      hoverlabel=dict(font=dict(family=ctx.font_family)))
     return fig
 
 
@@ -88,26 +93,25 @@ def text_width(text: str) -> float:
 
 def wrap(text: str, width: float) -> str:
     """Break ``text`` into lines of at most ``width`` CJK characters (Latin counts as half),
-    preferring breaks after punctuation or spaces; lines are joined with Plotly's <br>."""
-    lines, line, line_width, last_break = [], "", 0.0, -1
-    for char in text:
-        line += char
-        line_width += text_width(char)
-        if char in ",，、;；:：·。)）":
-            last_break = len(line)
-        if line_width > width:
-            cut = last_break if 0 < last_break < len(line) else len(line) - 1
+    breaking after punctuation or at a space (never just before a '·'); joined with <br>."""
+    lines, line, last_break = [], "", 0
+    for position, char in enumerate(text):
+        if not line and char == " ":
+            continue
+        if line and char != " " and text_width(line + char) > width:
+            cut = last_break or len(line)
             lines.append(line[:cut].rstrip())
-            line = line[cut:].lstrip()
-            line_width = text_width(line)
-            last_break = -1
-    lines.append(line)
+            line, last_break = line[cut:].lstrip(), 0
+        line += char
+        if char in BREAK_AFTER or (char == " " and text[position + 1:position + 2] != "·"):
+            last_break = len(line)
+    lines.append(line.rstrip())
     return "<br>".join(part for part in lines if part)
 
 
 def _finish(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, notes: list[str], plot_height: int,
             alt_items: list[tuple[str, str]], gutter_labels: list[str], axis_labels: bool = True,
-            panel_titles: bool = False) -> go.Figure:
+            panel_title_lines: int = 0) -> go.Figure:
     """Add the title, subtitle, footnotes, source line and alt text, and size the figure to fit.
 
     The category labels get a left gutter of known width, so the footnotes can start at the
@@ -122,10 +126,11 @@ def _finish(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, notes:
     footer_lines = footer_html.count("<br>") + 1
     small = max(round(size * 0.8), ctx.min_text)
     axis_space = round(size * 2.2) if axis_labels else round(size * 0.6)
-    top = round(title_lines * 1.25 * line + subtitle_lines * small * LINE_HEIGHT + size * (3.5 if panel_titles else 2))
+    top = round(title_lines * 1.25 * line + subtitle_lines * small * LINE_HEIGHT + size * (2 + 1.5 * panel_title_lines))
     bottom = axis_space + round(footer_lines * small * 1.5) + 14
     height = top + plot_height + bottom
-    gutter = round(max(map(text_width, gutter_labels), default=0) * size) + 14
+    lines = [line for label in gutter_labels for line in label.split("<br>")]
+    gutter = round(max(map(text_width, lines), default=0) * size) + 14
     title_size = round(size * 1.25)
     fig.update_layout(
         title=dict(text=f"{title_html}<br><span style=\"font-size:{max(round(size * 0.85), ctx.min_text)}px;color:{theme.MUTED_TEXT_COLOUR}\">"
@@ -162,6 +167,18 @@ def _ticks(low: float, high: float, origin: float = 0) -> list[float]:
     return [first + i * step for i in range(int((high - first) // step) + 1) if first + i * step >= low]
 
 
+def _rows_height(labels: list[str], ctx: ChartContext) -> int:
+    """Plot height for one bar row per label, taller where a label wraps onto two lines."""
+    rows = [max(ctx.font_size * ctx.row_scale, (label.count("<br>") + 1) * ctx.font_size * 1.35 + 10)
+            for label in labels]
+    return round(max(sum(rows), 2 * ctx.font_size * ctx.row_scale))
+
+
+def _category_labels(rows: pd.DataFrame, ctx: ChartContext) -> list[str]:
+    """Each figure's name, wrapped to two short lines so the label gutter leaves room on a phone."""
+    return [wrap(ctx.words.label(row), ctx.label_chars) for _, row in rows.iterrows()]
+
+
 def _value_labels(fig: go.Figure, ends: pd.Series, labels: list[str], texts: list[str], origin: float = 0) -> None:
     """Value labels just right of each bar end or of the origin, never over the category labels."""
     for end, label, text in zip(ends, labels, texts):
@@ -181,7 +198,7 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     words = ctx.words
     rows = rows.sort_values("yoy_pct", kind="stable")
     cut = axis_cut(rows["yoy_pct"])
-    labels = [words.label(row) for _, row in rows.iterrows()]
+    labels = _category_labels(rows, ctx)
     shown = rows["yoy_pct"].clip(upper=cut) if cut else rows["yoy_pct"]
     fig = _new_figure(ctx)
     fig.add_bar(
@@ -206,7 +223,7 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
     alt_items = [(words.label(row), words.change_phrase(row)) for _, row in rows.iterrows()]
     return _finish(fig, ctx, _changes_title(rows, words), words.t("chart.changes.subtitle"), notes,
-                   plot_height=max(len(rows), 2) * round(ctx.font_size * ctx.row_scale), alt_items=alt_items, gutter_labels=labels)
+                   plot_height=_rows_height(labels, ctx), alt_items=alt_items, gutter_labels=labels)
 
 
 def _changes_title(rows: pd.DataFrame, words: Wording) -> str:
@@ -224,7 +241,7 @@ def _changes_title(rows: pd.DataFrame, words: Wording) -> str:
 def build_share_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     """A bullet bar for each percentage level, drawn on a full 0-100% track."""
     words = ctx.words
-    labels = [words.label(row) for _, row in rows.iterrows()]
+    labels = _category_labels(rows, ctx)
     fig = _new_figure(ctx)
     fig.add_bar(x=[100] * len(rows), y=labels, orientation="h", marker_color=theme.TRACK_COLOUR,
                 hoverinfo="skip", width=0.6)
@@ -269,8 +286,9 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     previous-year level (derived, hatched and labelled so)."""
     words = ctx.words
     wholes = headline_figures(rows)
-    titles = [_panel_title(whole, rows[rows["parent"] == whole["id"]], words) for _, whole in wholes.iterrows()]
-    fig = _new_figure(ctx, panel_titles=titles if len(wholes) > 1 else None)
+    titles = [wrap(_panel_title(whole, rows[rows["parent"] == whole["id"]], words), ctx.note_chars)
+              for _, whole in wholes.iterrows()] if len(wholes) > 1 else []
+    fig = _new_figure(ctx, panel_titles=titles)
     notes: list[str] = []
     for panel, (_, whole) in enumerate(wholes.iterrows(), start=1):
         row_ref = panel if len(wholes) > 1 else None
@@ -284,9 +302,11 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
             _single_level_panel(fig, whole, words, row_ref)
         fig.update_xaxes(showticklabels=False, showgrid=False, rangemode="tozero", row=row_ref, col=1 if row_ref else None)
     fig.update_layout(barmode="overlay", bargap=0.3)
+    fig.update_yaxes(type="category")  # "2018" and "2019" are labels, not numbers
     title, subtitle = _levels_title(wholes, words)
     years = [words.t("chart.levels.year", year=year) for year in (wholes["year"].iloc[0] - 1, wholes["year"].iloc[0])]
-    return _finish(fig, ctx, title, subtitle, notes, axis_labels=False, panel_titles=len(wholes) > 1,
+    return _finish(fig, ctx, title, subtitle, notes, axis_labels=False,
+                   panel_title_lines=titles[0].count("<br>") + 1 if titles else 0,
                    plot_height=len(wholes) * round(ctx.font_size * ctx.row_scale * 2.5), alt_items=_levels_alt(rows, words),
                    gutter_labels=years)
 
@@ -327,7 +347,7 @@ def _part_of_whole_panel(fig: go.Figure, whole: pd.Series, parts: pd.DataFrame, 
 
 def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, row: int | None) -> None:
     col = 1 if row else None
-    years = [words.t("chart.levels.previous_year", year=figure["previous_year"]),
+    years = [words.t("chart.levels.year", year=figure["previous_year"]),
              words.t("chart.levels.year", year=figure["year"])]
     values = [figure["implied_previous"], figure["value"]]
     texts = [words.t("chart.levels.derived_label", value=words.implied_previous(figure)),
@@ -338,6 +358,7 @@ def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, 
     fig.add_bar(x=values, y=years, orientation="h", width=0.7, marker=dict(
                     color=colours, pattern=dict(shape=["/", ""], fgcolor=theme.BACKGROUND, solidity=0.25)),
                 text=texts, textposition=["inside" if fits else "outside" for fits in inside], insidetextanchor="end",
+                constraintext="none",
                 cliponaxis=False, textfont=dict(color=[theme.BACKGROUND if fits and on_dark else theme.TEXT_COLOUR
                                                        for fits, on_dark in zip(inside, (False, True))]),
                 hovertemplate="%{y}: %{text}<extra></extra>", row=row, col=col)
@@ -371,7 +392,7 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     """Dumbbells from 100 (previous year) to the current year's index, for every reported change."""
     words = ctx.words
     rows = rows.sort_values("index_value", kind="stable")
-    labels = [words.label(row) for _, row in rows.iterrows()]
+    labels = _category_labels(rows, ctx)
     cut = axis_cut(rows["yoy_pct"])
     shown = (100 + rows["yoy_pct"].clip(upper=cut)) if cut else rows["index_value"]
     fig = _new_figure(ctx)
@@ -396,7 +417,7 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     _value_labels(fig, shown, labels, texts, origin=100)
     notes = [words.t("chart.note.index")]
     if cut:
-        notes.append(words.t("chart.note.cut"))
+        notes.append(words.t("chart.note.cut_point"))
     low = min(shown.min(), 100)
     high = max(shown.max(), 100)
     span = high - low or 1
@@ -409,7 +430,7 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     title = _index_title(rows, words)
     alt_items = [(words.label(row), words.index(row)) for _, row in rows.iterrows()]
     return _finish(fig, ctx, title, words.t("chart.index.subtitle", previous=year - 1, year=year), notes,
-                   plot_height=max(len(rows), 2) * round(ctx.font_size * ctx.row_scale), alt_items=alt_items, gutter_labels=labels)
+                   plot_height=_rows_height(labels, ctx), alt_items=alt_items, gutter_labels=labels)
 
 
 def _index_title(rows: pd.DataFrame, words: Wording) -> str:

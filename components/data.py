@@ -51,9 +51,12 @@ class Source:
     id: str
     year: int
     publisher: str
+    publisher_en: str
     title: str
+    title_en: str
     date: dt.date
     authors: tuple[str, ...]
+    authors_en: tuple[str, ...]
     url: str
     article: str
 
@@ -100,7 +103,7 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     _check_unique(figures, "figures.csv", ["metric", "year"], problems)
     _check_sections(sections, sources, problems)
     _check_passages(passages, sources, sections, set(domains["id"]), problems)
-    _check_figures(figures, sources, sections, set(domains["id"]), problems)
+    _check_figures(figures, sources, sections, passages, set(domains["id"]), problems)
     if problems:
         raise DataError(problems)
     return Dataset(
@@ -198,8 +201,8 @@ def _parse_source(folder: Path, entry: Any, number: int, problems: list[Problem]
     article = _read_text(article_path, entry["article"], problems)
     if article is None:
         return None
-    return Source(entry["id"], entry["year"], entry["publisher"], entry["title"], date,
-                  tuple(entry["authors"]), entry["url"], article)
+    return Source(entry["id"], entry["year"], entry["publisher"], entry["publisher_en"], entry["title"],
+                  entry["title_en"], date, tuple(entry["authors"]), tuple(entry["authors_en"]), entry["url"], article)
 
 
 def _read_table(folder: Path, name: str, columns: tuple[Column, ...], problems: list[Problem]) -> pd.DataFrame | None:
@@ -309,6 +312,8 @@ def _check_sections(sections: pd.DataFrame, sources: Mapping[str, Source], probl
     for _, row in sections.iterrows():
         source = _check_source_ref("sections.csv", row, sources, problems)
         _check_in_article("sections.csv", row, "heading", source, problems)
+        if row["heading"] and not row["heading_en"]:
+            problems.append(Problem("sections.csv", "missing_translation", row=row["line"], column="heading_en"))
 
 
 def _check_passages(passages: pd.DataFrame, sources: Mapping[str, Source], sections: pd.DataFrame,
@@ -327,8 +332,9 @@ def _check_passages(passages: pd.DataFrame, sources: Mapping[str, Source], secti
 
 
 def _check_figures(figures: pd.DataFrame, sources: Mapping[str, Source], sections: pd.DataFrame,
-                   domains: set[str], problems: list[Problem]) -> None:
+                   passages: pd.DataFrame, domains: set[str], problems: list[Problem]) -> None:
     name = "figures.csv"
+    translations = {source_id: " ".join(group["text_en"]) for source_id, group in passages.groupby("source_id")}
     known_sections = set(zip(sections["source_id"], sections["id"]))
     by_id = figures.set_index("id", drop=False)
     unreadable = {(p.row, p.column) for p in problems if p.file == name}
@@ -346,9 +352,15 @@ def _check_figures(figures: pd.DataFrame, sources: Mapping[str, Source], section
         if row["section"] and (row["source_id"], row["section"]) not in known_sections:
             report("unknown_ref", "section", value=row["section"], target="sections.csv")
         _check_in_article(name, row, "source_quote", source, problems)
-        for column in ("value_text", "yoy_text", "context_text"):
+        for column, translated in schema.TRANSLATED_TEXT.items():
             if row[column] and row["source_quote"] and row[column] not in row["source_quote"]:
                 report("not_in_quote", column, value=row[column])
+            if bool(row[column]) != bool(row[translated]):
+                report("missing_translation" if row[column] else "text_without_number", translated)
+            elif row[translated] and row[translated] not in row["source_quote_en"]:
+                report("not_in_quote", translated, value=row[translated])
+        if row["source_quote_en"] and row["source_quote_en"] not in translations.get(row["source_id"], ""):
+            report("quote_not_in_translation", "source_quote_en", excerpt=_excerpt(row["source_quote_en"], 40))
         has_value, has_change = not pd.isna(row["value"]), not pd.isna(row["yoy_pct"])
         if not has_value and not has_change:
             report("no_figure", "value")

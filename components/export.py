@@ -30,6 +30,7 @@ def export_frame(rows: pd.DataFrame, words: Wording, source_line: str, domain_la
         words.t("table.csv.implied_previous"): rows["implied_previous"].round(4),
         words.t("table.csv.index_value"): rows["index_value"].round(4),
         words.t("table.csv.quote"): rows["source_quote"],
+        words.t("table.csv.quote_translation"): rows["source_quote_en"],
         words.t("table.csv.source"): source_line,
     })
     return frame.map(neutralise)

@@ -1,14 +1,26 @@
-"""Locale-aware number formatting, the one place user-facing numbers become text."""
+"""Locale-aware number and date formatting, the one place user-facing numbers become text."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
+import datetime as dt
+
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 MINUS = "\u2212"  # a true minus sign, as typography wants it
 BABEL_LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
+# How English writes an amount in each unit the data may use: template, multiplier, fewer decimals.
+# 5.58亿元 is CNY 558 million; counters (个, 起, 件, 人, 次) are plain numbers in English.
+ENGLISH_UNITS = {
+    "%": ("{n}%", 1, 0),
+    "元": ("CNY {n}", 1, 0),
+    "万元": ("CNY {n} thousand", 10, 1),
+    "亿元": ("CNY {n} million", 100, 2),
+}
+COUNTERS = ("个", "起", "件", "人", "次")
 
 
 def decimals_in(text: str) -> int:
@@ -35,8 +47,15 @@ class NumberFormat:
         return f"{sign}{self.number(pct, decimals)}%"
 
     def level(self, value: float, unit: str, decimals: int = 0) -> str:
-        """A level with its unit, as the article writes it: '5.58亿元', '79,362件', '98.2%'."""
-        return f"{self.number(value, decimals)}{unit}"
+        """A level with its unit: '5.58亿元' / 'CNY 558 million', '79,362件' / '79,362', '98.2%'."""
+        if self.language == "zh":
+            return f"{self.number(value, decimals)}{unit}"
+        template, multiplier, fewer = ENGLISH_UNITS.get(unit, ("{n}", 1, 0))
+        return template.format(n=self.number(value * multiplier, max(decimals - fewer, 0)))
+
+    def date(self, day: dt.date) -> str:
+        """A date written in full: '2020年3月10日' / '10 March 2020'."""
+        return format_date(day, "long", locale=BABEL_LOCALES[self.language])
 
 
 def _rounds_to_zero(value: float, decimals: int) -> bool:

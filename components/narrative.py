@@ -1,21 +1,34 @@
-"""The article's own words beside each chart: passage choice and figure highlighting (escaped HTML)."""
+"""The article's own words beside each chart: passage choice and figure highlighting (escaped HTML).
+
+In a language other than the article's, passages are shown in their unofficial translation with
+the figures highlighted the same way, and the Chinese original one click away in a <details>
+element marked ``class="original"``.
+"""
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from typing import Iterable
 
 import pandas as pd
 
 from components.charts import ChartSpec
+from components.wording import ARTICLE_LANGUAGE
 
 HIGHLIGHT_CLASS = "figure-mark"
+ORIGINAL_CLASS = "original"
+FIGURE_TEXT_COLUMNS = ("value_text", "yoy_text", "context_text")
 
 
-def figure_terms(figures: pd.DataFrame) -> tuple[str, ...]:
-    """Every figure as the article writes it ('下降13.8%', '5.58亿元', ...), longest first."""
-    columns = figures[["value_text", "yoy_text", "context_text"]].to_numpy().ravel()
+def _column(name: str, language: str) -> str:
+    return name if language == ARTICLE_LANGUAGE else f"{name}_{language}"
+
+
+def figure_terms(figures: pd.DataFrame, language: str = ARTICLE_LANGUAGE) -> tuple[str, ...]:
+    """Every figure as the text writes it ('下降13.8%' / 'down 13.8%', ...), longest first."""
+    columns = figures[[_column(name, language) for name in FIGURE_TEXT_COLUMNS]].to_numpy().ravel()
     terms = {term for term in columns if term}
     return tuple(sorted(terms, key=lambda term: (-len(term), term)))
 
@@ -47,11 +60,11 @@ def highlighted_html(text: str, terms: Iterable[str]) -> str:
 
 
 def chart_passages(spec: ChartSpec, shown: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
-    """The passages that belong beside a chart showing the figure rows ``shown``."""
+    """The passages (original and translation) that belong beside a chart showing ``shown``."""
     if spec.narrative == "sentences":
         sentences = shown.drop_duplicates("source_quote")
         return pd.DataFrame({"source_id": sentences["source_id"], "section": sentences["section"],
-                             "text": sentences["source_quote"]})
+                             "text": sentences["source_quote"], "text_en": sentences["source_quote_en"]})
     same_source = passages[passages["source_id"].isin(shown["source_id"])]
     quotes = shown["source_quote"].tolist()
     reports = same_source["text"].map(lambda text: any(quote in text for quote in quotes))
@@ -63,25 +76,69 @@ def chart_passages(spec: ChartSpec, shown: pd.DataFrame, passages: pd.DataFrame)
     return same_source[reports | (in_section & shares_domain)]
 
 
-def narrative_html(passages: pd.DataFrame, sections: pd.DataFrame, terms: Iterable[str], heading: str,
-                   large: bool = False) -> str:
-    """Passages grouped under their section headings, figures highlighted, all text escaped."""
-    titles = {(row.source_id, row.id): row.heading or row.label_zh for row in sections.itertuples()}
+@dataclass(frozen=True)
+class NarrativeLabels:
+    """The words around a narrative: its heading, the translation note and the original's label."""
+
+    heading: str
+    translation_note: str
+    original: str
+
+
+def narrative_html(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame, language: str,
+                   labels: NarrativeLabels, large: bool = False) -> str:
+    """Passages under their section headings with figures highlighted, all text escaped.
+
+    ``large`` is for a slide: bigger type, and no section headings so the sentences fit the screen.
+    """
     size = " large" if large else ""
-    parts = [f'<div class="narrative{size}"><p class="narrative-heading"><strong>{html.escape(heading)}</strong></p>']
-    current = None
-    for row in passages.itertuples():
-        section = (row.source_id, row.section)
-        if section != current:
-            parts.append(f'<p class="section-heading">{html.escape(titles.get(section, row.section))}</p>')
-            current = section
-        parts.append(f"<p>{highlighted_html(row.text, terms)}</p>")
+    parts = [f'<div class="narrative{size}" lang="{_html_lang(language)}"><p class="narrative-heading"><strong>{html.escape(labels.heading)}'
+             f'</strong></p>']
+    if language != ARTICLE_LANGUAGE:
+        parts.append(f'<p class="translation-note">{html.escape(labels.translation_note)}</p>')
+    parts.append(_passages_html(passages, sections, figures, language, headings=not large))
+    if language != ARTICLE_LANGUAGE:
+        original = _passages_html(passages, sections, figures, ARTICLE_LANGUAGE, headings=not large)
+        parts.append(_original_html(original, labels.original))
     parts.append("</div>")
     return "".join(parts)
+
+
+def _passages_html(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame, language: str,
+                   headings: bool = True) -> str:
+    terms = figure_terms(figures, language)
+    heading, text, label = _column("heading", language), _column("text", language), f"label_{language}"
+    titles = {(row["source_id"], row["id"]): row[heading] or row[label] for _, row in sections.iterrows()}
+    parts, current = [], None
+    for _, row in passages.iterrows():
+        section = (row["source_id"], row["section"])
+        if headings and section != current:
+            parts.append(f'<p class="section-heading">{html.escape(titles.get(section, row["section"]))}</p>')
+            current = section
+        parts.append(f"<p>{highlighted_html(row[text], terms)}</p>")
+    return "".join(parts)
+
+
+def _html_lang(language: str) -> str:
+    return "zh-Hans" if language == "zh" else language
+
+
+def _original_html(body: str, label: str) -> str:
+    return (f'<details class="{ORIGINAL_CLASS}" lang="zh-Hans"><summary>{html.escape(label)}</summary>'
+            f"{body}</details>")
 
 
 def article_html(article: str, terms: Iterable[str]) -> str:
     """The whole article, paragraph by paragraph, with every figure highlighted."""
     paragraphs = [line.strip() for line in article.splitlines() if line.strip()]
     body = "".join(f"<p>{highlighted_html(paragraph, terms)}</p>" for paragraph in paragraphs)
-    return f'<div class="narrative article">{body}</div>'
+    return f'<div class="narrative article" lang="zh-Hans">{body}</div>'
+
+
+def translated_article_html(title: str, passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame,
+                            language: str, labels: NarrativeLabels, article: str) -> str:
+    """The article in translation, section by section, with the Chinese original one click away."""
+    return (f'<div class="narrative article" lang="{_html_lang(language)}"><p>{html.escape(title)}</p>'
+            f'<p class="translation-note">{html.escape(labels.translation_note)}</p>'
+            f"{_passages_html(passages, sections, figures, language)}"
+            f"{_original_html(article_html(article, figure_terms(figures)), labels.original)}</div>")

@@ -8,6 +8,8 @@ from typing import Literal
 Kind = Literal["text", "int", "number", "choice", "list"]
 
 BETTER_CHOICES = ("lower", "higher", "neutral")
+# Units the number formatter can write in every language (counters, percent, money).
+UNITS = ("个", "起", "件", "人", "次", "%", "元", "万元", "亿元")
 MAX_FILE_BYTES = 5 * 1024 * 1024  # the real files are a few KB; anything this large is a mistake
 SOURCES_FILE = "sources.toml"
 
@@ -34,21 +36,30 @@ FIGURES = (
     Column("domain"),
     Column("section"),
     Column("label_zh"),
+    Column("label_en"),
     Column("value", "number", required=False),
-    Column("unit", required=False),
+    Column("unit", "choice", required=False, choices=UNITS),
     Column("value_text", required=False),
+    Column("value_text_en", required=False),
     Column("yoy_pct", "number", required=False),
     Column("yoy_text", required=False),
+    Column("yoy_text_en", required=False),
     Column("better", "choice", choices=BETTER_CHOICES),
     Column("parent", required=False),
     Column("context_text", required=False),
+    Column("context_text_en", required=False),
     Column("source_quote"),
+    Column("source_quote_en"),
 )
+
+# Each article text column and its unofficial English translation, which must mirror it.
+TRANSLATED_TEXT = {"value_text": "value_text_en", "yoy_text": "yoy_text_en", "context_text": "context_text_en"}
 
 DOMAINS = (
     Column("id"),
     Column("order", "int"),
     Column("label_zh"),
+    Column("label_en"),
 )
 
 SECTIONS = (
@@ -56,7 +67,9 @@ SECTIONS = (
     Column("id"),
     Column("order", "int"),
     Column("heading", required=False),
+    Column("heading_en", required=False),
     Column("label_zh"),
+    Column("label_en"),
 )
 
 PASSAGES = (
@@ -66,6 +79,7 @@ PASSAGES = (
     Column("order", "int"),
     Column("domains", "list", required=False),
     Column("text"),
+    Column("text_en"),
 )
 
 TABLES: dict[str, tuple[Column, ...]] = {
@@ -79,8 +93,11 @@ SOURCE_FIELDS: dict[str, type] = {
     "id": str,
     "year": int,
     "publisher": str,
+    "publisher_en": str,
     "title": str,
+    "title_en": str,
     "authors": list,
+    "authors_en": list,
     "url": str,
     "article": str,
 }

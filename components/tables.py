@@ -10,7 +10,8 @@ from components.wording import Wording
 
 def figures_table(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> pd.DataFrame:
     """The shown figures as a readable table with their source quotes."""
-    sections = {(r.source_id, r.id): r.label_zh for r in dataset.sections.itertuples()}
+    label = f"label_{words.catalog.language}"
+    sections = {(r["source_id"], r["id"]): r[label] for _, r in dataset.sections.iterrows()}
     return pd.DataFrame({
         words.t("table.domain"): [words.domain(dataset.domains, d) for d in rows["domain"]],
         words.t("table.label"): [words.label(row) for _, row in rows.iterrows()],
@@ -19,5 +20,5 @@ def figures_table(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> pd.Da
         words.t("table.implied_previous"): [
             words.implied_previous(row) if not pd.isna(row["implied_previous"]) else "" for _, row in rows.iterrows()],
         words.t("table.section"): [sections.get((s, sec), sec) for s, sec in zip(rows["source_id"], rows["section"])],
-        words.t("table.quote"): rows["source_quote"].tolist(),
+        words.t("table.quote"): [words.article_text(row, "source_quote") for _, row in rows.iterrows()],
     })

@@ -21,3 +21,11 @@ FONT_FAMILY = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
     '"Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif'
 )
+# English text reads better in a Latin face (CJK fonts set quotes full-width); Streamlit serves
+# "Source Sans" itself, and Chinese characters fall back to the CJK fonts.
+LATIN_FONT_FAMILY = '"Source Sans", ' + FONT_FAMILY
+
+
+def font_family(language: str) -> str:
+    """The font stack for text in ``language``."""
+    return LATIN_FONT_FAMILY if language == "en" else FONT_FAMILY

@@ -18,7 +18,7 @@ def summary(dataset: Dataset, catalog: Catalog) -> str:
         domains=len(dataset.domains),
         passages=len(dataset.passages),
         sources=len(dataset.sources),
-        years="、".join(str(year) for year in dataset.years),
+        years=catalog.t("validate.year_separator").join(str(year) for year in dataset.years),
     )
 
 

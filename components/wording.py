@@ -10,6 +10,8 @@ from components.data import Source
 from components.format import NumberFormat
 from components.i18n import Catalog
 
+ARTICLE_LANGUAGE = "zh"  # the review articles are Chinese; other languages read translations
+
 
 @dataclass(frozen=True)
 class Wording:
@@ -65,10 +67,24 @@ class Wording:
 
     def context(self, row: pd.Series) -> str:
         """The article's own context for a figure, e.g. 创出了近8年的新高 (may be empty)."""
-        return row["context_text"]
+        return self.article_text(row, "context_text")
+
+    def article_text(self, row, column: str) -> str:
+        """An article text column in this language: the original, or its ``_en`` translation."""
+        return row[column] if self.catalog.language == ARTICLE_LANGUAGE else row[f"{column}_{self.catalog.language}"]
 
     def source_line(self, source: Source, short: bool = False) -> str:
-        """'来源:丽水日报《…》,2020年3月10日', from the source's metadata; ``short`` drops the subtitle."""
-        title = source.title.split("——")[0] if short else source.title
-        date = self.t("app.date", year=source.date.year, month=source.date.month, day=source.date.day)
-        return self.t("app.source_line", publisher=source.publisher, title=title, date=date)
+        """'来源:丽水日报《…》,2020年3月10日' from the metadata; ``short`` (inside charts) leaves out the
+        title: '来源:丽水日报,2020年3月10日' / 'Source: Lishui Daily, 10 March 2020'."""
+        english = self.catalog.language == "en"
+        publisher = source.publisher_en if english else source.publisher
+        title = source.title_en if english else source.title
+        date = self.numbers.date(source.date)
+        if short:
+            return self.t("app.source_line_short", publisher=publisher, date=date)
+        return self.t("app.source_line", publisher=publisher, title=title, date=date)
+
+    def authors(self, source: Source) -> str:
+        """'作者:记者 李倩、通讯员 蓝江楠' / 'by reporter Li Qian and correspondent Lan Jiangnan'."""
+        names = source.authors_en if self.catalog.language == "en" else source.authors
+        return self.t("app.source_authors", authors=self.t("app.author_separator").join(names))

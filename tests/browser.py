@@ -93,10 +93,10 @@ def label_problems(page) -> list[dict]:
     return [chart for chart in page.evaluate(LABEL_CHECK_JS) if chart["clipped"] or chart["overlaps"]]
 
 
-def open_page(browser, url: str, width: int, height: int):
-    """A new page at the given size, opened at ``url`` and ready; page errors are collected."""
+def open_page(browser, url: str, width: int, height: int, locale: str = "zh-CN"):
+    """A new page at the given size and browser locale, opened at ``url`` and ready; errors are collected."""
     from playwright.sync_api import expect
-    page = browser.new_page(viewport={"width": width, "height": height})
+    page = browser.new_page(viewport={"width": width, "height": height}, locale=locale)
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("dialog", lambda dialog: page.errors.append(f"dialog: {dialog.message}"))

@@ -70,7 +70,9 @@ def app_url():
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium, driven by Playwright (its own browser download cannot work offline)."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=15_000)  # a shared 2-core machine can be slow; waits still end early
 
     from tests.browser import CHROMIUM, CHROMIUM_ARGS
     with sync_playwright() as playwright:

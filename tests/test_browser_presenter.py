@@ -18,6 +18,8 @@ def indicator(page):
 
 
 def press(page, key: str, expected_step: int) -> None:
+    expect(page.locator(READY)).to_be_attached()
+    expect(page.locator(".st-key-nav-pages button").first).to_be_visible()
     page.keyboard.press(key)
     expect(indicator(page)).to_have_text(f"{expected_step} / {SLIDES}")
     expect(page.locator(READY)).to_be_attached()
@@ -74,9 +76,11 @@ def test_a_bad_step_is_ignored_with_a_notice(chromium, app_url, step):
     page.close()
 
 
-def test_slide_text_is_legible_from_across_a_room(chromium, app_url):
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("step", range(2, SLIDES))
+def test_slide_text_is_legible_from_across_a_room(chromium, app_url, step, language):
     """At 1280x720 chart text is at least 18 px and the narrative at least 20 px."""
-    page = open_page(chromium, f"{app_url}/?present=true&step=2", 1280, 720)
+    page = open_page(chromium, f"{app_url}/?present=true&step={step}&lang={language}", 1280, 720)
     expect(page.locator(".st-key-figure-large .js-plotly-plot .main-svg").first).to_be_visible()
     sizes = page.evaluate("""() => Array.from(document.querySelectorAll('.st-key-figure-large .js-plotly-plot text'))
         .filter((t) => t.textContent.trim() && !t.closest('.hoverlayer'))
@@ -89,9 +93,10 @@ def test_slide_text_is_legible_from_across_a_room(chromium, app_url):
     page.close()
 
 
-def test_a_slide_fits_the_screen_at_1280x720(chromium, app_url):
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_slide_fits_the_screen_at_1280x720(chromium, app_url, language):
     for step in range(2, SLIDES):
-        page = open_page(chromium, f"{app_url}/?present=true&step={step}", 1280, 720)
+        page = open_page(chromium, f"{app_url}/?present=true&step={step}&lang={language}", 1280, 720)
         chart = page.locator(".st-key-figure-large .js-plotly-plot").first
         expect(chart).to_be_visible()
         box = chart.bounding_box()

@@ -24,8 +24,9 @@ def _literal_calls():
 
 
 @pytest.mark.parametrize("where, key, params", list(_literal_calls()), ids=lambda v: v if isinstance(v, str) else "")
-def test_every_literal_key_exists_with_matching_placeholders(where, key, params):
-    catalog = load_catalog("zh")
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_literal_key_exists_with_matching_placeholders(where, key, params, language):
+    catalog = load_catalog(language)
     assert key in catalog.messages, f"{where}: {key}"
     assert placeholders(catalog.messages[key]) <= params, f"{where}: {key} needs {placeholders(catalog.messages[key])}"
 
@@ -39,9 +40,10 @@ def test_every_problem_code_has_a_message():
 
 @pytest.mark.parametrize("key", [f"outcome.{o}" for o in (GOOD, BAD, NEUTRAL)]
                          + [f"better.{b}" for b in schema.BETTER_CHOICES]
-                         + ["phrase.change_fall", "phrase.change_rise"])
-def test_dynamic_keys_exist(key):
-    assert key in load_catalog("zh").messages
+                         + ["phrase.change_fall", "phrase.change_rise", "language.zh", "language.en"])
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_dynamic_keys_exist(key, language):
+    assert key in load_catalog(language).messages
 
 
 def test_rendering_code_has_no_chinese_literals():
@@ -52,3 +54,12 @@ def test_rendering_code_has_no_chinese_literals():
             code = line.split("#", 1)[0]
             if han.search(code) and not code.strip().startswith(('"""', "'''")):
                 pytest.fail(f"{path.name}:{number}: {line.strip()}")
+
+
+def test_every_catalog_key_is_used():
+    """No dead messages: each key is used literally in code or is one of the dynamic families."""
+    code = "".join(path.read_text(encoding="utf-8") for path in CODE)
+    dynamic = ("problem.", "outcome.", "better.", "language.", "phrase.change_", "presenter.prev", "presenter.next")
+    unused = [key for key in load_catalog("zh").messages
+              if not key.startswith(dynamic) and f'"{key}"' not in code and f"'{key}'" not in code]
+    assert unused == []

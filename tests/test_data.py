@@ -177,7 +177,7 @@ def test_missing_file_is_named(data_copy, name):
     (b"", "empty_file"),
     ("编号;年份\n1;2019\n".encode("gbk"), "not_utf8"),
     (b"id;order;label_zh\nx;1;y\n", "wrong_delimiter"),
-    (b"id,order,label_zh\n", "no_rows"),
+    (b"id,order,label_zh,label_en\n", "no_rows"),
     (b'id,order,label_zh\n"x,1,y\n', "bad_csv"),
 ])
 def test_unreadable_table_is_named(data_copy, content, code):

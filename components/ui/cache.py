@@ -10,10 +10,11 @@ import streamlit as st
 from components.charts import CHARTS, ChartContext
 from components.data import Dataset, load_dataset
 from components.model import View, enrich, select, source_for_year
+from components.theme import font_family
 from components.wording import Wording
 
 _SPECS = {spec.id: spec for spec in CHARTS}
-PRESENTER_TEXT = dict(font_size=20, min_text=18, title_chars=24, note_chars=34, row_scale=2.1)
+PRESENTER_TEXT = dict(font_size=20, min_text=18, title_chars=26, note_chars=35, label_chars=13, row_scale=2.1)
 
 
 def data_signature(folder: Path) -> tuple:
@@ -40,6 +41,7 @@ def figure(spec_id: str, view: View, words: Wording, signature: tuple, data: Dat
 def _figure(spec_id: str, view: View, language: str, presenting: bool, signature: tuple,
             _data: Dataset, _words: Wording) -> go.Figure:
     source = source_for_year(_data, view.year)
-    ctx = ChartContext(_words, _words.source_line(source, short=True), **(PRESENTER_TEXT if presenting else {}))
+    ctx = ChartContext(_words, _words.source_line(source, short=True), font_family(language),
+                       **(PRESENTER_TEXT if presenting else {}))
     spec = _SPECS[spec_id]
     return spec.build(spec.pick(select(_data.figures, view)), ctx)

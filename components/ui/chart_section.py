@@ -8,7 +8,7 @@ import streamlit as st
 
 from components.charts import ChartSpec
 from components.data import Dataset
-from components.narrative import chart_passages, narrative_html
+from components.narrative import NarrativeLabels, chart_passages, narrative_html
 from components.tables import figures_table
 from components.wording import Wording
 
@@ -16,8 +16,14 @@ PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d", "resetScale2d"]}
 
 
+def narrative_labels(words: Wording) -> NarrativeLabels:
+    """The narrative's heading, translation note and original-text label in the user's language."""
+    return NarrativeLabels(words.t("chart.narrative_heading"), words.t("chart.translation_note"),
+                           words.t("chart.original"))
+
+
 def render_chart_section(spec: ChartSpec, rows: pd.DataFrame, fig: go.Figure, dataset: Dataset,
-                         terms: tuple[str, ...], words: Wording, compact_fig: go.Figure | None = None) -> None:
+                         source_figures: pd.DataFrame, words: Wording, compact_fig: go.Figure | None = None) -> None:
     """Chart on the left, narrative on the right; the columns stack on a phone.
 
     A slide passes ``compact_fig`` too: ``fig`` is the large-type figure for a projector and the
@@ -38,8 +44,8 @@ def render_chart_section(spec: ChartSpec, rows: pd.DataFrame, fig: go.Figure, da
                 with st.expander(words.t("chart.show_data")):
                     st.dataframe(figures_table(rows, dataset, words), hide_index=True)
         with text_column:
-            st.html(narrative_html(passages, dataset.sections, terms, words.t("chart.narrative_heading"),
-                                   large=presenting))
+            st.html(narrative_html(passages, dataset.sections, source_figures, words.catalog.language,
+                                   narrative_labels(words), large=presenting))
 
 
 def _plot(fig: go.Figure, key: str) -> None:

@@ -17,7 +17,7 @@ YEAR_KEY = "year"
 PRESENT_KEY = "present"
 STEP_KEY = "step"
 MAX_SHOWN_VALUE = 40
-MAX_NOTICES = 3
+MAX_NOTICES = 5
 
 
 def raw_values(key: str) -> list[str]:
@@ -25,9 +25,14 @@ def raw_values(key: str) -> list[str]:
     return st.query_params.get_all(key)
 
 
+def _domain_ids_by_label(dataset: Dataset) -> dict[str, str]:
+    """Every domain name in every language, to its id: a link made in Chinese works in English."""
+    return {label: row["id"] for _, row in dataset.domains.iterrows() for label in (row["label_zh"], row["label_en"])}
+
+
 def bad_link_values(dataset: Dataset, words: Wording) -> list[tuple[str, str]]:
     """(parameter, value) pairs in the URL that no widget can accept; the widgets will drop them."""
-    labels = {words.domain(dataset.domains, d) for d in dataset.domains["id"]}
+    labels = _domain_ids_by_label(dataset)
     checks = {DOMAIN_KEY: lambda v: v in labels, YEAR_KEY: lambda v: v in map(str, dataset.years),
               PRESENT_KEY: lambda v: parse_flag(v) is not None}
     return [(key, value) for key, valid in checks.items() for value in raw_values(key) if value and not valid(value)]
@@ -36,7 +41,8 @@ def bad_link_values(dataset: Dataset, words: Wording) -> list[tuple[str, str]]:
 def show_notices(bad: list[tuple[str, str]], words: Wording) -> None:
     """One visible warning per ignored link value (the rest of the view is kept)."""
     for name, value in bad[:MAX_NOTICES]:
-        shown = value if len(value) <= MAX_SHOWN_VALUE else value[:MAX_SHOWN_VALUE] + "…"
+        printable = "".join(char if char.isprintable() else "\ufffd" for char in value)
+        shown = printable if len(printable) <= MAX_SHOWN_VALUE else printable[:MAX_SHOWN_VALUE] + "…"
         st.warning(escape_markdown(words.t("notice.bad_param", name=name, value=shown)), icon="⚠️")
     if len(bad) > MAX_NOTICES:
         st.warning(words.t("notice.more_bad_params", count=len(bad) - MAX_NOTICES), icon="⚠️")
@@ -53,6 +59,7 @@ def render_filters(dataset: Dataset, words: Wording) -> View:
     """Year (only with several years) and domains, in the current container; returns the view."""
     domain_ids = dataset.domains["id"].tolist()
     label_of = dict(zip(domain_ids, (words.domain(dataset.domains, d) for d in domain_ids)))
+    _adopt_domains_named_in_another_language(dataset, set(label_of.values()))
     year = dataset.years[0]
     if len(dataset.years) > 1:
         year = st.selectbox(words.t("sidebar.year"), dataset.years, key=YEAR_KEY, bind="query-params")
@@ -62,6 +69,15 @@ def render_filters(dataset: Dataset, words: Wording) -> View:
         help=words.t("sidebar.domains_help"),
     )
     return View(year=int(year), domains=tuple(domains))
+
+
+def _adopt_domains_named_in_another_language(dataset: Dataset, current_labels: set[str]) -> None:
+    """On a first visit, read ?domain= names written in the other language (the widget would drop them)."""
+    linked = [value for value in raw_values(DOMAIN_KEY) if value]
+    by_label = _domain_ids_by_label(dataset)
+    if DOMAIN_KEY in st.session_state or not linked or all(value in current_labels for value in linked):
+        return
+    st.session_state[DOMAIN_KEY] = list(dict.fromkeys(by_label[value] for value in linked if value in by_label))
 
 
 def render_present_toggle(words: Wording) -> bool:

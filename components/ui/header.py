@@ -11,15 +11,14 @@ from components.model import headline_figures
 from components.ui.text import escape_markdown
 from components.wording import Wording
 
-KPI_WIDTH = 210
+KPI_WIDTH = {"zh": 210, "en": 280}  # English values are longer: "CNY 558 million"
 
 
 def render_header(year: int, summary: str, source: Source, words: Wording) -> None:
     """Title, a one-line summary and the full source line."""
     st.title(words.t("app.title", year=year))
     st.markdown(f"**{escape_markdown(summary)}**")
-    authors = words.t("app.source_authors", authors="、".join(source.authors))
-    st.caption(escape_markdown(f"{words.source_line(source)} · {authors}"))
+    st.caption(escape_markdown(f"{words.source_line(source)} · {words.authors(source)}"))
 
 
 def _metric_args(row: pd.Series, parts: pd.DataFrame, words: Wording) -> dict:
@@ -43,5 +42,5 @@ def render_kpis(rows: pd.DataFrame, words: Wording) -> None:
     with st.container(key="kpis", horizontal=True, wrap=True, gap="small"):
         for _, row in headline_figures(rows).iterrows():
             parts = rows[rows["parent"] == row["id"]]
-            st.metric(words.label(row), border=True, width=KPI_WIDTH, help=escape_markdown(row["source_quote"]),
+            st.metric(words.label(row), border=True, width=KPI_WIDTH[words.catalog.language], help=escape_markdown(words.article_text(row, "source_quote")),
                       **_metric_args(row, parts, words))

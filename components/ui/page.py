@@ -7,7 +7,6 @@ import streamlit as st
 from components.charts import CHARTS, summary_line
 from components.data import Dataset
 from components.model import View, select, source_for_year
-from components.narrative import figure_terms
 from components.ui import cache
 from components.ui.article import render_article
 from components.ui.chart_section import render_chart_section
@@ -21,7 +20,7 @@ def render_page(data: Dataset, view: View, words: Wording, signature: tuple) -> 
     """Everything the filters select, top to bottom."""
     source = source_for_year(data, view.year)
     shown = select(data.figures, view)
-    terms = figure_terms(data.figures[data.figures["source_id"] == source.id])
+    source_figures = data.figures[data.figures["source_id"] == source.id]
     render_header(view.year, summary_line(data.figures[data.figures["year"] == view.year], words), source, words)
     if shown.empty:
         render_empty_hint(data, words)
@@ -31,7 +30,7 @@ def render_page(data: Dataset, view: View, words: Wording, signature: tuple) -> 
             rows = spec.pick(shown)
             if not rows.empty:
                 fig = cache.figure(spec.id, view, words, signature, data, presenting=False)
-                render_chart_section(spec, rows, fig, data, terms, words)
+                render_chart_section(spec, rows, fig, data, source_figures, words)
         render_table(shown, data, words.source_line(source), view.year, words)
-    render_article(source, terms, words)
+    render_article(source, data, source_figures, words)
     st.caption(words.t("footer.derived"))

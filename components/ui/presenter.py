@@ -7,13 +7,13 @@ import streamlit as st
 from components.charts import CHARTS, summary_line
 from components.data import Dataset, Source
 from components.model import View, select, source_for_year
-from components.narrative import figure_terms
 from components.slides import Slide, parse_step, slide_plan
 from components.ui import cache
 from components.ui.chart_section import render_chart_section
 from components.ui.filters import (STEP_KEY, raw_values, render_empty_hint, render_filters, render_present_toggle,
                                    show_notices)
 from components.ui.header import render_header, render_kpis
+from components.ui.language import render_language_picker
 from components.ui.text import escape_markdown
 from components.wording import Wording
 
@@ -32,6 +32,7 @@ def render_presenter(data: Dataset, words: Wording, signature: tuple, bad: list[
     nav = st.container(key="presenter-nav", horizontal=True, vertical_alignment="center", gap="small")
     with nav:
         with st.popover(words.t("presenter.settings"), key="presenter-settings"):
+            render_language_picker(words.catalog.language, words)
             view = render_filters(data, words)
             render_present_toggle(words)
         places = {name: st.container(key=f"nav-{name}", width="content") for name in ("prev", "indicator", "next")}
@@ -75,8 +76,8 @@ def _render_slide(slide: Slide, data: Dataset, view: View, words: Wording, signa
         spec = SPECS[slide.chart_id]
         large = cache.figure(spec.id, view, words, signature, data, presenting=True)
         compact = cache.figure(spec.id, view, words, signature, data, presenting=False)
-        terms = figure_terms(data.figures[data.figures["source_id"] == source.id])
-        render_chart_section(spec, spec.pick(shown), large, data, terms, words, compact_fig=compact)
+        source_figures = data.figures[data.figures["source_id"] == source.id]
+        render_chart_section(spec, spec.pick(shown), large, data, source_figures, words, compact_fig=compact)
     else:
         _render_summary(shown, source, words)
 
@@ -87,6 +88,5 @@ def _render_summary(shown, source: Source, words: Wording) -> None:
         st.header(words.t("presenter.summary_heading"))
         headlines = [spec.headline(spec.pick(shown), words) for spec in CHARTS if not spec.pick(shown).empty]
         st.markdown("\n".join(f"- {escape_markdown(line)}" for line in headlines))
-        authors = words.t("app.source_authors", authors="、".join(source.authors))
-        st.markdown(escape_markdown(f"{words.source_line(source)} · {authors}"))
+        st.markdown(escape_markdown(f"{words.source_line(source)} · {words.authors(source)}"))
         st.caption(words.t("footer.derived"))

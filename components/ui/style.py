@@ -13,6 +13,11 @@ _CSS = f"""
 .narrative .section-heading {{ font-weight: 700; margin: 0.2em 0 0.4em 0;
   border-left: 4px solid {theme.OUTCOME_COLOURS["good"]}; padding-left: 0.5em; }}
 .narrative.large {{ font-size: 1.3rem; line-height: 1.7; }}
+.narrative:lang(en) {{ font-family: {theme.LATIN_FONT_FAMILY}; line-height: 1.6; }}
+.narrative.large:lang(en) {{ line-height: 1.45; }}
+.narrative .original:lang(zh-Hans) {{ font-family: {theme.FONT_FAMILY}; line-height: 1.85; }}
+.narrative .translation-note {{ color: {theme.MUTED_TEXT_COLOUR}; font-style: italic; }}
+.narrative details.original summary {{ cursor: pointer; color: {theme.OUTCOME_COLOURS["good"]}; margin-bottom: 0.6em; }}
 .article p:first-child {{ font-size: 1.3rem; font-weight: 700; }}
 mark.{HIGHLIGHT_CLASS} {{ background: {theme.HIGHLIGHT_BACKGROUND}; color: {theme.TEXT_COLOUR};
   padding: 0 0.15em; border-radius: 3px; font-weight: 600; }}

@@ -1,0 +1,44 @@
+"""The interface language: chosen in the page, else ?lang= in the link, else the browser's locale."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.format import NumberFormat
+from components.i18n import DEFAULT_LANGUAGE, load_catalog
+from components.wording import Wording
+
+LANG_KEY = "lang"
+LANGUAGES = ("zh", "en")
+
+
+def language_for_locale(locale: str | None) -> str:
+    """'en-GB' -> 'en', 'zh-CN' -> 'zh'; anything else falls back to Chinese."""
+    prefix = (locale or "").split("-")[0].split("_")[0].lower()
+    return prefix if prefix in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def resolve_language() -> tuple[str, list[tuple[str, str]]]:
+    """The language for this run, and any unusable ``lang`` values in the link."""
+    if LANG_KEY in st.session_state:
+        return st.session_state[LANG_KEY], []
+    raw = [value for value in st.query_params.get_all(LANG_KEY) if value]
+    chosen = next((value for value in raw if value in LANGUAGES), None)
+    bad = [(LANG_KEY, value) for value in raw if value not in LANGUAGES]
+    return chosen or language_for_locale(st.context.locale), bad
+
+
+def wording(language: str) -> Wording:
+    """Catalog and number formats for ``language``."""
+    return Wording(load_catalog(language), NumberFormat(language))
+
+
+def _remember_in_link() -> None:
+    st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
+
+
+def render_language_picker(language: str, words: Wording) -> None:
+    """The 中文 / English switch; a choice made here is written into the link as ?lang=."""
+    st.session_state.setdefault(LANG_KEY, language)
+    st.radio(words.t("sidebar.language"), LANGUAGES, key=LANG_KEY, horizontal=True,
+             format_func=lambda code: words.t(f"language.{code}"), on_change=_remember_in_link)

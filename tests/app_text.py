@@ -1,0 +1,72 @@
+"""The text a person sees in an AppTest run, for language contract tests."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from google.protobuf.message import Message
+from streamlit.testing.v1 import AppTest
+
+ORIGINAL_BLOCK = re.compile(r'<details class="original".*?</details>|<style>.*?</style>', re.S)
+VISIBLE_FIELDS = {"label", "body", "help", "placeholder", "options", "delta", "delta_description", "caption",
+                  "captions"}
+TAG = re.compile(r"<[^>]+>")
+PLOTLY_TEXT_KEYS = {"text", "customdata"}
+
+
+def _strings(message: Message):
+    """The visible string fields of a protobuf message, recursively."""
+    for field, value in message.ListFields():
+        values = [value] if isinstance(value, (str, bytes, Message)) or not hasattr(value, "__iter__") else value
+        for item in values:
+            if isinstance(item, Message):
+                yield from _strings(item)
+            elif isinstance(item, str) and field.name in VISIBLE_FIELDS:
+                yield item
+
+
+def _plotly_strings(spec: dict):
+    layout = spec.get("layout", {})
+    yield layout.get("title", {}).get("text", "")
+    for annotation in layout.get("annotations", []):
+        yield annotation.get("text", "")
+    for trace in spec.get("data", []):
+        for key in PLOTLY_TEXT_KEYS:
+            value = trace.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str):
+                    yield item
+        yield from (label for label in trace.get("y", []) or [] if isinstance(label, str))
+
+
+def visible_text(at: AppTest, skip_keys: tuple[str, ...] = ()) -> list[str]:
+    """Strings shown by the app: element text, widget labels and options, chart text, table cells.
+
+    Chinese originals inside <details class="original"> (marked as such on the page) and the
+    widgets whose keys are in ``skip_keys`` are left out.
+    """
+    texts: list[str] = []
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            proto = getattr(child, "proto", None)
+            key = getattr(child, "key", None) or ""
+            if key in skip_keys or any(getattr(proto, "id", "").endswith(f"-{k}") for k in skip_keys):
+                continue
+            kind = getattr(child, "type", "")
+            if kind == "plotly_chart":
+                texts.extend(_plotly_strings(json.loads(proto.spec)))
+                texts.append(proto.alt)
+            elif kind == "html":
+                texts.append(TAG.sub(" ", ORIGINAL_BLOCK.sub("", proto.body)))
+            elif kind in ("dataframe", "table"):
+                frame = child.value
+                texts.extend(map(str, frame.columns))
+                texts.extend(str(cell) for column in frame.columns for cell in frame[column])
+            elif isinstance(proto, Message):
+                texts.extend(_strings(proto))
+            walk(child)
+
+    walk(at._tree)
+    return [TAG.sub(" ", text) for text in texts if text]
