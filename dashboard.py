@@ -7,9 +7,9 @@ import streamlit as st
 from components.data import DataError, data_dir_from_env
 from components.ui import cache, style
 from components.ui.errors import render_data_error
-from components.ui.filters import (bad_link_values, presenting_requested, render_filters, render_present_toggle,
-                                   show_notices)
-from components.ui.language import render_language_picker, resolve_language, wording
+from components.ui.filters import (PRESENT_KEY, bad_link_values, presenting_requested, render_filters,
+                                   render_present_toggle, show_notices)
+from components.ui.language import LANG_KEY, render_language_picker, resolve_language, wording
 from components.ui.page import render_page
 from components.ui.presenter import render_presenter
 
@@ -41,5 +41,7 @@ else:
         st.caption(words.t("sidebar.about"))
     show_notices(bad, words)
     render_page(data, view, words, signature)
-if st.session_state.get("present", presenting) != presenting or st.session_state.get("lang", language) != language:
-    st.rerun()  # the mode or language changed during this run: draw the page again in it
+# The page was drawn in the mode and language read at the top; a switch flipped during this run
+# (its widget sits below that point) changes them, so draw the page once more in the new ones.
+if st.session_state.get(PRESENT_KEY, presenting) != presenting or st.session_state.get(LANG_KEY, language) != language:
+    st.rerun()

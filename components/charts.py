@@ -7,6 +7,7 @@ line inside the figure, so a screenshot of any chart still says where its number
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass, replace
 from typing import Callable, Literal
@@ -36,7 +37,7 @@ class ChartContext:
     min_text: int = 12  # no text in the figure is smaller than this (px)
     title_chars: int = 17  # wrap budget in CJK characters, so titles fit a 390 px phone
     note_chars: int = 27
-    label_chars: int = 7  # category labels: "道路交通事故", "Road traffic<br>accidents"
+    label_chars: int = 8  # category labels: "扫黑除恶破获案件", "Road traffic<br>accidents"
     row_scale: float = 2.6  # height of one bar row, in font sizes
 
 
@@ -64,8 +65,8 @@ def axis_cut(changes: pd.Series) -> float | None:
     lands on a round number 1.5x beyond the second-longest bar; the outlier's bar is drawn to
     the cut with a break mark, and its label always shows the true value.
     """
-    ordered = sorted(changes, key=abs, reverse=True)
-    if len(ordered) < 2 or ordered[0] <= 0 or ordered[1] == 0 or ordered[0] <= OUTLIER_RATIO * abs(ordered[1]):
+    ordered = [change for change in sorted(changes, key=abs, reverse=True) if change != 0]
+    if len(ordered) < 2 or ordered[0] <= 0 or ordered[0] <= OUTLIER_RATIO * abs(ordered[1]):
         return None
     second = abs(ordered[1])
     step = 10 if second >= 10 else 1
@@ -84,6 +85,11 @@ def _new_figure(ctx: ChartContext, panel_titles: list[str] | None = None) -> go.
     fig.update_layout(template=_TEMPLATE, font=dict(size=ctx.font_size, family=ctx.font_family),
                       hoverlabel=dict(font=dict(family=ctx.font_family)))
     return fig
+
+
+def plain(text: str) -> str:
+    """Data text made safe for Plotly, which reads <b>, <a href> and the like as markup."""
+    return html.escape(text, quote=False)
 
 
 def text_width(text: str) -> float:
@@ -118,9 +124,9 @@ def _finish(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, notes:
     figure's left edge like the title (annotations can only be placed relative to the plot area).
     """
     words, size = ctx.words, ctx.font_size
-    title_html = wrap(title, ctx.title_chars)
-    subtitle_html = wrap(subtitle, ctx.note_chars)
-    footer_html = "<br>".join(wrap(note, ctx.note_chars) for note in notes + [ctx.source_line])
+    title_html = wrap(plain(title), ctx.title_chars)
+    subtitle_html = wrap(plain(subtitle), ctx.note_chars)
+    footer_html = "<br>".join(wrap(plain(note), ctx.note_chars) for note in notes + [ctx.source_line])
     line = size * LINE_HEIGHT
     title_lines, subtitle_lines = title_html.count("<br>") + 1, subtitle_html.count("<br>") + 1
     footer_lines = footer_html.count("<br>") + 1
@@ -176,13 +182,13 @@ def _rows_height(labels: list[str], ctx: ChartContext) -> int:
 
 def _category_labels(rows: pd.DataFrame, ctx: ChartContext) -> list[str]:
     """Each figure's name, wrapped to two short lines so the label gutter leaves room on a phone."""
-    return [wrap(ctx.words.label(row), ctx.label_chars) for _, row in rows.iterrows()]
+    return [wrap(plain(ctx.words.label(row)), ctx.label_chars) for _, row in rows.iterrows()]
 
 
 def _value_labels(fig: go.Figure, ends: pd.Series, labels: list[str], texts: list[str], origin: float = 0) -> None:
     """Value labels just right of each bar end or of the origin, never over the category labels."""
     for end, label, text in zip(ends, labels, texts):
-        fig.add_annotation(x=max(end, origin), y=label, text=text, xanchor="left", xshift=8, showarrow=False,
+        fig.add_annotation(x=max(end, origin), y=label, text=plain(text), xanchor="left", xshift=8, showarrow=False,
                            font=dict(color=theme.TEXT_COLOUR))
 
 
@@ -204,7 +210,7 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.add_bar(
         x=shown.tolist(), y=labels, orientation="h",
         marker=dict(color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]]),
-        customdata=[words.change_phrase(row) for _, row in rows.iterrows()],
+        customdata=[plain(words.change_phrase(row)) for _, row in rows.iterrows()],
         hovertemplate="%{y}: %{customdata}<extra></extra>",
     )
     _value_labels(fig, shown, labels, [f"{words.change(row)} {_meaning_text(words, row)}" for _, row in rows.iterrows()])
@@ -248,7 +254,7 @@ def build_share_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.add_bar(
         x=rows["value"].tolist(), y=labels, orientation="h", width=0.6,
         marker_color=[theme.OUTCOME_COLOURS[GOOD if b == "higher" else NEUTRAL] for b in rows["better"]],
-        text=[words.level(row) for _, row in rows.iterrows()], textposition="inside", insidetextanchor="end",
+        text=[plain(words.level(row)) for _, row in rows.iterrows()], textposition="inside", insidetextanchor="end",
         textfont=dict(color=theme.BACKGROUND, size=round(ctx.font_size * 1.15)),
         hovertemplate="%{y}: %{text}<extra></extra>",
     )
@@ -286,7 +292,7 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     previous-year level (derived, hatched and labelled so)."""
     words = ctx.words
     wholes = headline_figures(rows)
-    titles = [wrap(_panel_title(whole, rows[rows["parent"] == whole["id"]], words), ctx.note_chars)
+    titles = [wrap(plain(_panel_title(whole, rows[rows["parent"] == whole["id"]], words)), ctx.note_chars)
               for _, whole in wholes.iterrows()] if len(wholes) > 1 else []
     fig = _new_figure(ctx, panel_titles=titles)
     notes: list[str] = []
@@ -334,15 +340,15 @@ def _part_of_whole_panel(fig: go.Figure, whole: pd.Series, parts: pd.DataFrame, 
     col = 1 if row else None
     label = words.t("chart.levels.year", year=whole["year"])
     fig.add_bar(x=[whole["value"]], y=[label], orientation="h", marker_color=theme.PART_COLOUR, width=0.7,
-                text=[words.t("chart.levels.whole", level=words.level(whole))], textposition="outside",
+                text=[plain(words.t("chart.levels.whole", level=words.level(whole)))], textposition="outside",
                 cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>", row=row, col=col)
     for _, part in parts.iterrows():
         fig.add_bar(x=[part["value"]], y=[label], orientation="h", width=0.7,
-                    marker_color=theme.OUTCOME_COLOURS[GOOD], text=[words.level(part)], textposition="inside",
+                    marker_color=theme.OUTCOME_COLOURS[GOOD], text=[plain(words.level(part))], textposition="inside",
                     insidetextanchor="end", textfont=dict(color=theme.BACKGROUND),
-                    customdata=[words.label(part)], hovertemplate="%{customdata}: %{text}<extra></extra>",
+                    customdata=[plain(words.label(part))], hovertemplate="%{customdata}: %{text}<extra></extra>",
                     row=row, col=col)
-    fig.update_xaxes(range=[0, whole["value"] * 1.35], row=row, col=col)
+    fig.update_xaxes(range=[0, (whole["value"] or 1) * 1.35], row=row, col=col)
 
 
 def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, row: int | None) -> None:
@@ -353,11 +359,12 @@ def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, 
     texts = [words.t("chart.levels.derived_label", value=words.implied_previous(figure)),
              f"{words.level(figure)}({words.change(figure)})"]
     colours = [theme.DERIVED_COLOUR, theme.OUTCOME_COLOURS[figure["outcome"]]]
-    longest = max(values)
+    longest = max(values) or 1  # a level of 0 still gets an axis
     inside = [value / longest >= INSIDE_LABEL_SHARE for value in values]  # the derived bar is light, the reported dark
     fig.add_bar(x=values, y=years, orientation="h", width=0.7, marker=dict(
                     color=colours, pattern=dict(shape=["/", ""], fgcolor=theme.BACKGROUND, solidity=0.25)),
-                text=texts, textposition=["inside" if fits else "outside" for fits in inside], insidetextanchor="end",
+                text=[plain(text) for text in texts], textposition=["inside" if fits else "outside" for fits in inside],
+                insidetextanchor="end",
                 constraintext="none",
                 cliponaxis=False, textfont=dict(color=[theme.BACKGROUND if fits and on_dark else theme.TEXT_COLOUR
                                                        for fits, on_dark in zip(inside, (False, True))]),
@@ -369,10 +376,10 @@ def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, 
 def _single_level_panel(fig: go.Figure, figure: pd.Series, words: Wording, row: int | None) -> None:
     col = 1 if row else None
     fig.add_bar(x=[figure["value"]], y=[words.t("chart.levels.year", year=figure["year"])], orientation="h",
-                width=0.7, marker_color=theme.OUTCOME_COLOURS[GOOD], text=[words.level(figure)],
+                width=0.7, marker_color=theme.OUTCOME_COLOURS[GOOD], text=[plain(words.level(figure))],
                 textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
                 row=row, col=col)
-    fig.update_xaxes(range=[0, figure["value"] * 1.35], row=row, col=col)
+    fig.update_xaxes(range=[0, (figure["value"] or 1) * 1.35], row=row, col=col)
 
 
 def _levels_title(wholes: pd.DataFrame, words: Wording) -> tuple[str, str]:
@@ -411,7 +418,7 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
         x=shown.tolist(), y=labels, mode="markers", cliponaxis=False,
         marker=dict(size=ctx.font_size * 0.9, color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]],
                     symbol=["triangle-left" if v < 100 else "triangle-right" for v in rows["index_value"]]),
-        text=texts, customdata=[words.change_phrase(row) for _, row in rows.iterrows()],
+        text=[plain(text) for text in texts], customdata=[plain(words.change_phrase(row)) for _, row in rows.iterrows()],
         hovertemplate="%{y}: %{text}(%{customdata})<extra></extra>",
     )
     _value_labels(fig, shown, labels, texts, origin=100)
@@ -477,3 +484,4 @@ CHARTS: tuple[ChartSpec, ...] = (
               "section"),
     ChartSpec("index", with_change, build_index_chart, _index_title, "quotes"),
 )
+CHART_BY_ID = {spec.id: spec for spec in CHARTS}

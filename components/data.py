@@ -15,6 +15,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from components import schema
+from components.format import NumberFormat, decimals_in
 from components.schema import Column
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -170,6 +171,10 @@ def _read_sources(folder: Path, problems: list[Problem]) -> dict[str, Source]:
         if source.id in sources:
             problems.append(Problem(name, "duplicate_key", row=number, column="id",
                                     params={"value": source.id, "other": list(sources).index(source.id) + 1}))
+        same_year = [other for other in sources.values() if other.year == source.year and other.id != source.id]
+        if same_year:
+            problems.append(Problem(name, "duplicate_key", row=number, column="year",
+                                    params={"value": source.year, "other": list(sources).index(same_year[0].id) + 1}))
         sources[source.id] = source
     return sources
 
@@ -334,9 +339,10 @@ def _check_passages(passages: pd.DataFrame, sources: Mapping[str, Source], secti
 def _check_figures(figures: pd.DataFrame, sources: Mapping[str, Source], sections: pd.DataFrame,
                    passages: pd.DataFrame, domains: set[str], problems: list[Problem]) -> None:
     name = "figures.csv"
-    translations = {source_id: " ".join(group["text_en"]) for source_id, group in passages.groupby("source_id")}
+    originals = {source_id: "\n".join(group["text"]) for source_id, group in passages.groupby("source_id")}
+    translations = {source_id: "\n".join(group["text_en"]) for source_id, group in passages.groupby("source_id")}
     known_sections = set(zip(sections["source_id"], sections["id"]))
-    by_id = figures.set_index("id", drop=False)
+    by_id = figures.drop_duplicates("id").set_index("id", drop=False)  # duplicates are reported elsewhere
     unreadable = {(p.row, p.column) for p in problems if p.file == name}
     for _, row in figures.iterrows():
         if (row["line"], "value") in unreadable or (row["line"], "yoy_pct") in unreadable:
@@ -359,8 +365,11 @@ def _check_figures(figures: pd.DataFrame, sources: Mapping[str, Source], section
                 report("missing_translation" if row[column] else "text_without_number", translated)
             elif row[translated] and row[translated] not in row["source_quote_en"]:
                 report("not_in_quote", translated, value=row[translated])
+        if row["source_quote"] and row["source_quote"] not in originals.get(row["source_id"], ""):
+            report("quote_not_in_passages", "source_quote", excerpt=_excerpt(row["source_quote"], 40))
         if row["source_quote_en"] and row["source_quote_en"] not in translations.get(row["source_id"], ""):
             report("quote_not_in_translation", "source_quote_en", excerpt=_excerpt(row["source_quote_en"], 40))
+        _check_english_figures(row, report)
         has_value, has_change = not pd.isna(row["value"]), not pd.isna(row["yoy_pct"])
         if not has_value and not has_change:
             report("no_figure", "value")
@@ -401,6 +410,19 @@ def _check_change_text(row: pd.Series, report) -> None:
     signed = float(match.group(2)) * (-1 if word in schema.FALL_WORDS else 1)
     if signed != row["yoy_pct"]:
         report("change_mismatch", "yoy_pct", text=row["yoy_text"], value=_plain(row["yoy_pct"]))
+
+
+def _check_english_figures(row: pd.Series, report) -> None:
+    """The translation must say the same number, and a change must go the same way."""
+    if not pd.isna(row["value"]) and row["value_text_en"] and row["unit"] in schema.UNITS:
+        written = NumberFormat("en").level(row["value"], row["unit"], decimals_in(row["value_text"]))
+        if written not in row["value_text_en"]:
+            report("translation_mismatch", "value_text_en", text=row["value_text_en"], expected=written)
+    if not pd.isna(row["yoy_pct"]) and row["yoy_text_en"]:
+        word = "down" if row["yoy_pct"] < 0 else "up"
+        expected = f"{word} {abs(row['yoy_pct']):g}%"
+        if row["yoy_text_en"] != expected:
+            report("translation_mismatch", "yoy_text_en", text=row["yoy_text_en"], expected=expected)
 
 
 def _check_parent(row: pd.Series, by_id: pd.DataFrame, report) -> None:

@@ -13,14 +13,13 @@ from babel.numbers import format_decimal
 MINUS = "\u2212"  # a true minus sign, as typography wants it
 BABEL_LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
 # How English writes an amount in each unit the data may use: template, multiplier, fewer decimals.
-# 5.58亿元 is CNY 558 million; counters (个, 起, 件, 人, 次) are plain numbers in English.
+# 5.58亿元 is CNY 558 million; any other unit (the counters 个, 起, 件, 人, 次) is a plain number.
 ENGLISH_UNITS = {
     "%": ("{n}%", 1, 0),
     "元": ("CNY {n}", 1, 0),
     "万元": ("CNY {n} thousand", 10, 1),
     "亿元": ("CNY {n} million", 100, 2),
 }
-COUNTERS = ("个", "起", "件", "人", "次")
 
 
 def decimals_in(text: str) -> int:

@@ -10,13 +10,18 @@ import pandas as pd
 from components.data import Dataset
 from components.format import decimals_in
 
-GOOD, BAD, NEUTRAL = "good", "bad", "neutral"
+GOOD, BAD, NEUTRAL, UNCHANGED = "good", "bad", "neutral", "unchanged"
 
 
 def outcome(change: float | None, better: str) -> str:
-    """Whether a change is good news: fewer crimes and more cases solved are both good."""
-    if change is None or pd.isna(change) or change == 0 or better == "neutral":
+    """Whether a change is good news: fewer crimes and more cases solved are both good.
+
+    ``neutral`` means not rated (no change reported, or no better direction); ``unchanged`` is 0%.
+    """
+    if change is None or pd.isna(change) or better == "neutral":
         return NEUTRAL
+    if change == 0:
+        return UNCHANGED
     rising = change > 0
     return GOOD if rising == (better == "higher") else BAD
 
@@ -50,7 +55,7 @@ class View:
 
 
 def select(figures: pd.DataFrame, view: View) -> pd.DataFrame:
-    """The figures of ``view.year`` in ``view.domains``, in the article's order."""
+    """The figures of ``view.year`` in ``view.domains``, in the order of figures.csv."""
     mask = (figures["year"] == view.year) & figures["domain"].isin(view.domains)
     return figures[mask]
 

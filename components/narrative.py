@@ -38,7 +38,7 @@ def segments(text: str, terms: Iterable[str]) -> list[tuple[str, bool]]:
     ordered = sorted(set(terms), key=len, reverse=True)
     if not ordered:
         return [(text, False)] if text else []
-    pattern = re.compile("|".join(re.escape(term) for term in ordered))
+    pattern = re.compile("|".join(_bounded(term) for term in ordered))
     pieces: list[tuple[str, bool]] = []
     position = 0
     for match in pattern.finditer(text):
@@ -49,6 +49,13 @@ def segments(text: str, terms: Iterable[str]) -> list[tuple[str, bool]]:
     if position < len(text):
         pieces.append((text[position:], False))
     return pieces
+
+
+def _bounded(term: str) -> str:
+    """A term's pattern that cannot match inside a longer number ('10个' is not in '110个')."""
+    before = r"(?<![\d.])" if term[:1].isdigit() else ""
+    after = r"(?![\d])" if term[-1:].isdigit() else ""
+    return before + re.escape(term) + after
 
 
 def highlighted_html(text: str, terms: Iterable[str]) -> str:

@@ -50,13 +50,11 @@ class Wording:
         return self.numbers.number(row["index_value"], row["change_decimals"])
 
     def change_phrase(self, row: pd.Series) -> str:
-        """The change in words: '同比下降13.8%'."""
-        direction = "fall" if row["yoy_pct"] < 0 else "rise"
-        size = self.numbers.change(abs(row["yoy_pct"]), row["change_decimals"]).lstrip("+")
-        return self.t(f"phrase.change_{direction}", size=size)
+        """The change in the article's own words: '同比减少10.37%' / 'down 10.37% year on year'."""
+        return self.t("phrase.change", text=self.article_text(row, "yoy_text"))
 
     def headline(self, row: pd.Series) -> str:
-        """A one-line message for a single figure: '法院新收案件79,362件,同比减少10.37%'."""
+        """A one-line message for one figure: '法院新收案件79,362件,同比减少10.37%'."""
         has_level, has_change = not pd.isna(row["value"]), not pd.isna(row["yoy_pct"])
         if has_level and has_change:
             return self.t("phrase.level_and_change", label=self.label(row), level=self.level(row),

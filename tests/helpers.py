@@ -32,3 +32,9 @@ def context() -> ChartContext:
 def figure_row(metric: str):
     figures = dataset().figures
     return figures[figures["metric"] == metric].iloc[0]
+
+
+def rendered(markdown: str) -> str:
+    """What escaped Markdown shows on the page (backslash escapes removed)."""
+    import re
+    return re.sub(r"\\(.)", r"\1", markdown)

@@ -9,11 +9,12 @@ from streamlit.testing.v1 import AppTest
 
 from components.format import MINUS
 from tests.conftest import ROOT, edit_rows
+from tests.helpers import rendered
 
 APP = str(ROOT / "dashboard.py")
 KPIS = {
     "刑事案件": f"{MINUS}13.8%", "道路交通事故": f"{MINUS}21.5%", "火灾事故": f"{MINUS}12.27%",
-    "安全生产事故": f"{MINUS}17.7%", "群众安全感": "98.2%", "打掉黑恶团伙": "27个", "破获案件": "611起",
+    "安全生产事故": f"{MINUS}17.7%", "群众安全感": "98.2%", "打掉黑恶团伙": "27个", "扫黑除恶破获案件": "611起",
     "查扣非法资产": "5.58亿元", "法院新收案件": "79,362件",
 }
 CHART_IDS = ["changes", "security", "crackdown", "courts", "index"]
@@ -59,7 +60,7 @@ def html_text(at: AppTest) -> str:
 
 def test_default_page_shows_every_figure():
     at = run_app()
-    assert {m.label: m.value for m in at.metric} == KPIS
+    assert {rendered(m.label): rendered(m.value) for m in at.metric} == KPIS
     titles = chart_titles(at)
     assert len(titles) == 5
     assert titles[0].startswith("7项同比指标全部向好")
@@ -85,9 +86,9 @@ def test_every_chart_has_alt_text_and_a_narrative_beside_it():
 def test_delta_colours_follow_meaning():
     at = run_app()
     metrics = {m.label: m.proto for m in at.metric}
-    assert metrics["刑事案件"].delta == "向好"
-    assert metrics["破获案件"].delta == "+40.46% 向好"
-    assert metrics["刑事案件"].color == metrics["破获案件"].color, "a fall in crime and a rise in cases solved are both good"
+    assert rendered(metrics["刑事案件"].delta) == "向好"
+    assert rendered(metrics["扫黑除恶破获案件"].delta) == "+40.46% 向好"
+    assert metrics["刑事案件"].color == metrics["扫黑除恶破获案件"].color, "a fall in crime and a rise in cases solved are both good"
 
 
 def test_domain_filter_narrows_kpis_charts_narratives_and_table():
@@ -106,7 +107,7 @@ def test_domain_filter_narrows_kpis_charts_narratives_and_table():
 def test_anti_gang_filter_shows_only_the_crackdown():
     at = run_app()
     at.multiselect(key="domain").set_value(["anti_gang"]).run()
-    assert {m.label for m in at.metric} == {"打掉黑恶团伙", "破获案件", "查扣非法资产"}
+    assert {m.label for m in at.metric} == {"打掉黑恶团伙", "扫黑除恶破获案件", "查扣非法资产"}
     assert len(at.get("plotly_chart")) == 3
 
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.browser import open_page
 
-TITLES = {"zh": "平安丽水 · 2019年建设成效", "en": "Safe Lishui · results of 2019"}
+TITLES = {"zh": "平安丽水 · 2019年建设成效", "en": "Safe Lishui: 2019 results"}
 
 
 @pytest.mark.parametrize("locale, query, language", [

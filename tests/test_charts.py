@@ -61,7 +61,7 @@ def test_changes_chart_draws_every_change_coloured_by_meaning():
     bars = fig.data[0]
     assert len(bars.y) == 7
     shown = dict(zip(bars.y, bars.x))
-    assert shown["道路交通事故"] == -21.5 and shown["破获案件"] == 40.46
+    assert shown["道路交通事故"] == -21.5 and shown["扫黑除恶破获案件"] == 40.46
     assert set(bars.marker.color) == {theme.OUTCOME_COLOURS[GOOD]}
     assert fig.layout.xaxis.zeroline is True
     assert _plain(fig.layout.title.text).startswith("7项同比指标全部向好")
@@ -115,7 +115,7 @@ def test_crackdown_chart_shows_parts_inside_the_whole_and_derived_levels_marked(
 def test_courts_chart_headline_and_first_fall_context():
     fig, _ = _build("courts")
     title = _plain(fig.layout.title.text)
-    assert title.startswith("法院新收案件79,362件,同比下降10.37%")
+    assert title.startswith("法院新收案件79,362件,同比减少10.37%")
     assert "实现多年来收案件量首次同比下降" in title
     bar = fig.data[0]
     assert bar.text[0] == "约88,544件(推算)" and bar.text[1] == f"79,362件({MINUS}10.37%)"
@@ -126,7 +126,7 @@ def test_index_chart_marks_100_and_every_2019_value():
     points = fig.data[2]
     assert set(fig.data[1].x) == {100}
     values = dict(zip(points.y, points.text))
-    assert values["刑事案件"] == "86.2" and values["破获案件"] == "140.46"
+    assert values["刑事案件"] == "86.2" and values["扫黑除恶破获案件"] == "140.46"
     assert values["查扣非法资产"] == "551(截断)"
     assert dict(zip(points.y, points.x))["查扣非法资产"] == 170
 

@@ -127,6 +127,13 @@ BROKEN = [
     ("passage with unknown domain", "passages.csv", lambda rows: rows[1].update(domains="weather"),
      "unknown_ref", "domains"),
     ("heading not in the article", "sections.csv", lambda rows: rows[1].update(heading="不存在的标题"), "not_in_article", "heading"),
+    ("English change goes the wrong way", "figures.csv", _set("criminal_cases", "yoy_text_en", "up 13.8%"),
+     "translation_mismatch", "yoy_text_en"),
+    ("English level differs", "figures.csv", _set("assets_seized", "value_text_en", "CNY 55.8 million"),
+     "translation_mismatch", "value_text_en"),
+    ("translation missing", "figures.csv", _set("court_cases", "context_text_en", ""), "missing_translation",
+     "context_text_en"),
+
 ]
 
 
@@ -218,3 +225,27 @@ def test_two_years_load_with_both_years(two_year_data):
     dataset = load_dataset(two_year_data)
     assert dataset.years == [2020, 2019]
     assert len(dataset.sources) == 2
+
+
+def test_a_quote_must_stand_in_a_passage_so_the_narrative_shows_it(data_copy):
+    edit_rows(data_copy, "passages.csv", lambda rows: rows[10].update(text=rows[10]["text"][:20]))
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert ("figures.csv", "quote_not_in_passages", "source_quote") in [
+        (p.file, p.code, p.column) for p in caught.value.problems]
+
+
+def test_two_sources_for_one_year_are_named(data_copy):
+    path = data_copy / "sources.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + text.replace('id = "lishui-daily-2020-03-10"', 'id = "another"'), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert ("sources.toml", "duplicate_key", "year") in [(p.file, p.code, p.column) for p in caught.value.problems]
+
+
+def test_a_duplicated_parent_id_is_reported_not_crashed(data_copy):
+    edit_rows(data_copy, "figures.csv", lambda rows: rows.append(dict(rows[5], metric="other")))
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert "duplicate_key" in [p.code for p in caught.value.problems]

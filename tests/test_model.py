@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.model import BAD, GOOD, NEUTRAL, View, outcome, select
+from components.model import BAD, GOOD, NEUTRAL, UNCHANGED, View, outcome, select
 from tests.helpers import dataset, figure_row
 
 
@@ -33,7 +33,7 @@ def test_index_with_previous_year_100(metric, index):
 
 @pytest.mark.parametrize("change, better, expected", [
     (-13.8, "lower", GOOD), (13.8, "lower", BAD), (40.46, "higher", GOOD), (-5, "higher", BAD),
-    (0, "lower", NEUTRAL), (None, "higher", NEUTRAL), (12, "neutral", NEUTRAL),
+    (0, "lower", UNCHANGED), (None, "higher", NEUTRAL), (12, "neutral", NEUTRAL),
 ])
 def test_outcome_follows_meaning_not_sign(change, better, expected):
     assert outcome(change, better) == expected

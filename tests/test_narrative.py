@@ -19,7 +19,8 @@ def test_figure_terms_are_the_articles_own_writing():
 
 @pytest.mark.parametrize("text, terms, expected", [
     ("同比下降13.8%。", ["下降13.8%"], [("同比", False), ("下降13.8%", True), ("。", False)]),
-    ("27个和127个", ["27个"], [("27个", True), ("和1", False), ("27个", True)]),
+    ("27个和127个", ["27个"], [("27个", True), ("和127个", False)]),
+    ("110联调中心和10个", ["10个", "10"], [("110联调中心和", False), ("10个", True)]),
     ("无数字", [], [("无数字", False)]),
     ("", ["x"], []),
 ])

@@ -28,9 +28,10 @@ def test_bad_data_lists_every_problem_and_exits_1(data_copy):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert "2 处问题" in lines[0]
+    assert "3 处问题" in lines[0]
     assert "  - figures.csv,第2行,“yoy_pct”列: “-13.8%”不是数字:百分比只写数字,例如 -13.8" in lines
     assert "  - figures.csv,第9行,“value”列: 原文写作“611起”,与数值 612 不符" in lines
+    assert "  - figures.csv,第9行,“value_text_en”列: 英文写作“611 cases”,应包含“612”" in lines
 
 
 def test_default_folder_comes_from_the_environment(tmp_path):

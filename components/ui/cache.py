@@ -7,13 +7,12 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.charts import CHARTS, ChartContext
+from components.charts import CHART_BY_ID, ChartContext
 from components.data import Dataset, load_dataset
 from components.model import View, enrich, select, source_for_year
 from components.theme import font_family
 from components.wording import Wording
 
-_SPECS = {spec.id: spec for spec in CHARTS}
 PRESENTER_TEXT = dict(font_size=20, min_text=18, title_chars=26, note_chars=35, label_chars=13, row_scale=2.1)
 
 
@@ -43,5 +42,5 @@ def _figure(spec_id: str, view: View, language: str, presenting: bool, signature
     source = source_for_year(_data, view.year)
     ctx = ChartContext(_words, _words.source_line(source, short=True), font_family(language),
                        **(PRESENTER_TEXT if presenting else {}))
-    spec = _SPECS[spec_id]
+    spec = CHART_BY_ID[spec_id]
     return spec.build(spec.pick(select(_data.figures, view)), ctx)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -15,10 +17,10 @@ def render_data_error(error: DataError, folder: str, words: Wording) -> None:
     """List every problem (file, place, what is wrong) as plain table text; no traceback."""
     with st.container(key="data-error"):
         st.title(words.t("data_error.title"))
-        st.error(escape_markdown(words.t("data_error.intro", folder=folder, count=len(error.problems))))
-        problems = pd.DataFrame({
-            words.t("data_error.location"): [location(p, words.catalog) for p in error.problems],
-            words.t("data_error.problem"): [message(p, words.catalog) for p in error.problems],
+        st.error(escape_markdown(words.t("data_error.intro", folder=Path(folder).name, count=len(error.problems))))
+        problems = pd.DataFrame({  # st.table renders Markdown: data text in a message must stay text
+            words.t("data_error.location"): [escape_markdown(location(p, words.catalog)) for p in error.problems],
+            words.t("data_error.problem"): [escape_markdown(message(p, words.catalog)) for p in error.problems],
         })
         st.table(problems)
         st.caption(words.t("data_error.hint"))

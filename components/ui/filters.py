@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Iterable
-
 import streamlit as st
 
 from components.data import Dataset
@@ -75,9 +73,10 @@ def _adopt_domains_named_in_another_language(dataset: Dataset, current_labels: s
     """On a first visit, read ?domain= names written in the other language (the widget would drop them)."""
     linked = [value for value in raw_values(DOMAIN_KEY) if value]
     by_label = _domain_ids_by_label(dataset)
-    if DOMAIN_KEY in st.session_state or not linked or all(value in current_labels for value in linked):
+    adopted = list(dict.fromkeys(by_label[value] for value in linked if value in by_label))
+    if DOMAIN_KEY in st.session_state or not adopted or all(value in current_labels for value in linked):
         return
-    st.session_state[DOMAIN_KEY] = list(dict.fromkeys(by_label[value] for value in linked if value in by_label))
+    st.session_state[DOMAIN_KEY] = adopted
 
 
 def render_present_toggle(words: Wording) -> bool:

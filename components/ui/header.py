@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import theme
+from components.charts import summary_line
 from components.data import Source
 from components.model import headline_figures
 from components.ui.text import escape_markdown
@@ -14,33 +15,36 @@ from components.wording import Wording
 KPI_WIDTH = {"zh": 210, "en": 280}  # English values are longer: "CNY 558 million"
 
 
-def render_header(year: int, summary: str, source: Source, words: Wording) -> None:
-    """Title, a one-line summary and the full source line."""
+def render_header(year: int, shown: pd.DataFrame, source: Source, words: Wording) -> None:
+    """Title, a one-line summary of the figures shown, and the full source line."""
     st.title(words.t("app.title", year=year))
-    st.markdown(f"**{escape_markdown(summary)}**")
+    if not shown.empty:
+        st.markdown(f"**{escape_markdown(summary_line(shown, words))}**")
     st.caption(escape_markdown(f"{words.source_line(source)} · {words.authors(source)}"))
 
 
 def _metric_args(row: pd.Series, parts: pd.DataFrame, words: Wording) -> dict:
+    """Value and delta for one card; every piece of data text is escaped (st.metric renders Markdown)."""
     has_level, has_change = not pd.isna(row["value"]), not pd.isna(row["yoy_pct"])
+    if not has_change:
+        context = words.context(row) or words.t("phrase.list_separator").join(
+            words.t("phrase.label_level", label=words.label(part), level=words.level(part))
+            for _, part in parts.iterrows())
+        return dict(value=escape_markdown(words.level(row)), delta=escape_markdown(context) or None,
+                    delta_arrow="off", delta_color="gray")
     meaning = words.t(f"outcome.{row['outcome']}")
-    colour = theme.OUTCOME_ARROWS[row["outcome"]]
-    arrow = "down" if has_change and row["yoy_pct"] < 0 else "up"
-    if has_change and not has_level:
-        return dict(value=words.change(row), delta=meaning, delta_arrow=arrow, delta_color=colour,
-                    delta_description=words.t("kpi.change_caption"))
-    if has_change:
-        return dict(value=words.level(row), delta=f"{words.change(row)} {meaning}", delta_arrow=arrow,
-                    delta_color=colour, delta_description=words.t("kpi.change_caption"))
-    context = words.context(row) or "".join(
-        words.t("phrase.label_level", label=words.label(part), level=words.level(part)) for _, part in parts.iterrows())
-    return dict(value=words.level(row), delta=context or None, delta_arrow="off", delta_color="gray")
+    arrow = "off" if row["yoy_pct"] == 0 else ("down" if row["yoy_pct"] < 0 else "up")
+    value = words.level(row) if has_level else words.change(row)
+    delta = f"{words.change(row)} {meaning}" if has_level else meaning
+    return dict(value=escape_markdown(value), delta=escape_markdown(delta), delta_arrow=arrow,
+                delta_color=theme.OUTCOME_DELTA_COLOURS[row["outcome"]], delta_description=words.t("kpi.change_caption"))
 
 
 def render_kpis(rows: pd.DataFrame, words: Wording) -> None:
     """One card per headline figure; delta colours follow meaning (a fall in crime is good news)."""
+    width = KPI_WIDTH[words.catalog.language]
     with st.container(key="kpis", horizontal=True, wrap=True, gap="small"):
         for _, row in headline_figures(rows).iterrows():
             parts = rows[rows["parent"] == row["id"]]
-            st.metric(words.label(row), border=True, width=KPI_WIDTH[words.catalog.language], help=escape_markdown(words.article_text(row, "source_quote")),
-                      **_metric_args(row, parts, words))
+            st.metric(escape_markdown(words.label(row)), border=True, width=width,
+                      help=escape_markdown(words.article_text(row, "source_quote")), **_metric_args(row, parts, words))

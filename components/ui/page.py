@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.charts import CHARTS, summary_line
+from components.charts import CHARTS
 from components.data import Dataset
 from components.model import View, select, source_for_year
 from components.ui import cache
@@ -21,7 +21,7 @@ def render_page(data: Dataset, view: View, words: Wording, signature: tuple) -> 
     source = source_for_year(data, view.year)
     shown = select(data.figures, view)
     source_figures = data.figures[data.figures["source_id"] == source.id]
-    render_header(view.year, summary_line(data.figures[data.figures["year"] == view.year], words), source, words)
+    render_header(view.year, shown, source, words)
     if shown.empty:
         render_empty_hint(data, words)
     else:

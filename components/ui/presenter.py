@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.charts import CHARTS, summary_line
+from components.charts import CHART_BY_ID, CHARTS
 from components.data import Dataset, Source
 from components.model import View, select, source_for_year
 from components.slides import Slide, parse_step, slide_plan
@@ -17,7 +17,6 @@ from components.ui.language import render_language_picker
 from components.ui.text import escape_markdown
 from components.wording import Wording
 
-SPECS = {spec.id: spec for spec in CHARTS}
 # Each direction answers two keys: clickers send PageDown/PageUp, keyboards have arrows.
 NAV_BUTTONS = (("prev", -1, "PageUp", "Left"), ("next", 1, "PageDown", "Right"))
 
@@ -28,7 +27,7 @@ def _go(delta: int, count: int) -> None:
 
 def render_presenter(data: Dataset, words: Wording, signature: tuple, bad: list[tuple[str, str]]) -> None:
     """The navigation bar, then the current slide; the URL follows the step."""
-    raw_step = next(iter(raw_values(STEP_KEY)), None)
+    raw_step = None if STEP_KEY in st.session_state else next(iter(raw_values(STEP_KEY)), None)  # first visit
     nav = st.container(key="presenter-nav", horizontal=True, vertical_alignment="center", gap="small")
     with nav:
         with st.popover(words.t("presenter.settings"), key="presenter-settings"):
@@ -67,13 +66,13 @@ def _render_slide(slide: Slide, data: Dataset, view: View, words: Wording, signa
     source = source_for_year(data, view.year)
     shown = select(data.figures, view)
     if slide.kind == "title":
-        render_header(view.year, summary_line(data.figures[data.figures["year"] == view.year], words), source, words)
+        render_header(view.year, shown, source, words)
         if shown.empty:
             render_empty_hint(data, words)
         else:
             render_kpis(shown, words)
     elif slide.kind == "chart":
-        spec = SPECS[slide.chart_id]
+        spec = CHART_BY_ID[slide.chart_id]
         large = cache.figure(spec.id, view, words, signature, data, presenting=True)
         compact = cache.figure(spec.id, view, words, signature, data, presenting=False)
         source_figures = data.figures[data.figures["source_id"] == source.id]

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&=\"'])")
+_INLINE = re.compile(r"([\\`*_{}\[\]()<>~:$&|#!])")
+_BLOCK_MARK = re.compile(r"^(\s*)([-+>=])", re.M)
+_ORDERED = re.compile(r"^(\s*\d+)([.)])", re.M)
 
 
 def escape_markdown(text: str) -> str:
-    """Backslash-escape every character Markdown, LaTeX or Streamlit directives could act on."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Backslash-escape what Markdown, LaTeX or Streamlit directives could act on: inline marks
+    anywhere, list and quote marks at a line's start. Text shows exactly as written."""
+    text = _INLINE.sub(r"\\\1", text)
+    text = _BLOCK_MARK.sub(r"\1\\\2", text)
+    return _ORDERED.sub(r"\1\\\2", text)
