@@ -46,7 +46,7 @@ _TEMPLATE = go.layout.Template(
         font=dict(family=theme.FONT_FAMILY, color=theme.TEXT_COLOUR),
         paper_bgcolor=theme.BACKGROUND,
         plot_bgcolor=theme.BACKGROUND,
-        xaxis=dict(gridcolor=theme.GRID_COLOUR, zeroline=False, automargin=True, fixedrange=True),
+        xaxis=dict(gridcolor=theme.GRID_COLOUR, zeroline=False, automargin=True, fixedrange=True, tickangle=0),
         yaxis=dict(gridcolor=theme.GRID_COLOUR, zeroline=False, automargin=True, fixedrange=True),
         hoverlabel=dict(font=dict(family=theme.FONT_FAMILY)),
         showlegend=False,
@@ -168,7 +168,7 @@ def _break_marks(fig: go.Figure, cut: float, position: int, row: int | None = No
 def _ticks(low: float, high: float, origin: float = 0) -> list[float]:
     """Round tick positions between ``low`` and ``high`` only, so no tick sits beyond an axis cut."""
     span = high - low
-    step = next(step for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if span / step <= 4)
+    step = next(step for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if span / step <= 2.5)
     first = math.floor((low - origin) / step) * step + origin
     return [first + i * step for i in range(int((high - first) // step) + 1) if first + i * step >= low]
 
@@ -292,7 +292,8 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     previous-year level (derived, hatched and labelled so)."""
     words = ctx.words
     wholes = headline_figures(rows)
-    titles = [wrap(plain(_panel_title(whole, rows[rows["parent"] == whole["id"]], words)), ctx.note_chars)
+    panel_chars = ctx.title_chars * 1.25  # panel titles are set at the base size, titles 1.25x larger
+    titles = [wrap(plain(_panel_title(whole, rows[rows["parent"] == whole["id"]], words)), panel_chars)
               for _, whole in wholes.iterrows()] if len(wholes) > 1 else []
     fig = _new_figure(ctx, panel_titles=titles)
     notes: list[str] = []
@@ -430,7 +431,7 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     span = high - low or 1
     fig.add_vline(x=100, line=dict(color=theme.ZERO_LINE_COLOUR, width=2))
     ticks = _ticks(low, high, origin=100)
-    fig.update_xaxes(range=[low - span * 0.04, high + span * 0.6], tickvals=ticks,
+    fig.update_xaxes(range=[low - span * 0.04, high + span * 0.75], tickvals=ticks,
                      ticktext=[words.numbers.number(t) for t in ticks])
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
     year = int(rows["year"].iloc[0])

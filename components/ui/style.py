@@ -12,9 +12,9 @@ _CSS = f"""
 .narrative p {{ margin: 0 0 0.8em 0; font-size: inherit; line-height: inherit; }}
 .narrative .section-heading {{ font-weight: 700; margin: 0.2em 0 0.4em 0;
   border-left: 4px solid {theme.OUTCOME_COLOURS["good"]}; padding-left: 0.5em; }}
-.narrative.large {{ font-size: 1.3rem; line-height: 1.7; }}
+.narrative.large {{ font-size: 1.25rem; line-height: 1.65; }}
 .narrative:lang(en) {{ font-family: {theme.LATIN_FONT_FAMILY}; line-height: 1.6; }}
-.narrative.large:lang(en) {{ line-height: 1.45; }}
+.narrative.large:lang(en) {{ line-height: 1.4; }}
 .narrative .original:lang(zh-Hans) {{ font-family: {theme.FONT_FAMILY}; line-height: 1.85; }}
 .narrative .translation-note {{ color: {theme.MUTED_TEXT_COLOUR}; font-style: italic; }}
 .narrative details.original summary {{ cursor: pointer; color: {theme.OUTCOME_COLOURS["good"]}; margin-bottom: 0.6em; }}
