@@ -131,8 +131,13 @@ def test_a_hostile_query_string_shows_notices_and_runs_nothing(chromium, app_url
 
 def test_the_dashboard_prints_to_a4_landscape(chromium, app_url):
     page = open_page(chromium, app_url, 1400, 900)  # the width an A4 landscape page lays out at
-    _wait_for_charts(page)
+    expect(page.locator(".st-key-kpis")).to_be_visible()
+    for chart_id in CHART_IDS:  # draw every chart before printing (off-screen ones may wait)
+        chart = page.locator(f".st-key-chart-{chart_id} .js-plotly-plot")
+        chart.scroll_into_view_if_needed()
+        expect(chart.locator(".main-svg").first).to_be_visible()
     page.emulate_media(media="print")
+    expect(page.locator(".js-plotly-plot .main-svg:first-child")).to_have_count(len(CHART_IDS))
     pdf = artifact("dashboard.pdf")
     page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
     pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
