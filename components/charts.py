@@ -358,7 +358,7 @@ def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, 
              words.t("chart.levels.year", year=figure["year"])]
     values = [figure["implied_previous"], figure["value"]]
     texts = [words.t("chart.levels.derived_label", value=words.implied_previous(figure)),
-             f"{words.level(figure)}({words.change(figure)})"]
+             words.t("chart.levels.level_with_change", level=words.level(figure), change=words.change(figure))]
     colours = [theme.DERIVED_COLOUR, theme.OUTCOME_COLOURS[figure["outcome"]]]
     longest = max(values) or 1  # a level of 0 still gets an axis
     inside = [value / longest >= INSIDE_LABEL_SHARE for value in values]  # the derived bar is light, the reported dark

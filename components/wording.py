@@ -86,3 +86,7 @@ class Wording:
         """'作者:记者 李倩、通讯员 蓝江楠' / 'by reporter Li Qian and correspondent Lan Jiangnan'."""
         names = source.authors_en if self.catalog.language == "en" else source.authors
         return self.t("app.source_authors", authors=self.t("app.author_separator").join(names))
+
+    def byline(self, source: Source) -> str:
+        """The full source line and the authors, for the page header and the closing slide."""
+        return f"{self.source_line(source)} · {self.authors(source)}"

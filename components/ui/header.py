@@ -20,7 +20,7 @@ def render_header(year: int, shown: pd.DataFrame, source: Source, words: Wording
     st.title(words.t("app.title", year=year))
     if not shown.empty:
         st.markdown(f"**{escape_markdown(summary_line(shown, words))}**")
-    st.caption(escape_markdown(f"{words.source_line(source)} · {words.authors(source)}"))
+    st.caption(escape_markdown(words.byline(source)))
 
 
 def _metric_args(row: pd.Series, parts: pd.DataFrame, words: Wording) -> dict:

@@ -87,5 +87,5 @@ def _render_summary(shown, source: Source, words: Wording) -> None:
         st.header(words.t("presenter.summary_heading"))
         headlines = [spec.headline(spec.pick(shown), words) for spec in CHARTS if not spec.pick(shown).empty]
         st.markdown("\n".join(f"- {escape_markdown(line)}" for line in headlines))
-        st.markdown(escape_markdown(f"{words.source_line(source)} · {words.authors(source)}"))
+        st.markdown(escape_markdown(words.byline(source)))
         st.caption(words.t("footer.derived"))
