@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components.charts import CHART_BY_ID, CHARTS
@@ -47,7 +48,7 @@ def render_presenter(data: Dataset, words: Wording, signature: tuple, bad: list[
     _render_nav_buttons(places, step, len(slides), words)
     show_notices(bad, words)
     with st.container(key=f"slide-{step}"):
-        _render_slide(slides[step - 1], data, view, words, signature)
+        _render_slide(slides[step - 1], data, view, shown, words, signature)
 
 
 def _render_nav_buttons(places: dict, step: int, count: int, words: Wording) -> None:
@@ -62,9 +63,9 @@ def _render_nav_buttons(places: dict, step: int, count: int, words: Wording) -> 
         st.markdown(f"**{words.t('presenter.indicator', step=step, count=count)}**")
 
 
-def _render_slide(slide: Slide, data: Dataset, view: View, words: Wording, signature: tuple) -> None:
+def _render_slide(slide: Slide, data: Dataset, view: View, shown: pd.DataFrame, words: Wording,
+                  signature: tuple) -> None:
     source = source_for_year(data, view.year)
-    shown = select(data.figures, view)
     if slide.kind == "title":
         render_header(view.year, shown, source, words)
         if shown.empty:
@@ -81,7 +82,7 @@ def _render_slide(slide: Slide, data: Dataset, view: View, words: Wording, signa
         _render_summary(shown, source, words)
 
 
-def _render_summary(shown, source: Source, words: Wording) -> None:
+def _render_summary(shown: pd.DataFrame, source: Source, words: Wording) -> None:
     """The closing slide: each chart's message, and where the numbers come from."""
     with st.container(key="summary-slide"):
         st.header(words.t("presenter.summary_heading"))
