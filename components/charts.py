@@ -73,7 +73,7 @@ def axis_cut(changes: pd.Series) -> float | None:
     return math.ceil(second * 1.5 / step) * step
 
 
-def _new_figure(ctx: ChartContext, panel_titles: list[str] | None = None) -> go.Figure:
+def new_figure(ctx: ChartContext, panel_titles: list[str] | None = None) -> go.Figure:
     """An empty figure in the light template; with ``panel_titles`` (wrapped), one stacked panel per title."""
     if panel_titles:
         lines = max(title.count("<br>") + 1 for title in panel_titles)
@@ -115,7 +115,7 @@ def wrap(text: str, width: float) -> str:
     return "<br>".join(part for part in lines if part)
 
 
-def _finish(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, notes: list[str], plot_height: int,
+def finish_figure(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, notes: list[str], plot_height: int,
             alt_items: list[tuple[str, str]], gutter_labels: list[str], axis_labels: bool = True,
             panel_title_lines: int = 0) -> go.Figure:
     """Add the title, subtitle, footnotes, source line and alt text, and size the figure to fit.
@@ -206,7 +206,7 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     cut = axis_cut(rows["yoy_pct"])
     labels = _category_labels(rows, ctx)
     shown = rows["yoy_pct"].clip(upper=cut) if cut else rows["yoy_pct"]
-    fig = _new_figure(ctx)
+    fig = new_figure(ctx)
     fig.add_bar(
         x=shown.tolist(), y=labels, orientation="h",
         marker=dict(color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]]),
@@ -228,7 +228,7 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
                      zerolinewidth=2, tickvals=ticks, ticktext=[words.numbers.change(t, 0).lstrip("+") for t in ticks])
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
     alt_items = [(words.label(row), words.change_phrase(row)) for _, row in rows.iterrows()]
-    return _finish(fig, ctx, _changes_title(rows, words), words.t("chart.changes.subtitle"), notes,
+    return finish_figure(fig, ctx, _changes_title(rows, words), words.t("chart.changes.subtitle"), notes,
                    plot_height=_rows_height(labels, ctx), alt_items=alt_items, gutter_labels=labels)
 
 
@@ -248,7 +248,7 @@ def build_share_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     """A bullet bar for each percentage level, drawn on a full 0-100% track."""
     words = ctx.words
     labels = _category_labels(rows, ctx)
-    fig = _new_figure(ctx)
+    fig = new_figure(ctx)
     fig.add_bar(x=[100] * len(rows), y=labels, orientation="h", marker_color=theme.TRACK_COLOUR,
                 hoverinfo="skip", width=0.6)
     fig.add_bar(
@@ -263,7 +263,7 @@ def build_share_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.update_xaxes(range=[0, 102], tickvals=ticks, ticktext=[f"{words.numbers.number(t)}%" for t in ticks])
     title = _share_title(rows.iloc[0], words)
     alt_items = [(words.label(row), words.level(row)) for _, row in rows.iterrows()]
-    return _finish(fig, ctx, title, words.t("chart.share.subtitle"), [],
+    return finish_figure(fig, ctx, title, words.t("chart.share.subtitle"), [],
                    plot_height=max(len(rows), 1) * round(ctx.font_size * 4), alt_items=alt_items, gutter_labels=labels)
 
 
@@ -295,7 +295,7 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     panel_chars = ctx.title_chars * 1.25  # panel titles are set at the base size, titles 1.25x larger
     titles = [wrap(plain(_panel_title(whole, rows[rows["parent"] == whole["id"]], words)), panel_chars)
               for _, whole in wholes.iterrows()] if len(wholes) > 1 else []
-    fig = _new_figure(ctx, panel_titles=titles)
+    fig = new_figure(ctx, panel_titles=titles)
     notes: list[str] = []
     for panel, (_, whole) in enumerate(wholes.iterrows(), start=1):
         row_ref = panel if len(wholes) > 1 else None
@@ -312,7 +312,7 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.update_yaxes(type="category")  # "2018" and "2019" are labels, not numbers
     title, subtitle = _levels_title(wholes, words)
     years = [words.t("chart.levels.year", year=year) for year in (wholes["year"].iloc[0] - 1, wholes["year"].iloc[0])]
-    return _finish(fig, ctx, title, subtitle, notes, axis_labels=False,
+    return finish_figure(fig, ctx, title, subtitle, notes, axis_labels=False,
                    panel_title_lines=titles[0].count("<br>") + 1 if titles else 0,
                    plot_height=len(wholes) * round(ctx.font_size * ctx.row_scale * 2.5), alt_items=_levels_alt(rows, words),
                    gutter_labels=years)
@@ -403,7 +403,7 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     labels = _category_labels(rows, ctx)
     cut = axis_cut(rows["yoy_pct"])
     shown = (100 + rows["yoy_pct"].clip(upper=cut)) if cut else rows["index_value"]
-    fig = _new_figure(ctx)
+    fig = new_figure(ctx)
     line_x: list[float | None] = []
     line_y: list[str | None] = []
     for label, end in zip(labels, shown):
@@ -437,7 +437,7 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     year = int(rows["year"].iloc[0])
     title = _index_title(rows, words)
     alt_items = [(words.label(row), words.index(row)) for _, row in rows.iterrows()]
-    return _finish(fig, ctx, title, words.t("chart.index.subtitle", previous=year - 1, year=year), notes,
+    return finish_figure(fig, ctx, title, words.t("chart.index.subtitle", previous=year - 1, year=year), notes,
                    plot_height=_rows_height(labels, ctx), alt_items=alt_items, gutter_labels=labels)
 
 

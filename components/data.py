@@ -70,6 +70,8 @@ class Dataset:
     domains: pd.DataFrame
     sections: pd.DataFrame
     passages: pd.DataFrame
+    places: pd.DataFrame
+    practices: pd.DataFrame
     sources: Mapping[str, Source]
 
     @property
@@ -94,17 +96,19 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     tables = {name: _read_table(folder, name, columns, problems) for name, columns in schema.TABLES.items()}
     if any(table is None for table in tables.values()):
         raise DataError(problems)
-    domains, sections, passages, figures = (
-        tables["domains.csv"], tables["sections.csv"], tables["passages.csv"], tables["figures.csv"]
-    )
+    figures, domains, sections, passages, places, practices = (tables[name] for name in schema.TABLES)
     _check_unique(domains, "domains.csv", ["id"], problems)
     _check_unique(sections, "sections.csv", ["source_id", "id"], problems)
     _check_unique(passages, "passages.csv", ["source_id", "id"], problems)
     _check_unique(figures, "figures.csv", ["id"], problems)
     _check_unique(figures, "figures.csv", ["metric", "year"], problems)
+    _check_unique(places, "places.csv", ["id"], problems)
+    _check_unique(practices, "practices.csv", ["source_id", "id"], problems)
     _check_sections(sections, sources, problems)
     _check_passages(passages, sources, sections, set(domains["id"]), problems)
     _check_figures(figures, sources, sections, passages, set(domains["id"]), problems)
+    _check_places(places, problems)
+    _check_practices(practices, sources, sections, passages, set(domains["id"]), set(places["id"]), problems)
     if problems:
         raise DataError(problems)
     return Dataset(
@@ -112,6 +116,8 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         domains=domains.sort_values("order", kind="stable").reset_index(drop=True),
         sections=sections.sort_values(["source_id", "order"], kind="stable").reset_index(drop=True),
         passages=_in_article_order(passages, sections),
+        places=places.sort_values("order", kind="stable").reset_index(drop=True),
+        practices=_practices_in_article_order(practices, sources),
         sources=sources,
     )
 
@@ -121,6 +127,12 @@ def _in_article_order(passages: pd.DataFrame, sections: pd.DataFrame) -> pd.Data
     key = [rank[(row.source_id, row.section)] for row in passages.itertuples()]
     ordered = passages.assign(section_order=key).sort_values(["source_id", "section_order", "order"], kind="stable")
     return ordered.drop(columns="section_order").reset_index(drop=True)
+
+
+def _practices_in_article_order(practices: pd.DataFrame, sources: Mapping[str, Source]) -> pd.DataFrame:
+    position = [sources[row.source_id].article.find(row.quote) for row in practices.itertuples()]
+    ordered = practices.assign(position=position).sort_values(["source_id", "position"], kind="stable")
+    return ordered.drop(columns="position").reset_index(drop=True)
 
 
 # --- reading files -----------------------------------------------------------------------------
@@ -387,6 +399,55 @@ def _check_figures(figures: pd.DataFrame, sources: Mapping[str, Source], section
             report("text_without_number", "yoy_text")
         if row["parent"]:
             _check_parent(row, by_id, report)
+
+
+def _check_places(places: pd.DataFrame, problems: list[Problem]) -> None:
+    """Counties are placed on the map by their seat's coordinates; a zone lies within a county."""
+    name = "places.csv"
+    counties = set(places.loc[places["kind"] == "county", "id"])
+    for _, row in places.iterrows():
+        def report(code: str, column: str, **params: Any) -> None:
+            problems.append(Problem(name, code, row=row["line"], column=column, params=params))
+
+        if row["kind"] == "county":
+            for column, (low, high) in (("lat", schema.LATITUDE_RANGE), ("lon", schema.LONGITUDE_RANGE)):
+                if pd.isna(row[column]):
+                    report("missing_coordinates", column)
+                elif not low <= row[column] <= high:
+                    report("coordinate_out_of_range", column, value=_plain(row[column]), low=_plain(low),
+                           high=_plain(high))
+            if not row["coord_source"]:
+                report("missing_coordinates", "coord_source")
+        if row["kind"] == "zone" and row["within"] not in counties:
+            report("within_not_county", "within", value=row["within"])
+
+
+def _check_practices(practices: pd.DataFrame, sources: Mapping[str, Source], sections: pd.DataFrame,
+                     passages: pd.DataFrame, domains: set[str], places: set[str], problems: list[Problem]) -> None:
+    """Each practice is quoted verbatim, named in its quote, and tied to known places, sections and domains."""
+    name = "practices.csv"
+    originals = {source_id: "\n".join(group["text"]) for source_id, group in passages.groupby("source_id")}
+    translations = {source_id: "\n".join(group["text_en"]) for source_id, group in passages.groupby("source_id")}
+    known_sections = set(zip(sections["source_id"], sections["id"]))
+    for _, row in practices.iterrows():
+        def report(code: str, column: str, **params: Any) -> None:
+            problems.append(Problem(name, code, row=row["line"], column=column, params=params))
+
+        source = _check_source_ref(name, row, sources, problems)
+        _check_in_article(name, row, "quote", source, problems)
+        if row["place"] not in places:
+            report("unknown_ref", "place", value=row["place"], target="places.csv")
+        if (row["source_id"], row["section"]) not in known_sections:
+            report("unknown_ref", "section", value=row["section"], target="sections.csv")
+        for domain in row["domains"]:
+            if domain not in domains:
+                report("unknown_ref", "domains", value=domain, target="domains.csv")
+        if row["name_zh"] and row["quote"] and row["name_zh"] not in row["quote"]:
+            report("not_in_quote", "name_zh", value=row["name_zh"])
+        if source is not None and row["quote"] and row["quote"] not in originals.get(row["source_id"], ""):
+            report("quote_not_in_passages", "quote", excerpt=_excerpt(row["quote"], 40))
+        if row["quote_en"] and row["quote_en"] not in translations.get(row["source_id"], ""):
+            report("quote_not_in_translation", "quote_en", excerpt=_excerpt(row["quote_en"], 40))
 
 
 def _check_value_text(row: pd.Series, report) -> None:

@@ -99,14 +99,14 @@ def narrative_html(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.D
     ``large`` is for a slide: bigger type, and no section headings so the sentences fit the screen.
     """
     size = " large" if large else ""
-    parts = [f'<div class="narrative{size}" lang="{_html_lang(language)}"><p class="narrative-heading"><strong>{html.escape(labels.heading)}'
+    parts = [f'<div class="narrative{size}" lang="{html_lang(language)}"><p class="narrative-heading"><strong>{html.escape(labels.heading)}'
              f'</strong></p>']
     if language != ARTICLE_LANGUAGE:
         parts.append(f'<p class="translation-note">{html.escape(labels.translation_note)}</p>')
     parts.append(_passages_html(passages, sections, figures, language, headings=not large))
     if language != ARTICLE_LANGUAGE:
         original = _passages_html(passages, sections, figures, ARTICLE_LANGUAGE, headings=not large)
-        parts.append(_original_html(original, labels.original))
+        parts.append(original_html(original, labels.original))
     parts.append("</div>")
     return "".join(parts)
 
@@ -126,11 +126,11 @@ def _passages_html(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.D
     return "".join(parts)
 
 
-def _html_lang(language: str) -> str:
+def html_lang(language: str) -> str:
     return "zh-Hans" if language == "zh" else language
 
 
-def _original_html(body: str, label: str) -> str:
+def original_html(body: str, label: str) -> str:
     return (f'<details class="{ORIGINAL_CLASS}" lang="zh-Hans"><summary>{html.escape(label)}</summary>'
             f"{body}</details>")
 
@@ -145,7 +145,7 @@ def article_html(article: str, terms: Iterable[str]) -> str:
 def translated_article_html(title: str, passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame,
                             language: str, labels: NarrativeLabels, article: str) -> str:
     """The article in translation, section by section, with the Chinese original one click away."""
-    return (f'<div class="narrative article" lang="{_html_lang(language)}"><p>{html.escape(title)}</p>'
+    return (f'<div class="narrative article" lang="{html_lang(language)}"><p>{html.escape(title)}</p>'
             f'<p class="translation-note">{html.escape(labels.translation_note)}</p>'
             f"{_passages_html(passages, sections, figures, language)}"
-            f"{_original_html(article_html(article, figure_terms(figures)), labels.original)}</div>")
+            f"{original_html(article_html(article, figure_terms(figures)), labels.original)}</div>")

@@ -82,11 +82,44 @@ PASSAGES = (
     Column("text_en"),
 )
 
+# A county-level division on the tile map, a development zone inside one, or the whole city.
+PLACE_KINDS = ("county", "zone", "city")
+LATITUDE_RANGE = (-90.0, 90.0)
+LONGITUDE_RANGE = (-180.0, 180.0)
+
+PLACES = (
+    Column("id"),
+    Column("kind", "choice", choices=PLACE_KINDS),
+    Column("order", "int"),
+    Column("name_zh"),
+    Column("name_en"),
+    Column("short_zh"),
+    Column("short_en"),
+    Column("within", required=False),
+    Column("lat", "number", required=False),
+    Column("lon", "number", required=False),
+    Column("coord_source", required=False),
+)
+
+PRACTICES = (
+    Column("source_id"),
+    Column("id"),
+    Column("place"),
+    Column("section"),
+    Column("domains", "list"),
+    Column("name_zh"),
+    Column("name_en"),
+    Column("quote"),
+    Column("quote_en"),
+)
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "figures.csv": FIGURES,
     "domains.csv": DOMAINS,
     "sections.csv": SECTIONS,
     "passages.csv": PASSAGES,
+    "places.csv": PLACES,
+    "practices.csv": PRACTICES,
 }
 
 SOURCE_FIELDS: dict[str, type] = {

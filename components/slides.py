@@ -1,4 +1,4 @@
-"""Presenter mode's slide plan: a title slide, one slide per chart shown, and a summary."""
+"""Presenter mode's slide plan: a title slide, one slide per chart shown, the practices map, and a summary."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from typing import Literal
 class Slide:
     """One screen in presenter mode; ``chart_id`` is set for chart slides."""
 
-    kind: Literal["title", "chart", "summary"]
+    kind: Literal["title", "chart", "practices", "summary"]
     chart_id: str | None = None
 
 
-def slide_plan(chart_ids: list[str]) -> list[Slide]:
-    """Title and KPIs first, then each chart in page order, then the summary with the source."""
-    return [Slide("title"), *(Slide("chart", chart_id) for chart_id in chart_ids), Slide("summary")]
+def slide_plan(chart_ids: list[str], practices: bool = False) -> list[Slide]:
+    """Title and KPIs first, then each chart in page order, the practices map (if the article
+    names any), then the summary with the source."""
+    return [Slide("title"), *(Slide("chart", chart_id) for chart_id in chart_ids),
+            *([Slide("practices")] if practices else []), Slide("summary")]
 
 
 def parse_step(raw: str | None, count: int) -> int | None:

@@ -29,3 +29,9 @@ LATIN_FONT_FAMILY = '"Source Sans", ' + FONT_FAMILY
 def font_family(language: str) -> str:
     """The font stack for text in ``language``."""
     return LATIN_FONT_FAMILY if language == "en" else FONT_FAMILY
+
+# The practices map: neutral grey where the article names nothing, then light to dark blue by count.
+NO_PRACTICE_COLOUR = "#f1f3f5"
+NO_PRACTICE_BORDER = "#9aa3ad"
+PRACTICE_COLOURS = ("#d6e6f4", "#7fb2dc", "#0b63a8")  # 1, 2, 3 or more practices
+SELECTED_BORDER = TEXT_COLOUR

@@ -17,6 +17,7 @@ def summary(dataset: Dataset, catalog: Catalog) -> str:
         figures=len(dataset.figures),
         domains=len(dataset.domains),
         passages=len(dataset.passages),
+        practices=len(dataset.practices),
         sources=len(dataset.sources),
         years=catalog.t("validate.year_separator").join(str(year) for year in dataset.years),
     )

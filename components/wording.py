@@ -28,6 +28,10 @@ class Wording:
         """The figure's name, e.g. 刑事案件."""
         return row[f"label_{self.catalog.language}"]
 
+    def name(self, row: pd.Series, stem: str = "name") -> str:
+        """A row's ``{stem}_zh`` / ``{stem}_en`` text in this language, e.g. a place's name."""
+        return row[f"{stem}_{self.catalog.language}"]
+
     def domain(self, domains: pd.DataFrame, domain_id: str) -> str:
         """A domain's display name."""
         return domains.loc[domains["id"] == domain_id, f"label_{self.catalog.language}"].iloc[0]

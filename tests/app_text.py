@@ -12,7 +12,7 @@ ORIGINAL_BLOCK = re.compile(r'<details class="original".*?</details>|<style>.*?<
 VISIBLE_FIELDS = {"label", "body", "help", "placeholder", "options", "delta", "delta_description", "caption",
                   "captions"}
 TAG = re.compile(r"<[^>]+>")
-PLOTLY_TEXT_KEYS = {"text", "customdata"}
+PLOTLY_TEXT_KEYS = {"text", "customdata"}  # customdata only where the hover shows it
 
 
 def _strings(message: Message):
@@ -32,7 +32,8 @@ def _plotly_strings(spec: dict):
     for annotation in layout.get("annotations", []):
         yield annotation.get("text", "")
     for trace in spec.get("data", []):
-        for key in PLOTLY_TEXT_KEYS:
+        shown = PLOTLY_TEXT_KEYS if "customdata" in trace.get("hovertemplate", "") else {"text"}
+        for key in shown:
             value = trace.get(key)
             for item in value if isinstance(value, list) else [value]:
                 if isinstance(item, str):

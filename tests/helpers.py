@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from functools import lru_cache
 
 from components.charts import ChartContext
@@ -18,7 +20,7 @@ SOURCE_LINE = "来源:测试来源"
 @lru_cache(maxsize=None)
 def dataset() -> Dataset:
     loaded = load_dataset(DATA)
-    return Dataset(enrich(loaded.figures), loaded.domains, loaded.sections, loaded.passages, loaded.sources)
+    return replace(loaded, figures=enrich(loaded.figures))
 
 
 def words(language: str = "zh") -> Wording:

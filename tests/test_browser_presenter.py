@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.browser import READY, open_page
 
-SLIDES = 7  # title, five charts, summary
+SLIDES = 8  # title, five charts, practices, summary
 
 
 def indicator(page):
@@ -101,20 +101,21 @@ def test_a_slide_fits_the_screen_at_1280x720(chromium, app_url, language):
         expect(chart).to_be_visible()
         box = chart.bounding_box()
         assert box["y"] + box["height"] <= 720, f"slide {step}: the chart runs below the screen"
-        text = page.locator(".narrative.large").bounding_box()
-        assert text["y"] + text["height"] <= 720, f"slide {step}: the narrative runs below the screen"
+        for text in page.locator(".narrative.large").all():
+            box = text.bounding_box()
+            assert box["y"] + box["height"] <= 720, f"slide {step}: the narrative runs below the screen"
         page.close()
 
 
 def test_turning_presenter_mode_on_keeps_the_filter(chromium, app_url):
     page = open_page(chromium, f"{app_url}/?domain=消防", 1280, 720)
     page.locator(".st-key-present label").click()
-    expect(indicator(page)).to_have_text("1 / 4")
+    expect(indicator(page)).to_have_text("1 / 5")  # title, changes, index, practices, summary
     expect(page).to_have_url(re.compile(r"present=true"))
     assert parse_qs(urlparse(page.url).query)["domain"] == ["消防"]
     press_to = page.locator(".st-key-next-slide button")
     press_to.click()
-    expect(indicator(page)).to_have_text("2 / 4")
+    expect(indicator(page)).to_have_text("2 / 5")
     expect(page.locator(".st-key-chart-changes")).to_be_visible()
     expect(page.locator(".st-key-chart-crackdown")).to_have_count(0)
     page.close()

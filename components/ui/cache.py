@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -10,6 +12,8 @@ import streamlit as st
 from components.charts import CHART_BY_ID, ChartContext
 from components.data import Dataset, load_dataset
 from components.model import View, enrich, select, source_for_year
+from components.practice_map import build_practice_map
+from components.practices import PracticeView, map_tiles, practices_shown, split_citywide
 from components.theme import font_family
 from components.wording import Wording
 
@@ -28,7 +32,7 @@ def data_signature(folder: Path) -> tuple:
 def dataset(folder: str, signature: tuple) -> Dataset:
     """Load, validate and enrich the data folder (raises DataError; errors are not cached)."""
     loaded = load_dataset(folder)
-    return Dataset(enrich(loaded.figures), loaded.domains, loaded.sections, loaded.passages, loaded.sources)
+    return replace(loaded, figures=enrich(loaded.figures))
 
 
 def figure(spec_id: str, view: View, words: Wording, signature: tuple, data: Dataset, presenting: bool) -> go.Figure:
@@ -36,11 +40,30 @@ def figure(spec_id: str, view: View, words: Wording, signature: tuple, data: Dat
     return _figure(spec_id, view, words.catalog.language, presenting, signature, data, words)
 
 
+def _context(data: Dataset, year: int, words: Wording, language: str, presenting: bool) -> ChartContext:
+    source = source_for_year(data, year)
+    return ChartContext(words, words.source_line(source, short=True), font_family(language),
+                        **(PRESENTER_TEXT if presenting else {}))
+
+
 @st.cache_resource(show_spinner=False, max_entries=1024)
 def _figure(spec_id: str, view: View, language: str, presenting: bool, signature: tuple,
             _data: Dataset, _words: Wording) -> go.Figure:
-    source = source_for_year(_data, view.year)
-    ctx = ChartContext(_words, _words.source_line(source, short=True), font_family(language),
-                       **(PRESENTER_TEXT if presenting else {}))
+    ctx = _context(_data, view.year, _words, language, presenting)
     spec = CHART_BY_ID[spec_id]
     return spec.build(spec.pick(select(_data.figures, view)), ctx)
+
+
+def practice_map(practice_view: PracticeView, selected: str, words: Wording, signature: tuple, data: Dataset,
+                 presenting: bool) -> go.Figure:
+    """The practices tile map for one view and selected place; shared read-only by every session."""
+    return _practice_map(practice_view, selected, words.catalog.language, presenting, signature, data, words)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def _practice_map(practice_view: PracticeView, selected: str, language: str, presenting: bool, signature: tuple,
+                  _data: Dataset, _words: Wording) -> go.Figure:
+    ctx = _context(_data, practice_view.view.year, _words, language, presenting)
+    in_article, shown = practices_shown(_data, practice_view)
+    local, city = split_citywide(_data.places, shown)
+    return build_practice_map(map_tiles(_data.places, in_article, local), shown, len(city), selected or None, ctx)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from components.data import Dataset
@@ -14,6 +15,8 @@ DOMAIN_KEY = "domain"
 YEAR_KEY = "year"
 PRESENT_KEY = "present"
 STEP_KEY = "step"
+PLACE_KEY = "county"
+SECTION_KEY = "section"
 MAX_SHOWN_VALUE = 40
 MAX_NOTICES = 5
 
@@ -23,16 +26,18 @@ def raw_values(key: str) -> list[str]:
     return st.query_params.get_all(key)
 
 
-def _domain_ids_by_label(dataset: Dataset) -> dict[str, str]:
-    """Every domain name in every language, to its id: a link made in Chinese works in English."""
-    return {label: row["id"] for _, row in dataset.domains.iterrows() for label in (row["label_zh"], row["label_en"])}
+def ids_by_label(table: pd.DataFrame, stem: str = "label") -> dict[str, str]:
+    """Every row's name in every language, to its id: a link made in Chinese works in English."""
+    return {label: row["id"] for _, row in table.iterrows() for label in (row[f"{stem}_zh"], row[f"{stem}_en"])}
 
 
 def bad_link_values(dataset: Dataset, words: Wording) -> list[tuple[str, str]]:
     """(parameter, value) pairs in the URL that no widget can accept; the widgets will drop them."""
-    labels = _domain_ids_by_label(dataset)
-    checks = {DOMAIN_KEY: lambda v: v in labels, YEAR_KEY: lambda v: v in map(str, dataset.years),
-              PRESENT_KEY: lambda v: parse_flag(v) is not None}
+    checks = {DOMAIN_KEY: ids_by_label(dataset.domains).__contains__,
+              YEAR_KEY: lambda v: v in map(str, dataset.years),
+              PRESENT_KEY: lambda v: parse_flag(v) is not None,
+              PLACE_KEY: ids_by_label(dataset.places, "name").__contains__,
+              SECTION_KEY: ids_by_label(dataset.sections).__contains__}
     return [(key, value) for key, valid in checks.items() for value in raw_values(key) if value and not valid(value)]
 
 
@@ -57,7 +62,7 @@ def render_filters(dataset: Dataset, words: Wording) -> View:
     """Year (only with several years) and domains, in the current container; returns the view."""
     domain_ids = dataset.domains["id"].tolist()
     label_of = dict(zip(domain_ids, (words.domain(dataset.domains, d) for d in domain_ids)))
-    _adopt_domains_named_in_another_language(dataset, set(label_of.values()))
+    adopt_names_from_other_language(DOMAIN_KEY, ids_by_label(dataset.domains), set(label_of.values()), multiple=True)
     year = dataset.years[0]
     if len(dataset.years) > 1:
         year = st.selectbox(words.t("sidebar.year"), dataset.years, key=YEAR_KEY, bind="query-params")
@@ -69,14 +74,14 @@ def render_filters(dataset: Dataset, words: Wording) -> View:
     return View(year=int(year), domains=tuple(domains))
 
 
-def _adopt_domains_named_in_another_language(dataset: Dataset, current_labels: set[str]) -> None:
-    """On a first visit, read ?domain= names written in the other language (the widget would drop them)."""
-    linked = [value for value in raw_values(DOMAIN_KEY) if value]
-    by_label = _domain_ids_by_label(dataset)
+def adopt_names_from_other_language(key: str, by_label: dict[str, str], current_labels: set[str],
+                                    multiple: bool = False) -> None:
+    """On a first visit, read ?key= names written in the other language (the widget would drop them)."""
+    linked = [value for value in raw_values(key) if value]
     adopted = list(dict.fromkeys(by_label[value] for value in linked if value in by_label))
-    if DOMAIN_KEY in st.session_state or not adopted or all(value in current_labels for value in linked):
+    if key in st.session_state or not adopted or all(value in current_labels for value in linked):
         return
-    st.session_state[DOMAIN_KEY] = adopted
+    st.session_state[key] = adopted if multiple else adopted[0]
 
 
 def render_present_toggle(words: Wording) -> bool:

@@ -1,4 +1,4 @@
-"""The dashboard as one scrolling page: header, KPIs, charts beside their narrative, table, article."""
+"""The dashboard as one scrolling page: header, KPIs, charts beside their narrative, practices, table, article."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from components.ui.article import render_article
 from components.ui.chart_section import render_chart_section
 from components.ui.filters import render_empty_hint
 from components.ui.header import render_header, render_kpis
+from components.ui.practices import has_practices, render_practices
 from components.ui.table import render_table
 from components.wording import Wording
 
@@ -31,6 +32,8 @@ def render_page(data: Dataset, view: View, words: Wording, signature: tuple) -> 
             if not rows.empty:
                 fig = cache.figure(spec.id, view, words, signature, data, presenting=False)
                 render_chart_section(spec, rows, fig, data, source_figures, words)
+        if has_practices(data, view):
+            render_practices(data, view, words, signature)
         render_table(shown, data, words.source_line(source), view.year, words)
     render_article(source, data, source_figures, words)
     st.caption(words.t("footer.derived"))

@@ -15,6 +15,7 @@ from components.ui.filters import (STEP_KEY, raw_values, render_empty_hint, rend
                                    show_notices)
 from components.ui.header import render_header, render_kpis
 from components.ui.language import render_language_picker
+from components.ui.practices import has_practices, render_practice_filters, render_practices_slide
 from components.ui.text import escape_markdown
 from components.wording import Wording
 
@@ -34,11 +35,13 @@ def render_presenter(data: Dataset, words: Wording, signature: tuple, bad: list[
         with st.popover(words.t("presenter.settings"), key="presenter-settings"):
             render_language_picker(words.catalog.language, words)
             view = render_filters(data, words)
+            practices = not select(data.figures, view).empty and has_practices(data, view)
+            practice_view = render_practice_filters(data, view, words) if practices else None
             render_present_toggle(words)
         places = {name: st.container(key=f"nav-{name}", width="content") for name in ("prev", "indicator", "next")}
         pages = st.container(key="nav-pages", width="content")
     shown = select(data.figures, view)
-    slides = slide_plan([spec.id for spec in CHARTS if not spec.pick(shown).empty])
+    slides = slide_plan([spec.id for spec in CHARTS if not spec.pick(shown).empty], practices)
     if raw_step is not None and parse_step(raw_step, len(slides)) is None:
         bad = [*bad, (STEP_KEY, raw_step)]
     if st.session_state.get(STEP_KEY, 1) > len(slides):
@@ -48,7 +51,10 @@ def render_presenter(data: Dataset, words: Wording, signature: tuple, bad: list[
     _render_nav_buttons(places, step, len(slides), words)
     show_notices(bad, words)
     with st.container(key=f"slide-{step}"):
-        _render_slide(slides[step - 1], data, view, shown, words, signature)
+        if slides[step - 1].kind == "practices":
+            render_practices_slide(data, practice_view, words, signature)
+        else:
+            _render_slide(slides[step - 1], data, view, shown, words, signature)
 
 
 def _render_nav_buttons(places: dict, step: int, count: int, words: Wording) -> None:

@@ -1,0 +1,148 @@
+"""Local practices: the tile map, the place and section filters (bound to ?county= and ?section=),
+and each place's practices in the article's own words."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.data import Dataset
+from components.model import View
+from components.practice_list import practice_groups_html
+from components.practices import CITY, PracticeView, practices_shown, split_citywide
+from components.ui import cache
+from components.ui.chart_section import PLOTLY_CONFIG
+from components.ui.filters import PLACE_KEY, SECTION_KEY, adopt_names_from_other_language, ids_by_label
+from components.wording import Wording
+
+MAP_KEY = "practice-map"
+
+
+def has_practices(data: Dataset, view: View) -> bool:
+    """Whether the article names any practice in the view's domains (the section and slide exist only then)."""
+    return not practices_shown(data, PracticeView(view))[1].empty
+
+
+def render_practice_filters(data: Dataset, view: View, words: Wording) -> PracticeView:
+    """The section and place boxes; returns the practices view (the place is read from the state)."""
+    in_article, _ = practices_shown(data, PracticeView(view))
+    sections = data.sections[data.sections["id"].isin(in_article["section"])
+                             & data.sections["source_id"].isin(in_article["source_id"])]
+    section_label = dict(zip(sections["id"], (words.label(row) for _, row in sections.iterrows())))
+    places = data.places[data.places["kind"] != CITY]
+    place_label = dict(zip(places["id"], (words.name(row) for _, row in places.iterrows())))
+    adopt_names_from_other_language(SECTION_KEY, ids_by_label(data.sections), set(section_label.values()))
+    adopt_names_from_other_language(PLACE_KEY, ids_by_label(data.places, "name"), set(place_label.values()))
+    with st.container(key="practice-filters", horizontal=True, wrap=True, gap="medium"):
+        section = st.selectbox(words.t("practices.section"), ["", *section_label], key=SECTION_KEY,
+                               bind="query-params", width=260,
+                               format_func=lambda key: section_label.get(key) or words.t("practices.all_sections"))
+        st.selectbox(words.t("practices.place"), ["", *place_label], key=PLACE_KEY, bind="query-params", width=260,
+                     format_func=lambda key: place_label.get(key) or words.t("practices.all_places"))
+    return PracticeView(view, section)
+
+
+def selected_place() -> str:
+    """The place chosen by a tile click or the place box ("" for none)."""
+    return st.session_state.get(PLACE_KEY) or ""
+
+
+def _pick_place(key: str) -> None:
+    """A tile was clicked: its customdata is the place id, which the place box then shows."""
+    points = st.session_state[key]["selection"]["points"]
+    if points:
+        picked = points[0]["customdata"]
+        st.session_state[PLACE_KEY] = picked[0] if isinstance(picked, list) else picked
+
+
+def render_map(practice_view: PracticeView, words: Wording, signature: tuple, data: Dataset,
+               presenting: bool, key: str = MAP_KEY) -> None:
+    """The tile map; clicking a tile selects its place. The key follows the selection, so each
+    new selection starts from a fresh chart and a second click on another tile always counts."""
+    selected = selected_place()
+    fig = cache.practice_map(practice_view, selected, words, signature, data, presenting)
+    chart_key = f"{key}-{selected or 'none'}"
+    st.plotly_chart(fig, key=chart_key, theme=None, config=PLOTLY_CONFIG, alt=fig.layout.meta["alt"],
+                    on_select=lambda: _pick_place(chart_key), selection_mode="points")
+
+
+def practice_groups(data: Dataset, shown: pd.DataFrame, place: str, words: Wording) -> list[tuple[str, pd.DataFrame]]:
+    """(heading, practices) for the chosen place, else for every place with practices shown."""
+    places = data.places.set_index("id", drop=False)
+    if place:
+        return [(words.name(places.loc[place]), shown[shown["place"] == place])]
+    return [(words.name(places.loc[place_id]), shown[shown["place"] == place_id])
+            for place_id in places.index if (shown["place"] == place_id).any()]
+
+
+def render_practices(data: Dataset, view: View, words: Wording, signature: tuple) -> None:
+    """The page's practices section: filters, map and layout note, the lists."""
+    with st.container(key="practices"):
+        st.header(words.t("practices.heading"))
+        st.caption(words.t("practices.intro"))
+        practice_view = render_practice_filters(data, view, words)
+        _, shown = practices_shown(data, practice_view)
+        local, city = split_citywide(data.places, shown)
+        place = selected_place()
+        if shown.empty:
+            st.info(words.t("practices.none_at_all"), icon="ℹ️")
+            return
+        map_column, list_column = st.columns([3, 2], gap="large")
+        with map_column:
+            render_map(practice_view, words, signature, data, presenting=False)
+            _render_layout_note(data, words)
+        with list_column:
+            _render_lists(data, local, city, place, words, citywide=False)
+        if not city.empty:
+            st.html(practice_groups_html([(words.t("practices.citywide_heading"), city)], data.sections,
+                                         data.domains, words, columns=True))
+
+
+def _render_lists(data: Dataset, local: pd.DataFrame, city: pd.DataFrame, place: str, words: Wording,
+                  large: bool = False, detail: str = "quotes", citywide: bool = True) -> None:
+    """The chosen place's practices (or every place's), then the city-wide ones if ``citywide``."""
+    groups = practice_groups(data, local, place, words)
+    if place and groups[0][1].empty:
+        st.info(words.t("practices.none_here", place=groups[0][0]), icon="ℹ️")
+    groups = [group for group in groups if not group[1].empty]
+    if citywide and not city.empty:
+        groups.append((words.t("practices.citywide_heading"), city))
+    if groups:
+        st.html(practice_groups_html(groups, data.sections, data.domains, words, large=large, detail=detail))
+
+
+def _render_layout_note(data: Dataset, words: Wording) -> None:
+    """Where each tile's position comes from: the seats' coordinates and their sources."""
+    counties = data.places[data.places["lat"].notna()]
+    with st.container(key="map-layout"), st.expander(words.t("practices.layout_expander")):
+        st.caption(words.t("practices.layout_caption"))
+        st.dataframe(pd.DataFrame({
+            words.t("practices.layout_name"): [words.name(row) for _, row in counties.iterrows()],
+            words.t("practices.layout_lat"): counties["lat"].astype(float),
+            words.t("practices.layout_lon"): counties["lon"].astype(float),
+            words.t("practices.layout_source"): counties["coord_source"],
+        }), hide_index=True)
+
+
+def render_practices_slide(data: Dataset, practice_view: PracticeView, words: Wording, signature: tuple) -> None:
+    """The presenter's practices slide: the map in projector type, and the chosen place's practices
+    with their quotes (or, with no place chosen, every place's practice names)."""
+    _, shown = practices_shown(data, practice_view)
+    local, city = split_citywide(data.places, shown)
+    place = selected_place()
+    if shown.empty:
+        st.info(words.t("practices.none_at_all"), icon="ℹ️")
+        return
+    with st.container(key="chart-practices"):
+        map_column, list_column = st.columns([3, 2], gap="large")
+        with map_column:
+            with st.container(key="figure-large"):
+                render_map(practice_view, words, signature, data, presenting=True)
+            with st.container(key="figure-compact"):
+                render_map(practice_view, words, signature, data, presenting=False, key=f"{MAP_KEY}-compact")
+        with list_column:
+            _render_lists(data, local, city, place, words, large=True, detail="quotes" if place else "names",
+                          citywide=False)
+            if not place and not city.empty:
+                st.html(practice_groups_html([(words.t("practices.citywide_heading"), city)], data.sections,
+                                             data.domains, words, large=True, detail="count"))
