@@ -125,12 +125,13 @@ def finish_figure(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, 
     """
     words, size = ctx.words, ctx.font_size
     title_html = wrap(plain(title), ctx.title_chars)
-    subtitle_html = wrap(plain(subtitle), ctx.note_chars)
+    small = max(round(size * 0.8), ctx.min_text)  # footnotes and the source line
+    subtitle_size = max(round(size * 0.85), ctx.min_text)
+    subtitle_html = wrap(plain(subtitle), ctx.note_chars * small / subtitle_size)  # note_chars is at footnote size
     footer_html = "<br>".join(wrap(plain(note), ctx.note_chars) for note in notes + [ctx.source_line])
     line = size * LINE_HEIGHT
     title_lines, subtitle_lines = title_html.count("<br>") + 1, subtitle_html.count("<br>") + 1
     footer_lines = footer_html.count("<br>") + 1
-    small = max(round(size * 0.8), ctx.min_text)
     axis_space = round(size * 2.2) if axis_labels else round(size * 0.6)
     top = round(title_lines * 1.25 * line + subtitle_lines * small * LINE_HEIGHT + size * (2 + 1.5 * panel_title_lines))
     bottom = axis_space + round(footer_lines * small * 1.5) + 14
@@ -139,7 +140,7 @@ def finish_figure(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, 
     gutter = round(max(map(text_width, lines), default=0) * size) + 14
     title_size = round(size * 1.25)
     fig.update_layout(
-        title=dict(text=f"{title_html}<br><span style=\"font-size:{max(round(size * 0.85), ctx.min_text)}px;color:{theme.MUTED_TEXT_COLOUR}\">"
+        title=dict(text=f"{title_html}<br><span style=\"font-size:{subtitle_size}px;color:{theme.MUTED_TEXT_COLOUR}\">"
                         f"{subtitle_html}</span>",
                    x=0, xanchor="left", xref="container", y=1 - (title_size + 8) / height, yanchor="top",
                    yref="container", pad=dict(l=6), font=dict(size=title_size, color=theme.TEXT_COLOUR)),

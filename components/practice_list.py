@@ -24,7 +24,7 @@ def practice_groups_html(groups: list[tuple[str, pd.DataFrame]], sections: pd.Da
     language = words.catalog.language
     classes = "narrative practices" + (" large" if large else "") + (" two-columns" if columns else "")
     parts = [f'<div class="{classes}" lang="{html_lang(language)}">']
-    if language != ARTICLE_LANGUAGE:
+    if language != ARTICLE_LANGUAGE and detail != "count":
         parts.append(f'<p class="translation-note">{html.escape(words.t("chart.translation_note"))}</p>')
     for heading, practices in groups:
         count = words.t("practices.count_caption", count=len(practices))

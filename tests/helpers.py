@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-
 from functools import lru_cache
 
 from components.charts import ChartContext

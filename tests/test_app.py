@@ -176,3 +176,59 @@ def test_year_selector_appears_only_with_more_than_one_year(two_year_data, monke
 def test_year_from_the_url(two_year_data, monkeypatch):
     at = run_app({"year": "2019"}, data_dir=two_year_data, monkeypatch=monkeypatch)
     assert len(at.metric) == 9
+
+
+def _practice_html(at: AppTest) -> str:
+    return "\n".join(body for body in (el.proto.body for el in at.get("html")) if "narrative practices" in body)
+
+
+def test_choosing_a_place_shows_its_practices_under_its_name():
+    at = run_app()
+    assert "缙云县" in _practice_html(at) and "莲都区" in _practice_html(at), "with no place chosen, every place"
+    at.selectbox(key="county").set_value("jinyun").run()
+    assert not at.exception
+    body = _practice_html(at)
+    assert "缙云县" in body and "“正道讲和团”" in body and "“110联调中心”" in body
+    assert "莲心工作室" not in body, "other places are not listed"
+    assert "全市层面的做法" in body, "city-wide practices stay listed on their own"
+    assert [chart.key for chart in at.get("plotly_chart")][-1] == "practice-map-jinyun"
+
+
+def test_a_place_without_practices_says_so():
+    at = run_app({"county": "青田县"})
+    assert any("原文没有点名青田县的做法" in info.value for info in at.info)
+
+
+def test_place_and_section_come_from_the_link_in_either_language():
+    at = run_app({"county": "Jinyun County", "section": "源头治理"})
+    assert at.selectbox(key="county").value == "jinyun"
+    assert at.selectbox(key="section").value == "source"
+    body = _practice_html(at)
+    assert "“正道讲和团”" in body and "“雪亮工程”" not in body, "the section filter narrows the city-wide list too"
+
+
+def test_a_bad_place_in_the_link_is_ignored_with_a_notice():
+    at = run_app({"county": "<script>alert(1)</script>", "domain": "消防"})
+    assert any("county" in warning.value for warning in at.warning)
+    assert at.selectbox(key="county").value == ""
+    assert {m.label for m in at.metric} == {"火灾事故"}, "the rest of the link is kept"
+
+
+def test_a_tile_click_selects_its_place(monkeypatch):
+    from components.ui import practices
+    state = {"practice-map-none": {"selection": {"points": [{"customdata": "suichang", "x": 1, "y": 3}]}}}
+    monkeypatch.setattr(practices.st, "session_state", state)
+    practices._pick_place("practice-map-none")
+    assert state[practices.PLACE_KEY] == "suichang"
+    state["practice-map-suichang"] = {"selection": {"points": []}}
+    practices._pick_place("practice-map-suichang")
+    assert state[practices.PLACE_KEY] == "suichang", "clearing the chart's selection keeps the place"
+
+
+def test_the_practices_slide_follows_the_chosen_place():
+    at = run_app({"present": "true", "step": "7", "county": "莲都区"})
+    body = _practice_html(at)
+    assert "“莲心工作室”" in body and "<blockquote>" in body
+    at = run_app({"present": "true", "step": "7"})
+    body = _practice_html(at)
+    assert "<blockquote>" not in body and "“正道讲和团”" in body and "全市层面的做法" in body

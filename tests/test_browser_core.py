@@ -19,9 +19,10 @@ def test_default_page_draws_every_chart(chromium, app_url, size):
     page.goto(app_url)
     expect(page.locator(READY)).to_be_attached(timeout=60_000)
     charts = page.locator(".js-plotly-plot .main-svg:first-child")
-    expect(charts).to_have_count(5, timeout=30_000)
+    expect(charts).to_have_count(6, timeout=30_000)
     for chart_id in ("changes", "security", "crackdown", "courts", "index"):
         expect(page.locator(f".st-key-chart-{chart_id} .js-plotly-plot")).to_be_attached()
+    expect(page.locator(".st-key-practices .js-plotly-plot")).to_be_attached()
     expect(page.get_by_text("来源:丽水日报,2020年3月10日").first).to_be_attached()
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "no horizontal scrolling"
     expect(page.locator("[data-testid=stException]")).to_have_count(0)

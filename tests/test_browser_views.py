@@ -19,6 +19,8 @@ VIEWS = {
     **{f"slide-{step}": f"/?present=true&step={step}" for step in range(1, 9)},
     "page-en": "/?lang=en",
     "slide-4-en": "/?lang=en&present=true&step=4",
+    "page-county-en": "/?lang=en&county=Liandu%20District",
+    "slide-7-county-en": "/?lang=en&present=true&step=7&county=Liandu%20District",
 }
 CHART_IDS = ("changes", "security", "crackdown", "courts", "index")
 
@@ -132,12 +134,13 @@ def test_a_hostile_query_string_shows_notices_and_runs_nothing(chromium, app_url
 def test_the_dashboard_prints_to_a4_landscape(chromium, app_url):
     page = open_page(chromium, app_url, 1400, 900)  # the width an A4 landscape page lays out at
     expect(page.locator(".st-key-kpis")).to_be_visible()
-    for chart_id in CHART_IDS:  # draw every chart before printing (off-screen ones may wait)
-        chart = page.locator(f".st-key-chart-{chart_id} .js-plotly-plot")
+    containers = [f"chart-{chart_id}" for chart_id in CHART_IDS] + ["practices"]
+    for key in containers:  # draw every chart before printing (off-screen ones may wait)
+        chart = page.locator(f".st-key-{key} .js-plotly-plot")
         chart.scroll_into_view_if_needed()
         expect(chart.locator(".main-svg").first).to_be_visible()
     page.emulate_media(media="print")
-    expect(page.locator(".js-plotly-plot .main-svg:first-child")).to_have_count(len(CHART_IDS))
+    expect(page.locator(".js-plotly-plot .main-svg:first-child")).to_have_count(len(containers))
     pdf = artifact("dashboard.pdf")
     page.pdf(path=pdf, prefer_css_page_size=True, print_background=True)
     pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
@@ -147,7 +150,8 @@ def test_the_dashboard_prints_to_a4_landscape(chromium, app_url):
     texts = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
                             text=True, check=True).stdout for n in range(1, pages + 1)]
     flat = [text.replace("\n", "") for text in texts]
-    for marker in ("同比变化(%)", "民调结果,满分为100%", "扫黑除恶成果", "法院新收案件79,362件,", "以2018年为100"):
+    for marker in ("同比变化(%)", "民调结果,满分为100%", "扫黑除恶成果", "法院新收案件79,362件,", "以2018年为100",
+                   "原文点名6地的9项做法"):
         on = [n for n, text in enumerate(flat) if marker in text]
         assert on, f"the chart with {marker} is printed"
         assert "来源:丽水日报,2020年3月10日" in flat[on[0]], f"{marker}: its source line on its page"

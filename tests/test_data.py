@@ -74,6 +74,12 @@ def _set(metric: str, column: str, value: str):
     return change
 
 
+def _row(row_id: str, **values: str):
+    def change(rows):
+        next(row for row in rows if row["id"] == row_id).update(values)
+    return change
+
+
 def _first(column: str, value: str):
     def change(rows):
         rows[0][column] = value
@@ -133,6 +139,28 @@ BROKEN = [
      "translation_mismatch", "value_text_en"),
     ("translation missing", "figures.csv", _set("court_cases", "context_text_en", ""), "missing_translation",
      "context_text_en"),
+    ("practice quote not in the article", "practices.csv", _row("lianxin-studio", quote="莲都区“莲心工作站”"),
+     "not_in_article", "quote"),
+    ("practice not named in its quote", "practices.csv", _row("lianxin-studio", name_zh="“莲心驿站”"),
+     "not_in_quote", "name_zh"),
+    ("practice quote outside every passage", "practices.csv", _row("lianxin-studio", quote="步履铿锵铸平安"),
+     "quote_not_in_passages", "quote"),
+    ("practice translation outside every passage", "practices.csv",
+     _row("lianxin-studio", quote_en="Liandu District's “Lotus Heart Studio”"), "quote_not_in_translation", "quote_en"),
+    ("practice in an unknown place", "practices.csv", _row("lianxin-studio", place="hangzhou"), "unknown_ref", "place"),
+    ("practice in an unknown section", "practices.csv", _row("lianxin-studio", section="middle"), "unknown_ref",
+     "section"),
+    ("practice with an unknown domain", "practices.csv", _row("lianxin-studio", domains="disputes;weather"),
+     "unknown_ref", "domains"),
+    ("practice with no domain", "practices.csv", _row("lianxin-studio", domains=""), "empty_value", "domains"),
+    ("duplicate practice id", "practices.csv", _duplicate_first, "duplicate_key", "source_id+id"),
+    ("county without a latitude", "places.csv", _row("jinyun", lat=""), "missing_coordinates", "lat"),
+    ("county without a coordinate source", "places.csv", _row("jinyun", coord_source=""), "missing_coordinates",
+     "coord_source"),
+    ("latitude out of range", "places.csv", _row("jinyun", lat="128.659"), "coordinate_out_of_range", "lat"),
+    ("longitude written in degrees and minutes", "places.csv", _row("jinyun", lon="120°04′39″E"), "not_number", "lon"),
+    ("zone in no county", "places.csv", _row("devzone", within="citywide"), "within_not_county", "within"),
+    ("unknown place kind", "places.csv", _row("jinyun", kind="province"), "bad_choice", "kind"),
 
 ]
 
@@ -249,3 +277,21 @@ def test_a_duplicated_parent_id_is_reported_not_crashed(data_copy):
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy)
     assert "duplicate_key" in [p.code for p in caught.value.problems]
+
+
+def test_practices_load_in_article_order_with_their_places():
+    dataset = load_dataset(DATA)
+    practices, places = dataset.practices, dataset.places.set_index("id")
+    article = dataset.sources["lishui-daily-2020-03-10"].article
+    positions = [article.index(quote) for quote in practices["quote"]]
+    assert positions == sorted(positions)
+    assert all(name in quote for name, quote in zip(practices["name_zh"], practices["quote"]))
+    by_place = practices.groupby("place")["name_zh"].apply(list).to_dict()
+    assert by_place["jinyun"] == ["“正道讲和团”", "“110联调中心”"]
+    assert by_place["liandu"] == ["“莲心工作室”", "“村级事务阳光票决”黄泥墩经验"]
+    assert by_place["longquan"] == ["“以数字化转型化解山林纠纷”"]
+    assert by_place["suichang"] == ["“民事村了”工作法", "全科网格“1+X”组团式服务"]
+    assert by_place["devzone"] == ["全域挂牌整治"]
+    assert "“雪亮工程”" in by_place["citywide"] and "“诉源治理”" in by_place["citywide"]
+    assert places.loc["devzone", "within"] == "liandu"
+    assert (places["kind"] == "county").sum() == 9

@@ -33,7 +33,7 @@ mark.{HIGHLIGHT_CLASS} {{ background: {theme.HIGHLIGHT_BACKGROUND}; color: {them
 @page {{ size: A4 landscape; margin: 10mm; }}
 @media print {{
   .stMain {{ zoom: 0.72; }}  /* keeps the screen's two-column layout on an A4 landscape page */
-  [class*="st-key-chart-"] .stPlotlyChart, .st-key-kpis {{ break-inside: avoid; }}
+  [class*="st-key-chart-"] .stPlotlyChart, .st-key-practices .stPlotlyChart, .st-key-kpis {{ break-inside: avoid; }}
   .stSidebar, .stAppHeader, .stExpander, .stDownloadButton {{ display: none; }}
 }}
 """
