@@ -4,9 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBIAN_PACKAGES := chromium fonts-noto-cjk poppler-utils
+# The app draws charts as pictures for the PowerPoint deck with Chromium, in a CJK font.
+RUNTIME_PACKAGES := chromium fonts-noto-cjk
+# Tests also read PDFs back (poppler-utils) and open the deck and workbook in LibreOffice.
+DEBIAN_PACKAGES := $(RUNTIME_PACKAGES) poppler-utils libreoffice-impress libreoffice-calc
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
 
-.PHONY: run test validate system-packages clean
+.PHONY: run test bench validate runtime-packages system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,22 +23,28 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
-run: $(VENV)/.runtime-installed
+# Without Chromium the dashboard still runs; only the PowerPoint download is unavailable (it says so).
+runtime-packages:
+	@dpkg -s $(RUNTIME_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(RUNTIME_PACKAGES); } \
+	  || echo "Could not install $(RUNTIME_PACKAGES): the PowerPoint download will be unavailable."
+
+run: $(VENV)/.runtime-installed runtime-packages
 	@echo "Serving the dashboard on http://localhost:$(PORT) (Ctrl+C stops it)"
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 
 validate: $(VENV)/.runtime-installed
 	$(BIN)/python -m components.validate
 
-# Browser tests drive Debian's Chromium; the CJK font makes Chinese render in screenshots;
-# poppler-utils reads the printed PDF back.
+# Browser tests drive Debian's Chromium; the CJK font makes Chinese render in screenshots.
 system-packages:
-	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { \
-	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(DEBIAN_PACKAGES); }
+	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(DEBIAN_PACKAGES); }
 
 test: $(VENV)/.dev-installed system-packages
 	$(BIN)/python -m pytest
+
+# Benchmarks print ratios against baselines measured in the same run (never assertions).
+bench: $(VENV)/.dev-installed system-packages
+	$(BIN)/python -m benchmarks.exports
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache

@@ -23,6 +23,7 @@ from components.wording import Wording
 OUTLIER_RATIO = 4  # a bar more than 4x the next longest gets a cut axis
 INSIDE_LABEL_SHARE = 0.5  # a bar at least half as long as the longest carries its label inside
 LINE_HEIGHT = 1.4
+FOOTER = "footer"  # the name of the annotation holding the footnotes and the source line
 BREAK_AFTER = ",，、;；:：·。)）"
 
 
@@ -39,6 +40,16 @@ class ChartContext:
     note_chars: int = 27
     label_chars: int = 8  # category labels: "扫黑除恶破获案件", "Road traffic<br>accidents"
     row_scale: float = 2.6  # height of one bar row, in font sizes
+
+    @classmethod
+    def sized(cls, words: Wording, source_line: str, presenting: bool) -> "ChartContext":
+        """Page type (fits a 390 px phone), or projector type for a slide at 1280x720."""
+        return cls(words, source_line, theme.font_family(words.catalog.language),
+                   **(PRESENTER_TEXT if presenting else {}))
+
+
+# Projector type: 20 px text, never below 18 px, wrapped for a 1280 px wide slide.
+PRESENTER_TEXT = dict(font_size=20, min_text=18, title_chars=26, note_chars=35, label_chars=13, row_scale=2.1)
 
 
 _TEMPLATE = go.layout.Template(
@@ -133,8 +144,10 @@ def finish_figure(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, 
     title_lines, subtitle_lines = title_html.count("<br>") + 1, subtitle_html.count("<br>") + 1
     footer_lines = footer_html.count("<br>") + 1
     axis_space = round(size * 2.2) if axis_labels else round(size * 0.6)
-    top = round(title_lines * 1.25 * line + subtitle_lines * small * LINE_HEIGHT + size * (2 + 1.5 * panel_title_lines))
-    bottom = axis_space + round(footer_lines * small * 1.5) + 14
+    heading = round(title_lines * 1.25 * line + subtitle_lines * small * LINE_HEIGHT + size)
+    footer = round(footer_lines * small * 1.5)
+    top = heading + round(size * (1 + 1.5 * panel_title_lines))
+    bottom = axis_space + footer + 14
     height = top + plot_height + bottom
     lines = [line for label in gutter_labels for line in label.split("<br>")]
     gutter = round(max(map(text_width, lines), default=0) * size) + 14
@@ -148,14 +161,37 @@ def finish_figure(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, 
         height=height,
         meta=dict(alt=words.t("chart.alt", title=title, source=ctx.source_line, items=words.t(
             "chart.alt_separator").join(words.t("chart.alt_item", label=label, value=value)
-                                        for label, value in alt_items))),
+                                        for label, value in alt_items)),
+                  title=title, subtitle=subtitle, notes=notes, heading_px=heading, footer_px=footer),
     )
     fig.add_annotation(
-        text=footer_html, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+        name=FOOTER, text=footer_html, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
         xshift=-gutter + 6, yshift=-axis_space, align="left", showarrow=False,
         font=dict(size=max(round(size * 0.8), ctx.min_text), color=theme.MUTED_TEXT_COLOUR),
     )
     return fig
+
+
+def plotly_config(file_name: str) -> dict:
+    """Plotly's toolbar: no logo, no zoom or selection tools, and a camera button that saves a 2x PNG
+    named ``file_name``."""
+    return {"displaylogo": False, "responsive": True,
+            "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d", "resetScale2d"],
+            "toImageButtonOptions": {"format": "png", "scale": 2, "filename": file_name}}
+
+
+def unframed(fig: go.Figure) -> go.Figure:
+    """A copy without the title block and the footer, for a slide that sets them as its own text.
+
+    ``fig.layout.meta`` keeps the title, subtitle and notes for that text.
+    """
+    bare = go.Figure(fig)
+    meta = fig.layout.meta
+    bare.layout.title = None
+    bare.layout.annotations = [note for note in fig.layout.annotations if note.name != FOOTER]
+    bare.update_layout(margin=dict(t=fig.layout.margin.t - meta["heading_px"], b=fig.layout.margin.b - meta["footer_px"]),
+                       height=fig.layout.height - meta["heading_px"] - meta["footer_px"])
+    return bare
 
 
 def _break_marks(fig: go.Figure, cut: float, position: int, row: int | None = None) -> None:

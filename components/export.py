@@ -16,9 +16,9 @@ def neutralise(cell: object) -> object:
     return cell
 
 
-def export_frame(rows: pd.DataFrame, words: Wording, source_line: str, domain_labels: dict[str, str]) -> pd.DataFrame:
-    """Machine-readable rows: numbers stay numbers, derived columns say so in their header."""
-    frame = pd.DataFrame({
+def reported_frame(rows: pd.DataFrame, words: Wording, source_line: str, domain_labels: dict[str, str]) -> pd.DataFrame:
+    """What the article reports, machine-readable: numbers stay numbers, each row with its quote."""
+    return pd.DataFrame({
         words.t("table.csv.id"): rows["id"],
         words.t("table.csv.year"): rows["year"],
         words.t("table.csv.domain"): rows["domain"].map(domain_labels),
@@ -27,12 +27,28 @@ def export_frame(rows: pd.DataFrame, words: Wording, source_line: str, domain_la
         words.t("table.csv.unit"): rows["unit"],
         words.t("table.csv.yoy_pct"): rows["yoy_pct"],
         words.t("table.csv.better"): rows["better"].map(lambda b: words.t(f"better.{b}")),
-        words.t("table.csv.implied_previous"): rows["implied_previous"].round(4),
-        words.t("table.csv.index_value"): rows["index_value"].round(4),
         words.t("table.csv.quote"): rows["source_quote"],
         words.t("table.csv.quote_translation"): rows["source_quote_en"],
         words.t("table.csv.source"): source_line,
     })
+
+
+def derived_frame(rows: pd.DataFrame, words: Wording) -> pd.DataFrame:
+    """The derived values, each column's header saying it is derived (推算)."""
+    return pd.DataFrame({
+        words.t("table.csv.id"): rows["id"],
+        words.t("table.csv.label"): [words.label(row) for _, row in rows.iterrows()],
+        words.t("table.csv.implied_previous"): rows["implied_previous"].round(4),
+        words.t("table.csv.index_value"): rows["index_value"].round(4),
+    })
+
+
+def export_frame(rows: pd.DataFrame, words: Wording, source_line: str, domain_labels: dict[str, str]) -> pd.DataFrame:
+    """One table for the CSV: the reported columns, then the derived ones before the quote."""
+    reported = reported_frame(rows, words, source_line, domain_labels)
+    derived = derived_frame(rows, words).iloc[:, 2:]
+    at = reported.columns.get_loc(words.t("table.csv.quote"))
+    frame = pd.concat([reported.iloc[:, :at], derived, reported.iloc[:, at:]], axis=1)
     return frame.map(neutralise)
 
 

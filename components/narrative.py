@@ -15,7 +15,7 @@ from typing import Iterable
 import pandas as pd
 
 from components.charts import ChartSpec
-from components.wording import ARTICLE_LANGUAGE
+from components.wording import ARTICLE_LANGUAGE, Wording
 
 HIGHLIGHT_CLASS = "figure-mark"
 ORIGINAL_CLASS = "original"
@@ -90,6 +90,11 @@ class NarrativeLabels:
     heading: str
     translation_note: str
     original: str
+
+    @classmethod
+    def for_words(cls, words: Wording) -> "NarrativeLabels":
+        """The labels in the user's language."""
+        return cls(words.t("chart.narrative_heading"), words.t("chart.translation_note"), words.t("chart.original"))
 
 
 def narrative_html(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame, language: str,

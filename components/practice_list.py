@@ -8,8 +8,18 @@ from typing import Literal
 
 import pandas as pd
 
+from components.data import Dataset
 from components.narrative import highlighted_html, html_lang, original_html
 from components.wording import ARTICLE_LANGUAGE, Wording
+
+
+def practice_groups(data: Dataset, shown: pd.DataFrame, place: str, words: Wording) -> list[tuple[str, pd.DataFrame]]:
+    """(heading, practices) for the chosen place, else for every place with practices shown."""
+    places = data.places.set_index("id", drop=False)
+    if place:
+        return [(words.name(places.loc[place]), shown[shown["place"] == place])]
+    return [(words.name(places.loc[place_id]), shown[shown["place"] == place_id])
+            for place_id in places.index if (shown["place"] == place_id).any()]
 
 
 def practice_groups_html(groups: list[tuple[str, pd.DataFrame]], sections: pd.DataFrame, domains: pd.DataFrame,

@@ -8,7 +8,8 @@ import plotly.graph_objects as go
 
 from components import theme
 from components.charts import ChartContext, finish_figure, new_figure, plain
-from components.practices import ZONE
+from components.data import Dataset
+from components.practices import ZONE, PracticeView, map_tiles, practices_shown, split_citywide
 
 HALF = 0.46  # half a tile's side, in grid cells: the rest of the cell is the gap
 CELL_ROWS = 2.6  # a tile's side, in bar rows (so a slide's map fits 720 px like its bar charts)
@@ -120,3 +121,10 @@ def _click_targets(fig: go.Figure, targets: list[tuple[pd.Series, float]], shown
         marker=dict(symbol="square", size=round(ctx.font_size * 3.2), color="rgba(0,0,0,0)"),
         selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)), showlegend=False,
     )
+
+
+def build_view_map(data: Dataset, practice_view: PracticeView, selected: str | None, ctx: ChartContext) -> go.Figure:
+    """The map for one view of the data: tiles counted from the practices it selects."""
+    in_article, shown = practices_shown(data, practice_view)
+    local, city = split_citywide(data.places, shown)
+    return build_practice_map(map_tiles(data.places, in_article, local), shown, len(city), selected, ctx)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.format import MINUS
@@ -117,7 +116,9 @@ def test_empty_selection_shows_a_hint_and_a_way_back():
     at.multiselect(key="domain").set_value([]).run()
     assert not at.exception
     assert not at.metric and not at.get("plotly_chart")
-    assert "尚未选择任何领域" in at.info[0].value
+    assert any("尚未选择任何领域" in info.value for info in at.info)
+    assert any("没有可导出的内容" in info.value for info in at.info), "the meeting pack says there is nothing"
+    assert not at.get("download_button"), "no empty or broken file is handed out"
     at.button(key="show_all_domains").click().run()
     assert len(at.metric) == 9
 
@@ -232,3 +233,25 @@ def test_the_practices_slide_follows_the_chosen_place():
     at = run_app({"present": "true", "step": "7"})
     body = _practice_html(at)
     assert "<blockquote>" not in body and "“正道讲和团”" in body and "全市层面的做法" in body
+
+
+def test_the_meeting_pack_offers_four_files_built_only_when_asked(monkeypatch):
+    from components.ui import cache
+
+    def never(*args, **kwargs):
+        raise AssertionError("a meeting-pack file was built during the page's normal run")
+
+    for builder in ("deck_bytes", "report_html", "workbook_bytes", "csv_bytes"):
+        monkeypatch.setattr(cache, builder, never)
+    at = run_app()
+    assert [button.proto.id.rsplit("-", 1)[-1] for button in at.get("download_button")] == [
+        "download_pptx", "download_html", "download_xlsx", "download_csv"]
+    at = run_app({"present": "true", "step": "3"})
+    assert len(at.get("download_button")) == 4, "presenters find the pack beside the settings"
+
+
+def test_each_chart_saves_a_png_named_after_it():
+    at = run_app()
+    names = [json.loads(chart.proto.config)["toImageButtonOptions"] for chart in at.get("plotly_chart")]
+    assert names[0] == {"format": "png", "scale": 2, "filename": "平安丽水_2019_changes"}
+    assert names[-1]["filename"] == "平安丽水_2019_practices"

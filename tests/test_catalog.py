@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
+
+from components.ui.meeting_pack import FILES
 
 from components import schema
 from components.i18n import load_catalog, placeholders
@@ -40,7 +41,8 @@ def test_every_problem_code_has_a_message():
 
 @pytest.mark.parametrize("key", [f"outcome.{o}" for o in (GOOD, BAD, NEUTRAL, UNCHANGED)]
                          + [f"better.{b}" for b in schema.BETTER_CHOICES]
-                         + ["language.zh", "language.en"])
+                         + ["language.zh", "language.en"]
+                         + [f"pack.{kind}{suffix}" for kind, _, _ in FILES for suffix in ("", "_help")])
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_dynamic_keys_exist(key, language):
     assert key in load_catalog(language).messages
@@ -59,7 +61,8 @@ def test_rendering_code_has_no_chinese_literals():
 def test_every_catalog_key_is_used():
     """No dead messages: each key is used literally in code or is one of the dynamic families."""
     code = "".join(path.read_text(encoding="utf-8") for path in CODE)
-    dynamic = ("problem.", "outcome.", "better.", "language.", "presenter.prev", "presenter.next")
+    dynamic = ("problem.", "outcome.", "better.", "language.", "presenter.prev", "presenter.next",
+               *(f"pack.{kind}" for kind, _, _ in FILES))
     unused = [key for key in load_catalog("zh").messages
               if not key.startswith(dynamic) and f'"{key}"' not in code and f"'{key}'" not in code]
     assert unused == []

@@ -108,7 +108,7 @@ def test_crackdown_chart_shows_parts_inside_the_whole_and_derived_levels_marked(
         assert trace.marker.color[0] == theme.DERIVED_COLOUR
     cases = derived[0]
     assert cases.x[0] == pytest.approx(611 / 1.4046) and cases.x[1] == 611
-    assert cases.text[0] == "约435起(推算)" and cases.text[1] == f"611起(+40.46%)"
+    assert cases.text[0] == "约435起(推算)" and cases.text[1] == "611起(+40.46%)"
     assert any("推算" in _plain(text) and "非原文报道" in _plain(text) for text in _annotation_texts(fig))
 
 

@@ -6,8 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.data import Dataset, Source
-from components.narrative import article_html, figure_terms, translated_article_html
-from components.ui.chart_section import narrative_labels
+from components.narrative import NarrativeLabels, article_html, figure_terms, translated_article_html
 from components.wording import ARTICLE_LANGUAGE, Wording
 
 
@@ -23,4 +22,4 @@ def render_article(source: Source, data: Dataset, source_figures: pd.DataFrame, 
         passages = data.passages[data.passages["source_id"] == source.id]
         with st.expander(words.t("article.translation_expander")):
             st.html(translated_article_html(source.title_en, passages, data.sections, source_figures, language,
-                                            narrative_labels(words), source.article))
+                                            NarrativeLabels.for_words(words), source.article))

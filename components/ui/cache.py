@@ -8,15 +8,18 @@ from pathlib import Path
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.charts import CHART_BY_ID, ChartContext
+from components.charts import CHART_BY_ID
 from components.data import Dataset, load_dataset
-from components.model import View, enrich, select, source_for_year
-from components.practice_map import build_practice_map
-from components.practices import PracticeView, map_tiles, practices_shown, split_citywide
-from components.theme import font_family
+from components.model import View, enrich, select
+from components.deck import deck_bytes
+from components.export import csv_bytes, export_frame
+from components.images import figures_to_png
+from components.pack import build_pack, chart_context
+from components.report import report_html
+from components.workbook import workbook_bytes
+from components.practice_map import build_view_map
+from components.practices import PracticeView
 from components.wording import Wording
-
-PRESENTER_TEXT = dict(font_size=20, min_text=18, title_chars=26, note_chars=35, label_chars=13, row_scale=2.1)
 
 
 def data_signature(folder: Path) -> tuple:
@@ -39,16 +42,10 @@ def figure(spec_id: str, view: View, words: Wording, signature: tuple, data: Dat
     return _figure(spec_id, view, words.catalog.language, presenting, signature, data, words)
 
 
-def _context(data: Dataset, year: int, words: Wording, language: str, presenting: bool) -> ChartContext:
-    source = source_for_year(data, year)
-    return ChartContext(words, words.source_line(source, short=True), font_family(language),
-                        **(PRESENTER_TEXT if presenting else {}))
-
-
 @st.cache_resource(show_spinner=False, max_entries=1024)
 def _figure(spec_id: str, view: View, language: str, presenting: bool, signature: tuple,
             _data: Dataset, _words: Wording) -> go.Figure:
-    ctx = _context(_data, view.year, _words, language, presenting)
+    ctx = chart_context(_data, view.year, _words, presenting)
     spec = CHART_BY_ID[spec_id]
     return spec.build(spec.pick(select(_data.figures, view)), ctx)
 
@@ -62,7 +59,24 @@ def practice_map(practice_view: PracticeView, selected: str, words: Wording, sig
 @st.cache_resource(show_spinner=False, max_entries=1024)
 def _practice_map(practice_view: PracticeView, selected: str, language: str, presenting: bool, signature: tuple,
                   _data: Dataset, _words: Wording) -> go.Figure:
-    ctx = _context(_data, practice_view.view.year, _words, language, presenting)
-    in_article, shown = practices_shown(_data, practice_view)
-    local, city = split_citywide(_data.places, shown)
-    return build_practice_map(map_tiles(_data.places, in_article, local), shown, len(city), selected or None, ctx)
+    return build_view_map(_data, practice_view, selected or None, chart_context(_data, practice_view.view.year, _words, presenting))
+
+
+def pack_file(kind: str, practice_view: PracticeView, place: str, words: Wording, signature: tuple,
+              data: Dataset) -> bytes:
+    """One meeting-pack file ("pptx", "html", "xlsx" or "csv") of a view; shared by every session."""
+    return _pack_file(kind, practice_view, place, words.catalog.language, signature, data, words)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _pack_file(kind: str, practice_view: PracticeView, place: str, language: str, signature: tuple,
+               _data: Dataset, _words: Wording) -> bytes:
+    pack = build_pack(_data, practice_view, place, _words)
+    if kind == "pptx":
+        return deck_bytes(pack, figures_to_png)
+    if kind == "html":
+        return report_html(pack).encode("utf-8")
+    if kind == "xlsx":
+        return workbook_bytes(pack)
+    labels = {d: _words.domain(_data.domains, d) for d in _data.domains["id"]}
+    return csv_bytes(export_frame(pack.shown, _words, _words.source_line(pack.source), labels))

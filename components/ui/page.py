@@ -12,7 +12,9 @@ from components.ui.article import render_article
 from components.ui.chart_section import render_chart_section
 from components.ui.filters import render_empty_hint
 from components.ui.header import render_header, render_kpis
-from components.ui.practices import has_practices, render_practices
+from components.practices import PracticeView
+from components.ui.meeting_pack import render_meeting_pack
+from components.ui.practices import has_practices, render_practices, selected_place
 from components.ui.table import render_table
 from components.wording import Wording
 
@@ -23,6 +25,8 @@ def render_page(data: Dataset, view: View, words: Wording, signature: tuple) -> 
     shown = select(data.figures, view)
     source_figures = data.figures[data.figures["source_id"] == source.id]
     render_header(view.year, shown, source, words)
+    export_slot = st.container(key="export-slot")  # filled last, once the practices filters are read
+    practice_view = PracticeView(view)
     if shown.empty:
         render_empty_hint(data, words)
     else:
@@ -33,7 +37,9 @@ def render_page(data: Dataset, view: View, words: Wording, signature: tuple) -> 
                 fig = cache.figure(spec.id, view, words, signature, data, presenting=False)
                 render_chart_section(spec, rows, fig, data, source_figures, words)
         if has_practices(data, view):
-            render_practices(data, view, words, signature)
-        render_table(shown, data, words.source_line(source), view.year, words)
+            practice_view = render_practices(data, view, words, signature)
+        render_table(shown, data, words)
     render_article(source, data, source_figures, words)
     st.caption(words.t("footer.derived"))
+    with export_slot:
+        render_meeting_pack(data, practice_view, selected_place(), words, signature)

@@ -8,10 +8,10 @@ import streamlit as st
 
 from components.data import Dataset
 from components.model import View
-from components.practice_list import practice_groups_html
+from components.practice_list import practice_groups, practice_groups_html
 from components.practices import CITY, PracticeView, practices_shown, split_citywide
 from components.ui import cache
-from components.ui.chart_section import PLOTLY_CONFIG
+from components.ui.chart_section import chart_config
 from components.ui.filters import PLACE_KEY, SECTION_KEY, adopt_names_from_other_language, ids_by_label
 from components.wording import Wording
 
@@ -62,21 +62,13 @@ def render_map(practice_view: PracticeView, words: Wording, signature: tuple, da
     selected = selected_place()
     fig = cache.practice_map(practice_view, selected, words, signature, data, presenting)
     chart_key = f"{key}-{selected or 'none'}"
-    st.plotly_chart(fig, key=chart_key, theme=None, config=PLOTLY_CONFIG, alt=fig.layout.meta["alt"],
+    config = chart_config("practices", practice_view.view.year, words)
+    st.plotly_chart(fig, key=chart_key, theme=None, config=config, alt=fig.layout.meta["alt"],
                     on_select=lambda: _pick_place(chart_key), selection_mode="points")
 
 
-def practice_groups(data: Dataset, shown: pd.DataFrame, place: str, words: Wording) -> list[tuple[str, pd.DataFrame]]:
-    """(heading, practices) for the chosen place, else for every place with practices shown."""
-    places = data.places.set_index("id", drop=False)
-    if place:
-        return [(words.name(places.loc[place]), shown[shown["place"] == place])]
-    return [(words.name(places.loc[place_id]), shown[shown["place"] == place_id])
-            for place_id in places.index if (shown["place"] == place_id).any()]
-
-
-def render_practices(data: Dataset, view: View, words: Wording, signature: tuple) -> None:
-    """The page's practices section: filters, map and layout note, the lists."""
+def render_practices(data: Dataset, view: View, words: Wording, signature: tuple) -> PracticeView:
+    """The page's practices section: filters, map and layout note, the lists; returns the view chosen."""
     with st.container(key="practices"):
         st.header(words.t("practices.heading"))
         st.caption(words.t("practices.intro"))
@@ -86,7 +78,7 @@ def render_practices(data: Dataset, view: View, words: Wording, signature: tuple
         place = selected_place()
         if shown.empty:
             st.info(words.t("practices.none_at_all"), icon="ℹ️")
-            return
+            return practice_view
         map_column, list_column = st.columns([3, 2], gap="large")
         with map_column:
             render_map(practice_view, words, signature, data, presenting=False)
@@ -96,6 +88,7 @@ def render_practices(data: Dataset, view: View, words: Wording, signature: tuple
         if not city.empty:
             st.html(practice_groups_html([(words.t("practices.citywide_heading"), city)], data.sections,
                                          data.domains, words, columns=True))
+    return practice_view
 
 
 def _render_lists(data: Dataset, local: pd.DataFrame, city: pd.DataFrame, place: str, words: Wording,

@@ -15,7 +15,9 @@ from components.ui.filters import (STEP_KEY, raw_values, render_empty_hint, rend
                                    show_notices)
 from components.ui.header import render_header, render_kpis
 from components.ui.language import render_language_picker
-from components.ui.practices import has_practices, render_practice_filters, render_practices_slide
+from components.practices import PracticeView
+from components.ui.meeting_pack import render_meeting_pack
+from components.ui.practices import has_practices, render_practice_filters, render_practices_slide, selected_place
 from components.ui.text import escape_markdown
 from components.wording import Wording
 
@@ -36,8 +38,9 @@ def render_presenter(data: Dataset, words: Wording, signature: tuple, bad: list[
             render_language_picker(words.catalog.language, words)
             view = render_filters(data, words)
             practices = not select(data.figures, view).empty and has_practices(data, view)
-            practice_view = render_practice_filters(data, view, words) if practices else None
+            practice_view = render_practice_filters(data, view, words) if practices else PracticeView(view)
             render_present_toggle(words)
+        render_meeting_pack(data, practice_view, selected_place(), words, signature)
         places = {name: st.container(key=f"nav-{name}", width="content") for name in ("prev", "indicator", "next")}
         pages = st.container(key="nav-pages", width="content")
     shown = select(data.figures, view)

@@ -1,0 +1,74 @@
+"""Meeting-pack cost: how long each file takes to build, and how much a deck being built slows
+another viewer's page (AppTest runs of the page, alone and while a deck is built in another thread,
+as Streamlit runs sessions as threads of one process).
+
+Run with `make bench`. Ratios are against a baseline measured in the same run; absolute times
+on a shared machine are noisy."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from streamlit.testing.v1 import AppTest
+
+from benchmarks.common import machine, median_seconds, print_table, quiet_streamlit
+from components.data import DEFAULT_DATA_DIR, load_dataset
+from components.deck import deck_bytes
+from components.export import csv_bytes, export_frame
+from components.format import NumberFormat
+from components.i18n import load_catalog
+from components.images import figures_to_png
+from components.model import View, enrich
+from components.pack import build_pack
+from components.practices import PracticeView
+from components.report import report_html
+from components.wording import Wording
+from components.workbook import workbook_bytes
+
+APP = str(DEFAULT_DATA_DIR.parent / "dashboard.py")
+PAGE_REPEATS = 9
+
+
+def main() -> None:
+    quiet_streamlit()
+    print(f"Meeting-pack benchmark on {machine()}")
+    loaded = load_dataset(DEFAULT_DATA_DIR)
+    data = replace(loaded, figures=enrich(loaded.figures))
+    words = Wording(load_catalog("zh"), NumberFormat("zh"))
+    pack = build_pack(data, PracticeView(View(2019, tuple(data.domains["id"]))), "", words)
+    labels = {d: words.domain(data.domains, d) for d in data.domains["id"]}
+    builders = {
+        "CSV": (lambda: csv_bytes(export_frame(pack.shown, words, "src", labels)), 15),
+        "Excel": (lambda: workbook_bytes(pack), 9),
+        "HTML report": (lambda: report_html(pack), 5),
+        "PowerPoint": (lambda: deck_bytes(pack, figures_to_png), 3),
+    }
+    times = {name: median_seconds(build, repeats) for name, (build, repeats) in builders.items()}
+    baseline = times["CSV"]
+    print_table("Build time per file (median; ratio to the CSV, the simplest file)",
+                [(name, f"{seconds * 1000:.0f} ms", f"{seconds / baseline:.0f}x") for name, seconds in times.items()],
+                ("file", "time", "ratio"))
+
+    warm = AppTest.from_file(APP, default_timeout=120)
+    warm.run()  # caches filled, as for any viewer after the first
+    alone = median_seconds(lambda: AppTest.from_file(APP, default_timeout=120).run(), PAGE_REPEATS)
+    building = threading.Event()
+
+    def keep_building_decks() -> None:
+        while not building.is_set():
+            deck_bytes(pack, figures_to_png)
+
+    worker = threading.Thread(target=keep_building_decks, daemon=True)
+    worker.start()
+    during = median_seconds(lambda: AppTest.from_file(APP, default_timeout=120).run(), PAGE_REPEATS)
+    building.set()
+    worker.join()
+    print_table("Another viewer's page run (AppTest, median of 9)",
+                [("alone", f"{alone * 1000:.0f} ms", "1.0x"),
+                 ("while decks are being built", f"{during * 1000:.0f} ms", f"{during / alone:.1f}x")],
+                ("page run", "time", "ratio"))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""The meeting pack's content: exactly the view on screen (filters, language, chosen place), shared
+by the PowerPoint deck, the HTML report, the workbook and the CSV. Never imports streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts import CHARTS, ChartContext, ChartSpec, summary_line
+from components.data import Dataset, Source
+from components.model import View, select, source_for_year
+from components.narrative import chart_passages
+from components.practice_map import build_view_map
+from components.practices import PracticeView, practices_shown, split_citywide
+from components.wording import Wording
+
+
+def chart_context(data: Dataset, year: int, words: Wording, presenting: bool) -> ChartContext:
+    """Chart type and the short source line for ``year``, in page or projector size."""
+    return ChartContext.sized(words, words.source_line(source_for_year(data, year), short=True), presenting)
+
+
+@dataclass(frozen=True)
+class PackChart:
+    """One chart of the view: its spec, the figures it draws and the passages beside it."""
+
+    spec: ChartSpec
+    rows: pd.DataFrame
+    passages: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Pack:
+    """Everything a meeting-pack file shows, for one view."""
+
+    data: Dataset
+    practice_view: PracticeView
+    place: str
+    words: Wording
+    source: Source
+    shown: pd.DataFrame
+    charts: tuple[PackChart, ...]
+    practices: pd.DataFrame
+    city_practices: pd.DataFrame
+
+    @property
+    def view(self) -> View:
+        return self.practice_view.view
+
+    @property
+    def source_figures(self) -> pd.DataFrame:
+        """Every figure of the article (for highlighting them in its passages)."""
+        return self.data.figures[self.data.figures["source_id"] == self.source.id]
+
+    def figure(self, chart: PackChart, presenting: bool) -> go.Figure:
+        return chart.spec.build(chart.rows, chart_context(self.data, self.view.year, self.words, presenting))
+
+    def practice_map(self, presenting: bool) -> go.Figure:
+        ctx = chart_context(self.data, self.view.year, self.words, presenting)
+        return build_view_map(self.data, self.practice_view, self.place or None, ctx)
+
+    def title(self) -> str:
+        return self.words.t("app.title", year=self.view.year)
+
+    def summary(self) -> str:
+        return summary_line(self.shown, self.words)
+
+    def view_line(self) -> str:
+        """'领域:全部' or the domains chosen, and the place and section when one is chosen."""
+        words, data = self.words, self.data
+        if set(self.view.domains) == set(data.domains["id"]):
+            parts = [words.t("pack.all_domains")]
+        else:
+            names = words.t("practices.domain_separator").join(words.domain(data.domains, d) for d in self.view.domains)
+            parts = [words.t("pack.domains", domains=names)]
+        if self.practice_view.section:
+            section = data.sections[(data.sections["source_id"] == self.source.id)
+                                    & (data.sections["id"] == self.practice_view.section)].iloc[0]
+            parts.append(words.t("pack.section", section=words.label(section)))
+        if self.place:
+            place = data.places[data.places["id"] == self.place].iloc[0]
+            parts.append(words.t("pack.place", place=words.name(place)))
+        return words.t("phrase.list_separator").join(parts)
+
+    def file_name(self, extension: str) -> str:
+        return self.words.t("pack.file_name", year=self.view.year, extension=extension)
+
+
+def build_pack(data: Dataset, practice_view: PracticeView, place: str, words: Wording) -> Pack | None:
+    """The pack for a view, or None when the view shows nothing (there is nothing to export)."""
+    view = practice_view.view
+    shown = select(data.figures, view)
+    if shown.empty:
+        return None
+    charts = tuple(PackChart(spec, spec.pick(shown), chart_passages(spec, spec.pick(shown), data.passages))
+                   for spec in CHARTS if not spec.pick(shown).empty)
+    _, practices = practices_shown(data, practice_view)
+    local, city = split_citywide(data.places, practices)
+    return Pack(data, practice_view, place, words, source_for_year(data, view.year), shown, charts, local, city)
