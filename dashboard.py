@@ -28,14 +28,14 @@ except DataError as error:
     render_data_error(error, str(folder), words)
     st.stop()
 
-bad += bad_link_values(data, words)
+bad += bad_link_values(data, words, signature)
 if presenting:
     render_presenter(data, words, signature, bad)
 else:
     with st.sidebar:
         render_language_picker(language, words)
         st.header(words.t("sidebar.heading"))
-        view = render_filters(data, words)
+        view = render_filters(data, words, signature)
         render_present_toggle(words)
         st.subheader(words.t("sidebar.about_heading"))
         st.caption(words.t("sidebar.about"))

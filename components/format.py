@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
-
-import datetime as dt
 
 from babel.dates import format_date
 from babel.numbers import format_decimal

@@ -84,9 +84,6 @@ class Pack:
             parts.append(words.t("pack.place", place=words.name(place)))
         return words.t("phrase.list_separator").join(parts)
 
-    def file_name(self, extension: str) -> str:
-        return self.words.t("pack.file_name", year=self.view.year, extension=extension)
-
 
 def build_pack(data: Dataset, practice_view: PracticeView, place: str, words: Wording) -> Pack | None:
     """The pack for a view, or None when the view shows nothing (there is nothing to export)."""

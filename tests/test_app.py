@@ -255,3 +255,40 @@ def test_each_chart_saves_a_png_named_after_it():
     names = [json.loads(chart.proto.config)["toImageButtonOptions"] for chart in at.get("plotly_chart")]
     assert names[0] == {"format": "png", "scale": 2, "filename": "平安丽水_2019_changes"}
     assert names[-1]["filename"] == "平安丽水_2019_practices"
+
+
+def _snapshot(value) -> str:
+    """A value's full content as text, to notice any change made to a shared object."""
+    if isinstance(value, tuple | list):
+        return "[" + ",".join(_snapshot(item) for item in value) + "]"
+    if hasattr(value, "to_dict") and hasattr(value, "layout"):
+        return json.dumps(value.to_dict(), sort_keys=True, default=str)
+    if hasattr(value, "to_json"):
+        return value.to_json()
+    return repr(value)
+
+
+def test_objects_shared_between_sessions_are_never_changed_by_one(monkeypatch):
+    """Each shared object is photographed the moment it is built; after sessions in other views,
+    languages and modes have used them all, every one must still match its photograph."""
+    from components.ui import cache
+    built: dict[tuple, tuple[object, str]] = {}
+    results = cache._SharedResults(max_entries=4096)
+    original_get = results.get
+
+    def get(key, build):
+        def photographed():
+            value = build()
+            built[key] = (value, _snapshot(value))
+            return value
+        return original_get(key, photographed)
+
+    monkeypatch.setattr(results, "get", get)
+    monkeypatch.setattr(cache, "_RESULTS", results)
+    for query in ({}, {"domain": "消防"}, {"lang": "en"}, {"present": "true", "step": "2"}, {"county": "缙云县"},
+                  {"present": "true", "step": "7", "county": "莲都区"}):
+        at = run_app(query)
+        at.multiselect(key="domain").set_value(["fire", "disputes"]).run()
+    assert {key[0] for key in built} >= {"figure", "figures-table", "narrative", "kpi-cards", "practice-html"}
+    changed = [key for key, (value, photo) in built.items() if _snapshot(value) != photo]
+    assert changed == []

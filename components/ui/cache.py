@@ -2,74 +2,139 @@
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable, TypeVar
 
+import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
-from components.charts import CHART_BY_ID
+from components.charts import CHART_BY_ID, CHARTS
 from components.data import Dataset, load_dataset
-from components.model import View, enrich, select
 from components.deck import deck_bytes
 from components.export import csv_bytes, export_frame
 from components.images import figures_to_png
+from components.model import View, enrich, select, source_for_year
 from components.pack import build_pack, chart_context
-from components.report import report_html
-from components.workbook import workbook_bytes
 from components.practice_map import build_view_map
 from components.practices import PracticeView
+from components.report import report_html
 from components.wording import Wording
+from components.workbook import workbook_bytes
+
+T = TypeVar("T")
 
 
-def data_signature(folder: Path) -> tuple:
-    """Names, sizes and modification times of the data files, so edits reload the data."""
+def data_signature(folder: Path) -> str:
+    """A digest of the data files' names, sizes and modification times, so edits reload the data
+    (short, so every cache key that holds it hashes quickly)."""
     if not folder.is_dir():
-        return ()
-    return tuple(sorted((str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns)
-                        for p in folder.rglob("*") if p.is_file()))
+        return ""
+    stats = sorted((str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns)
+                   for p in folder.rglob("*") if p.is_file())
+    return hashlib.sha256(repr(stats).encode()).hexdigest()[:16]
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def dataset(folder: str, signature: tuple) -> Dataset:
+def dataset(folder: str, signature: str) -> Dataset:
     """Load, validate and enrich the data folder (raises DataError; errors are not cached)."""
     loaded = load_dataset(folder)
     return replace(loaded, figures=enrich(loaded.figures))
 
 
-def figure(spec_id: str, view: View, words: Wording, signature: tuple, data: Dataset, presenting: bool) -> go.Figure:
+class _SharedResults:
+    """A bounded, thread-safe map from (name, key, data) to a result every session reads.
+
+    It does what ``st.cache_resource`` does for these small per-view results, without hashing
+    each argument on every call (measured: about half of a warm rerun went into that hashing).
+    """
+
+    def __init__(self, max_entries: int):
+        self._results: OrderedDict[tuple, object] = OrderedDict()
+        self._lock = threading.Lock()
+        self._max_entries = max_entries
+
+    def get(self, key: tuple, build: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return self._results[key]
+        result = build()  # outside the lock: two sessions may build the same thing once each, never wait
+        with self._lock:
+            self._results[key] = result
+            while len(self._results) > self._max_entries:
+                self._results.popitem(last=False)
+        return result
+
+
+_RESULTS = _SharedResults(max_entries=4096)
+
+
+def shared(name: str, key: tuple, signature: str, build: Callable[[], T]) -> T:
+    """``build()`` once per (name, key, data) for every session: figures, tables, HTML and lists
+    derived from one view. ``key`` must hold everything ``build`` reads besides the data (view,
+    language...). The result is shared read-only: callers never change it."""
+    return _RESULTS.get((name, repr(key), signature), build)
+
+
+def arrow_table(name: str, key: tuple, signature: str, build: Callable[[], pd.DataFrame]) -> pa.Table:
+    """A table for ``st.dataframe``, converted to Arrow once and shared (Streamlit would convert the
+    DataFrame again on every run)."""
+    return shared(name, key, signature, lambda: pa.Table.from_pandas(build(), preserve_index=False))
+
+
+def view_rows(data: Dataset, view: View, signature: str) -> tuple[pd.DataFrame, pd.DataFrame, tuple]:
+    """(figures shown, every figure of the year's article, ((chart spec, its rows), ...) for the charts
+    that have rows), shared read-only."""
+    def build():
+        shown = select(data.figures, view)
+        source_id = source_for_year(data, view.year).id
+        charts = tuple((spec, spec.pick(shown)) for spec in CHARTS if not spec.pick(shown).empty)
+        return shown, data.figures[data.figures["source_id"] == source_id], charts
+    return shared("view-rows", (view,), signature, build)
+
+
+class SharedFigure(go.Figure):
+    """A figure shared read-only by every session. ``st.plotly_chart`` asks for ``to_dict()`` on
+    every run, and plotly deep-copies the whole figure each time; this builds the dict once."""
+
+    def to_dict(self) -> dict:
+        if not hasattr(self, "_shared_dict"):
+            self._shared_dict = super().to_dict()
+        return self._shared_dict
+
+
+def figure(spec_id: str, view: View, words: Wording, signature: str, data: Dataset, presenting: bool) -> go.Figure:
     """One chart for one view, in page or presenter size; shared read-only by every session."""
-    return _figure(spec_id, view, words.catalog.language, presenting, signature, data, words)
+    def build():
+        spec = CHART_BY_ID[spec_id]
+        ctx = chart_context(data, view.year, words, presenting)
+        return SharedFigure(spec.build(spec.pick(select(data.figures, view)), ctx))
+    return shared("figure", (spec_id, view, words.catalog.language, presenting), signature, build)
 
 
-@st.cache_resource(show_spinner=False, max_entries=1024)
-def _figure(spec_id: str, view: View, language: str, presenting: bool, signature: tuple,
-            _data: Dataset, _words: Wording) -> go.Figure:
-    ctx = chart_context(_data, view.year, _words, presenting)
-    spec = CHART_BY_ID[spec_id]
-    return spec.build(spec.pick(select(_data.figures, view)), ctx)
-
-
-def practice_map(practice_view: PracticeView, selected: str, words: Wording, signature: tuple, data: Dataset,
+def practice_map(practice_view: PracticeView, selected: str, words: Wording, signature: str, data: Dataset,
                  presenting: bool) -> go.Figure:
     """The practices tile map for one view and selected place; shared read-only by every session."""
-    return _practice_map(practice_view, selected, words.catalog.language, presenting, signature, data, words)
+    def build():
+        ctx = chart_context(data, practice_view.view.year, words, presenting)
+        return SharedFigure(build_view_map(data, practice_view, selected or None, ctx))
+    return shared("practice-map", (practice_view, selected, words.catalog.language, presenting), signature, build)
 
 
-@st.cache_resource(show_spinner=False, max_entries=1024)
-def _practice_map(practice_view: PracticeView, selected: str, language: str, presenting: bool, signature: tuple,
-                  _data: Dataset, _words: Wording) -> go.Figure:
-    return build_view_map(_data, practice_view, selected or None, chart_context(_data, practice_view.view.year, _words, presenting))
-
-
-def pack_file(kind: str, practice_view: PracticeView, place: str, words: Wording, signature: tuple,
+def pack_file(kind: str, practice_view: PracticeView, place: str, words: Wording, signature: str,
               data: Dataset) -> bytes:
     """One meeting-pack file ("pptx", "html", "xlsx" or "csv") of a view; shared by every session."""
     return _pack_file(kind, practice_view, place, words.catalog.language, signature, data, words)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _pack_file(kind: str, practice_view: PracticeView, place: str, language: str, signature: tuple,
+def _pack_file(kind: str, practice_view: PracticeView, place: str, language: str, signature: str,
                _data: Dataset, _words: Wording) -> bytes:
     pack = build_pack(_data, practice_view, place, _words)
     if kind == "pptx":

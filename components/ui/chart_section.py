@@ -8,9 +8,12 @@ import streamlit as st
 
 from components.charts import ChartSpec, plotly_config
 from components.data import Dataset
+from components.model import View
 from components.narrative import NarrativeLabels, chart_passages, narrative_html
 from components.tables import figures_table
+from components.ui import cache
 from components.wording import Wording
+
 
 def chart_config(chart_id: str, year: int, words: Wording) -> dict:
     """Plotly's toolbar for one chart; its camera button saves '平安丽水_2019_changes.png'."""
@@ -18,7 +21,8 @@ def chart_config(chart_id: str, year: int, words: Wording) -> dict:
 
 
 def render_chart_section(spec: ChartSpec, rows: pd.DataFrame, fig: go.Figure, dataset: Dataset,
-                         source_figures: pd.DataFrame, words: Wording, compact_fig: go.Figure | None = None) -> None:
+                         source_figures: pd.DataFrame, words: Wording, view: View, signature: str,
+                         compact_fig: go.Figure | None = None) -> None:
     """Chart on the left, narrative on the right; the columns stack on a phone.
 
     A slide passes ``compact_fig`` too: ``fig`` is the large-type figure for a projector and the
@@ -26,8 +30,11 @@ def render_chart_section(spec: ChartSpec, rows: pd.DataFrame, fig: go.Figure, da
     slide's narrative keeps only the passages that report the chart's figures, in larger type.
     """
     presenting = compact_fig is not None
-    passages = chart_passages(spec if not presenting else spec.for_slide(), rows, dataset.passages)
-    config = chart_config(spec.id, int(rows["year"].iloc[0]), words)
+    language = words.catalog.language
+    narrative = cache.shared("narrative", (spec.id, view, language, presenting), signature, lambda: narrative_html(
+        chart_passages(spec.for_slide() if presenting else spec, rows, dataset.passages), dataset.sections,
+        source_figures, language, NarrativeLabels.for_words(words), large=presenting))
+    config = chart_config(spec.id, view.year, words)
     with st.container(key=f"chart-{spec.id}"):
         chart_column, text_column = st.columns([3, 2], gap="large")
         with chart_column:
@@ -38,10 +45,10 @@ def render_chart_section(spec: ChartSpec, rows: pd.DataFrame, fig: go.Figure, da
                     _plot(compact_fig, f"fig-{spec.id}-compact", config)
             else:
                 with st.expander(words.t("chart.show_data")):
-                    st.dataframe(figures_table(rows, dataset, words), hide_index=True)
+                    st.dataframe(cache.arrow_table("figures-table", (spec.id, view, language), signature,
+                                              lambda: figures_table(rows, dataset, words)), hide_index=True)
         with text_column:
-            st.html(narrative_html(passages, dataset.sections, source_figures, words.catalog.language,
-                                   NarrativeLabels.for_words(words), large=presenting))
+            st.html(narrative)
 
 
 def _plot(fig: go.Figure, key: str, config: dict) -> None:

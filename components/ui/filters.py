@@ -8,6 +8,7 @@ import streamlit as st
 from components.data import Dataset
 from components.model import View
 from components.slides import parse_flag
+from components.ui import cache
 from components.ui.text import escape_markdown
 from components.wording import Wording
 
@@ -31,13 +32,21 @@ def ids_by_label(table: pd.DataFrame, stem: str = "label") -> dict[str, str]:
     return {label: row["id"] for _, row in table.iterrows() for label in (row[f"{stem}_zh"], row[f"{stem}_en"])}
 
 
-def bad_link_values(dataset: Dataset, words: Wording) -> list[tuple[str, str]]:
+def _names(dataset: Dataset, signature: str) -> dict[str, dict[str, str]]:
+    """For each bound key naming rows of a table: every name in both languages, to its id."""
+    return cache.shared("names", (), signature, lambda: {
+        DOMAIN_KEY: ids_by_label(dataset.domains), PLACE_KEY: ids_by_label(dataset.places, "name"),
+        SECTION_KEY: ids_by_label(dataset.sections)})
+
+
+def bad_link_values(dataset: Dataset, words: Wording, signature: str) -> list[tuple[str, str]]:
     """(parameter, value) pairs in the URL that no widget can accept; the widgets will drop them."""
-    checks = {DOMAIN_KEY: ids_by_label(dataset.domains).__contains__,
+    names = _names(dataset, signature)
+    checks = {DOMAIN_KEY: names[DOMAIN_KEY].__contains__,
               YEAR_KEY: lambda v: v in map(str, dataset.years),
               PRESENT_KEY: lambda v: parse_flag(v) is not None,
-              PLACE_KEY: ids_by_label(dataset.places, "name").__contains__,
-              SECTION_KEY: ids_by_label(dataset.sections).__contains__}
+              PLACE_KEY: names[PLACE_KEY].__contains__,
+              SECTION_KEY: names[SECTION_KEY].__contains__}
     return [(key, value) for key, valid in checks.items() for value in raw_values(key) if value and not valid(value)]
 
 
@@ -58,11 +67,13 @@ def presenting_requested() -> bool:
     return any(parse_flag(value) for value in raw_values(PRESENT_KEY))
 
 
-def render_filters(dataset: Dataset, words: Wording) -> View:
+def render_filters(dataset: Dataset, words: Wording, signature: str) -> View:
     """Year (only with several years) and domains, in the current container; returns the view."""
     domain_ids = dataset.domains["id"].tolist()
-    label_of = dict(zip(domain_ids, (words.domain(dataset.domains, d) for d in domain_ids)))
-    adopt_names_from_other_language(DOMAIN_KEY, ids_by_label(dataset.domains), set(label_of.values()), multiple=True)
+    label_of = cache.shared("domain-labels", (words.catalog.language,), signature, lambda: {
+        d: words.domain(dataset.domains, d) for d in domain_ids})
+    adopt_names_from_other_language(DOMAIN_KEY, _names(dataset, signature)[DOMAIN_KEY], set(label_of.values()),
+                                    multiple=True)
     year = dataset.years[0]
     if len(dataset.years) > 1:
         year = st.selectbox(words.t("sidebar.year"), dataset.years, key=YEAR_KEY, bind="query-params")

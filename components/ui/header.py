@@ -8,18 +8,20 @@ import streamlit as st
 from components import theme
 from components.charts import summary_line
 from components.data import Source
-from components.model import headline_figures
+from components.model import View, headline_figures
+from components.ui import cache
 from components.ui.text import escape_markdown
 from components.wording import Wording
 
 KPI_WIDTH = {"zh": 210, "en": 280}  # English values are longer: "CNY 558 million"
 
 
-def render_header(year: int, shown: pd.DataFrame, source: Source, words: Wording) -> None:
+def render_header(view: View, shown: pd.DataFrame, source: Source, words: Wording, signature: str) -> None:
     """Title, a one-line summary of the figures shown, and the full source line."""
-    st.title(words.t("app.title", year=year))
+    st.title(words.t("app.title", year=view.year))
     if not shown.empty:
-        st.markdown(f"**{escape_markdown(summary_line(shown, words))}**")
+        summary = cache.shared("summary", (view, words.catalog.language), signature, lambda: summary_line(shown, words))
+        st.markdown(f"**{escape_markdown(summary)}**")
     st.caption(escape_markdown(words.byline(source)))
 
 
@@ -40,11 +42,17 @@ def _metric_args(row: pd.Series, parts: pd.DataFrame, words: Wording) -> dict:
                 delta_color=theme.OUTCOME_DELTA_COLOURS[row["outcome"]], delta_description=words.t("kpi.change_caption"))
 
 
-def render_kpis(rows: pd.DataFrame, words: Wording) -> None:
+def _cards(rows: pd.DataFrame, words: Wording) -> list[dict]:
+    """st.metric's arguments for each headline figure."""
+    return [dict(label=escape_markdown(words.label(row)), help=escape_markdown(words.article_text(row, "source_quote")),
+                 **_metric_args(row, rows[rows["parent"] == row["id"]], words))
+            for _, row in headline_figures(rows).iterrows()]
+
+
+def render_kpis(rows: pd.DataFrame, words: Wording, view: View, signature: str) -> None:
     """One card per headline figure; delta colours follow meaning (a fall in crime is good news)."""
     width = KPI_WIDTH[words.catalog.language]
+    cards = cache.shared("kpi-cards", (view, words.catalog.language), signature, lambda: _cards(rows, words))
     with st.container(key="kpis", horizontal=True, wrap=True, gap="small"):
-        for _, row in headline_figures(rows).iterrows():
-            parts = rows[rows["parent"] == row["id"]]
-            st.metric(escape_markdown(words.label(row)), border=True, width=width,
-                      help=escape_markdown(words.article_text(row, "source_quote")), **_metric_args(row, parts, words))
+        for card in cards:
+            st.metric(border=True, width=width, **card)

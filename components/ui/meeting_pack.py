@@ -10,7 +10,6 @@ import streamlit as st
 
 from components.data import Dataset
 from components.images import chromium_path
-from components.pack import build_pack
 from components.practices import PracticeView
 from components.ui import cache
 from components.wording import Wording
@@ -24,17 +23,17 @@ FILES = (  # (kind, extension, MIME type)
 
 
 def render_meeting_pack(data: Dataset, practice_view: PracticeView, place: str, words: Wording,
-                        signature: tuple) -> None:
+                        signature: str) -> None:
     """The ⬇ popover with the four downloads, or a note when the view shows nothing."""
+    year = practice_view.view.year
     with st.popover(words.t("pack.button"), key="export"):
-        pack = build_pack(data, practice_view, place, words)
-        if pack is None:
+        if cache.view_rows(data, practice_view.view, signature)[0].empty:  # the pack is built only on a click
             st.info(words.t("pack.nothing"), icon="ℹ️")
             return
         st.caption(words.t("pack.caption"))
         for kind, extension, mime in FILES:
             unavailable = kind == "pptx" and chromium_path() is None
-            name = words.t("table.file_name", year=pack.view.year) if kind == "csv" else pack.file_name(extension)
+            name = words.t("table.file_name" if kind == "csv" else "pack.file_name", year=year, extension=extension)
             st.download_button(
                 words.t(f"pack.{kind}"), key=f"download_{kind}", file_name=name, mime=mime, on_click="ignore",
                 data=lambda kind=kind: cache.pack_file(kind, practice_view, place, words, signature, data),

@@ -18,21 +18,36 @@ from components.wording import Wording
 MAP_KEY = "practice-map"
 
 
-def has_practices(data: Dataset, view: View) -> bool:
+def _shown(data: Dataset, practice_view: PracticeView, signature: str) -> tuple[pd.DataFrame, ...]:
+    """(in the article, shown, shown in a county or zone, shown city-wide), shared read-only."""
+    def build():
+        in_article, shown = practices_shown(data, practice_view)
+        return (in_article, shown, *split_citywide(data.places, shown))
+    return cache.shared("practices-shown", (practice_view,), signature, build)
+
+
+def has_practices(data: Dataset, view: View, signature: str) -> bool:
     """Whether the article names any practice in the view's domains (the section and slide exist only then)."""
-    return not practices_shown(data, PracticeView(view))[1].empty
+    return not _shown(data, PracticeView(view), signature)[1].empty
 
 
-def render_practice_filters(data: Dataset, view: View, words: Wording) -> PracticeView:
-    """The section and place boxes; returns the practices view (the place is read from the state)."""
-    in_article, _ = practices_shown(data, PracticeView(view))
+def _filter_labels(data: Dataset, view: View, words: Wording) -> tuple[dict, dict, dict, dict]:
+    """Section and place names for the boxes, and every name in both languages to its id."""
+    in_article = practices_shown(data, PracticeView(view))[0]
     sections = data.sections[data.sections["id"].isin(in_article["section"])
                              & data.sections["source_id"].isin(in_article["source_id"])]
-    section_label = dict(zip(sections["id"], (words.label(row) for _, row in sections.iterrows())))
     places = data.places[data.places["kind"] != CITY]
-    place_label = dict(zip(places["id"], (words.name(row) for _, row in places.iterrows())))
-    adopt_names_from_other_language(SECTION_KEY, ids_by_label(data.sections), set(section_label.values()))
-    adopt_names_from_other_language(PLACE_KEY, ids_by_label(data.places, "name"), set(place_label.values()))
+    return (dict(zip(sections["id"], (words.label(row) for _, row in sections.iterrows()))),
+            dict(zip(places["id"], (words.name(row) for _, row in places.iterrows()))),
+            ids_by_label(data.sections), ids_by_label(data.places, "name"))
+
+
+def render_practice_filters(data: Dataset, view: View, words: Wording, signature: str) -> PracticeView:
+    """The section and place boxes; returns the practices view (the place is read from the state)."""
+    section_label, place_label, section_ids, place_ids = cache.shared(
+        "practice-labels", (view.year, words.catalog.language), signature, lambda: _filter_labels(data, view, words))
+    adopt_names_from_other_language(SECTION_KEY, section_ids, set(section_label.values()))
+    adopt_names_from_other_language(PLACE_KEY, place_ids, set(place_label.values()))
     with st.container(key="practice-filters", horizontal=True, wrap=True, gap="medium"):
         section = st.selectbox(words.t("practices.section"), ["", *section_label], key=SECTION_KEY,
                                bind="query-params", width=260,
@@ -55,7 +70,7 @@ def _pick_place(key: str) -> None:
         st.session_state[PLACE_KEY] = picked[0] if isinstance(picked, list) else picked
 
 
-def render_map(practice_view: PracticeView, words: Wording, signature: tuple, data: Dataset,
+def render_map(practice_view: PracticeView, words: Wording, signature: str, data: Dataset,
                presenting: bool, key: str = MAP_KEY) -> None:
     """The tile map; clicking a tile selects its place. The key follows the selection, so each
     new selection starts from a fresh chart and a second click on another tile always counts."""
@@ -67,14 +82,13 @@ def render_map(practice_view: PracticeView, words: Wording, signature: tuple, da
                     on_select=lambda: _pick_place(chart_key), selection_mode="points")
 
 
-def render_practices(data: Dataset, view: View, words: Wording, signature: tuple) -> PracticeView:
+def render_practices(data: Dataset, view: View, words: Wording, signature: str) -> PracticeView:
     """The page's practices section: filters, map and layout note, the lists; returns the view chosen."""
     with st.container(key="practices"):
         st.header(words.t("practices.heading"))
         st.caption(words.t("practices.intro"))
-        practice_view = render_practice_filters(data, view, words)
-        _, shown = practices_shown(data, practice_view)
-        local, city = split_citywide(data.places, shown)
+        practice_view = render_practice_filters(data, view, words, signature)
+        _, shown, local, city = _shown(data, practice_view, signature)
         place = selected_place()
         if shown.empty:
             st.info(words.t("practices.none_at_all"), icon="ℹ️")
@@ -82,46 +96,52 @@ def render_practices(data: Dataset, view: View, words: Wording, signature: tuple
         map_column, list_column = st.columns([3, 2], gap="large")
         with map_column:
             render_map(practice_view, words, signature, data, presenting=False)
-            _render_layout_note(data, words)
+            _render_layout_note(data, words, signature)
         with list_column:
-            _render_lists(data, local, city, place, words, citywide=False)
+            _render_lists(data, practice_view, place, words, signature)
         if not city.empty:
-            st.html(practice_groups_html([(words.t("practices.citywide_heading"), city)], data.sections,
-                                         data.domains, words, columns=True))
+            st.html(cache.shared("practice-html", (practice_view, "citywide", words.catalog.language), signature,
+                                 lambda: practice_groups_html([(words.t("practices.citywide_heading"), city)],
+                                                              data.sections, data.domains, words, columns=True)))
     return practice_view
 
 
-def _render_lists(data: Dataset, local: pd.DataFrame, city: pd.DataFrame, place: str, words: Wording,
-                  large: bool = False, detail: str = "quotes", citywide: bool = True) -> None:
-    """The chosen place's practices (or every place's), then the city-wide ones if ``citywide``."""
-    groups = practice_groups(data, local, place, words)
+def _render_lists(data: Dataset, practice_view: PracticeView, place: str, words: Wording, signature: str,
+                  large: bool = False, detail: str = "quotes") -> None:
+    """The chosen place's practices (or every place's), or a note that the place has none."""
+    _, _, local, _ = _shown(data, practice_view, signature)
+    key = (practice_view, place, words.catalog.language, large, detail)
+    groups = cache.shared("practice-groups", key, signature, lambda: practice_groups(data, local, place, words))
     if place and groups[0][1].empty:
         st.info(words.t("practices.none_here", place=groups[0][0]), icon="ℹ️")
-    groups = [group for group in groups if not group[1].empty]
-    if citywide and not city.empty:
-        groups.append((words.t("practices.citywide_heading"), city))
-    if groups:
-        st.html(practice_groups_html(groups, data.sections, data.domains, words, large=large, detail=detail))
+    if any(not rows.empty for _, rows in groups):
+        st.html(cache.shared("practice-html", key, signature, lambda: practice_groups_html(
+            [group for group in groups if not group[1].empty], data.sections, data.domains, words, large=large,
+            detail=detail)))
 
 
-def _render_layout_note(data: Dataset, words: Wording) -> None:
+def _render_layout_note(data: Dataset, words: Wording, signature: str) -> None:
     """Where each tile's position comes from: the seats' coordinates and their sources."""
-    counties = data.places[data.places["lat"].notna()]
     with st.container(key="map-layout"), st.expander(words.t("practices.layout_expander")):
         st.caption(words.t("practices.layout_caption"))
-        st.dataframe(pd.DataFrame({
-            words.t("practices.layout_name"): [words.name(row) for _, row in counties.iterrows()],
-            words.t("practices.layout_lat"): counties["lat"].astype(float),
-            words.t("practices.layout_lon"): counties["lon"].astype(float),
-            words.t("practices.layout_source"): counties["coord_source"],
-        }), hide_index=True)
+        st.dataframe(cache.arrow_table("map-layout", (words.catalog.language,), signature,
+                                  lambda: _layout_table(data, words)), hide_index=True)
 
 
-def render_practices_slide(data: Dataset, practice_view: PracticeView, words: Wording, signature: tuple) -> None:
+def _layout_table(data: Dataset, words: Wording) -> pd.DataFrame:
+    counties = data.places[data.places["lat"].notna()]
+    return pd.DataFrame({
+        words.t("practices.layout_name"): [words.name(row) for _, row in counties.iterrows()],
+        words.t("practices.layout_lat"): counties["lat"].astype(float),
+        words.t("practices.layout_lon"): counties["lon"].astype(float),
+        words.t("practices.layout_source"): counties["coord_source"],
+    })
+
+
+def render_practices_slide(data: Dataset, practice_view: PracticeView, words: Wording, signature: str) -> None:
     """The presenter's practices slide: the map in projector type, and the chosen place's practices
     with their quotes (or, with no place chosen, every place's practice names)."""
-    _, shown = practices_shown(data, practice_view)
-    local, city = split_citywide(data.places, shown)
+    _, shown, _, city = _shown(data, practice_view, signature)
     place = selected_place()
     if shown.empty:
         st.info(words.t("practices.none_at_all"), icon="ℹ️")
@@ -134,8 +154,10 @@ def render_practices_slide(data: Dataset, practice_view: PracticeView, words: Wo
             with st.container(key="figure-compact"):
                 render_map(practice_view, words, signature, data, presenting=False, key=f"{MAP_KEY}-compact")
         with list_column:
-            _render_lists(data, local, city, place, words, large=True, detail="quotes" if place else "names",
-                          citywide=False)
+            _render_lists(data, practice_view, place, words, signature, large=True,
+                          detail="quotes" if place else "names")
             if not place and not city.empty:
-                st.html(practice_groups_html([(words.t("practices.citywide_heading"), city)], data.sections,
-                                             data.domains, words, large=True, detail="count"))
+                st.html(cache.shared("practice-html", (practice_view, "citywide-count", words.catalog.language),
+                                     signature, lambda: practice_groups_html(
+                                         [(words.t("practices.citywide_heading"), city)], data.sections,
+                                         data.domains, words, large=True, detail="count")))

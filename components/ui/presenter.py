@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from components.charts import CHART_BY_ID, CHARTS
 from components.data import Dataset, Source
-from components.model import View, select, source_for_year
+from components.model import View, source_for_year
+from components.practices import PracticeView
 from components.slides import Slide, parse_step, slide_plan
 from components.ui import cache
 from components.ui.chart_section import render_chart_section
-from components.ui.filters import (STEP_KEY, raw_values, render_empty_hint, render_filters, render_present_toggle,
-                                   show_notices)
+from components.ui.filters import (
+    STEP_KEY,
+    raw_values,
+    render_empty_hint,
+    render_filters,
+    render_present_toggle,
+    show_notices,
+)
 from components.ui.header import render_header, render_kpis
 from components.ui.language import render_language_picker
-from components.practices import PracticeView
 from components.ui.meeting_pack import render_meeting_pack
 from components.ui.practices import has_practices, render_practice_filters, render_practices_slide, selected_place
 from components.ui.text import escape_markdown
@@ -29,22 +33,22 @@ def _go(delta: int, count: int) -> None:
     st.session_state[STEP_KEY] = min(max(st.session_state.get(STEP_KEY, 1) + delta, 1), count)
 
 
-def render_presenter(data: Dataset, words: Wording, signature: tuple, bad: list[tuple[str, str]]) -> None:
+def render_presenter(data: Dataset, words: Wording, signature: str, bad: list[tuple[str, str]]) -> None:
     """The navigation bar, then the current slide; the URL follows the step."""
     raw_step = None if STEP_KEY in st.session_state else next(iter(raw_values(STEP_KEY)), None)  # first visit
     nav = st.container(key="presenter-nav", horizontal=True, vertical_alignment="center", gap="small")
     with nav:
         with st.popover(words.t("presenter.settings"), key="presenter-settings"):
             render_language_picker(words.catalog.language, words)
-            view = render_filters(data, words)
-            practices = not select(data.figures, view).empty and has_practices(data, view)
-            practice_view = render_practice_filters(data, view, words) if practices else PracticeView(view)
+            view = render_filters(data, words, signature)
+            shown, source_figures, charts = cache.view_rows(data, view, signature)
+            practices = not shown.empty and has_practices(data, view, signature)
+            practice_view = render_practice_filters(data, view, words, signature) if practices else PracticeView(view)
             render_present_toggle(words)
         render_meeting_pack(data, practice_view, selected_place(), words, signature)
         places = {name: st.container(key=f"nav-{name}", width="content") for name in ("prev", "indicator", "next")}
         pages = st.container(key="nav-pages", width="content")
-    shown = select(data.figures, view)
-    slides = slide_plan([spec.id for spec in CHARTS if not spec.pick(shown).empty], practices)
+    slides = slide_plan([spec.id for spec, _ in charts], practices)
     if raw_step is not None and parse_step(raw_step, len(slides)) is None:
         bad = [*bad, (STEP_KEY, raw_step)]
     if st.session_state.get(STEP_KEY, 1) > len(slides):
@@ -57,7 +61,7 @@ def render_presenter(data: Dataset, words: Wording, signature: tuple, bad: list[
         if slides[step - 1].kind == "practices":
             render_practices_slide(data, practice_view, words, signature)
         else:
-            _render_slide(slides[step - 1], data, view, shown, words, signature)
+            _render_slide(slides[step - 1], data, view, cache.view_rows(data, view, signature), words, signature)
 
 
 def _render_nav_buttons(places: dict, step: int, count: int, words: Wording) -> None:
@@ -72,30 +76,31 @@ def _render_nav_buttons(places: dict, step: int, count: int, words: Wording) -> 
         st.markdown(f"**{words.t('presenter.indicator', step=step, count=count)}**")
 
 
-def _render_slide(slide: Slide, data: Dataset, view: View, shown: pd.DataFrame, words: Wording,
-                  signature: tuple) -> None:
+def _render_slide(slide: Slide, data: Dataset, view: View, rows: tuple, words: Wording, signature: str) -> None:
+    """``rows`` are the view's (shown, source figures, charts) from ``cache.view_rows``."""
+    shown, source_figures, charts = rows
     source = source_for_year(data, view.year)
     if slide.kind == "title":
-        render_header(view.year, shown, source, words)
+        render_header(view, shown, source, words, signature)
         if shown.empty:
             render_empty_hint(data, words)
         else:
-            render_kpis(shown, words)
+            render_kpis(shown, words, view, signature)
     elif slide.kind == "chart":
-        spec = CHART_BY_ID[slide.chart_id]
+        spec, chart_rows = next((spec, chart_rows) for spec, chart_rows in charts if spec.id == slide.chart_id)
         large = cache.figure(spec.id, view, words, signature, data, presenting=True)
         compact = cache.figure(spec.id, view, words, signature, data, presenting=False)
-        source_figures = data.figures[data.figures["source_id"] == source.id]
-        render_chart_section(spec, spec.pick(shown), large, data, source_figures, words, compact_fig=compact)
+        render_chart_section(spec, chart_rows, large, data, source_figures, words, view, signature,
+                             compact_fig=compact)
     else:
-        _render_summary(shown, source, words)
+        _render_summary(charts, source, words)
 
 
-def _render_summary(shown: pd.DataFrame, source: Source, words: Wording) -> None:
+def _render_summary(charts: tuple, source: Source, words: Wording) -> None:
     """The closing slide: each chart's message, and where the numbers come from."""
     with st.container(key="summary-slide"):
         st.header(words.t("presenter.summary_heading"))
-        headlines = [spec.headline(spec.pick(shown), words) for spec in CHARTS if not spec.pick(shown).empty]
+        headlines = [spec.headline(chart_rows, words) for spec, chart_rows in charts]
         st.markdown("\n".join(f"- {escape_markdown(line)}" for line in headlines))
         st.markdown(escape_markdown(words.byline(source)))
         st.caption(words.t("footer.derived"))

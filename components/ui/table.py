@@ -6,13 +6,16 @@ import pandas as pd
 import streamlit as st
 
 from components.data import Dataset
+from components.model import View
 from components.tables import figures_table
+from components.ui import cache
 from components.wording import Wording
 
 
-def render_table(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> None:
+def render_table(rows: pd.DataFrame, dataset: Dataset, words: Wording, view: View, signature: str) -> None:
     """Every shown figure with its source quote."""
     with st.container(key="data-table"):
         st.header(words.t("table.heading"))
         st.caption(words.t("table.caption"))
-        st.dataframe(figures_table(rows, dataset, words), hide_index=True)
+        st.dataframe(cache.arrow_table("figures-table", ("all", view, words.catalog.language), signature,
+                                  lambda: figures_table(rows, dataset, words)), hide_index=True)
