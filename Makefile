@@ -44,6 +44,7 @@ test: $(VENV)/.dev-installed system-packages
 
 # Benchmarks print ratios against baselines measured in the same run (never assertions).
 bench: $(VENV)/.dev-installed system-packages
+	$(BIN)/python -m benchmarks.rerun
 	$(BIN)/python -m benchmarks.exports
 
 clean:
