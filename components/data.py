@@ -24,6 +24,7 @@ DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _FIGURE_TEXT = re.compile(r"(\d+(?:\.\d+)?)(.*)")
 _CHANGE_TEXT = re.compile(r"(\D+?)(\d+(?:\.\d+)?)%")
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invisible, and refused by spreadsheet files
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,9 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     tables = {name: _read_table(folder, name, columns, problems) for name, columns in schema.TABLES.items()}
     if any(table is None for table in tables.values()):
         raise DataError(problems)
-    figures, domains, sections, passages, places, practices = (tables[name] for name in schema.TABLES)
+    figures, domains, sections, passages, places, practices = (
+        tables[name] for name in ("figures.csv", "domains.csv", "sections.csv", "passages.csv", "places.csv",
+                                  "practices.csv"))
     _check_unique(domains, "domains.csv", ["id"], problems)
     _check_unique(sections, "sections.csv", ["source_id", "id"], problems)
     _check_unique(passages, "passages.csv", ["source_id", "id"], problems)
@@ -155,6 +158,11 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
         return None
     if "\x00" in text:
         problems.append(Problem(name, "binary_file"))
+        return None
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        problems.append(Problem(name, "control_character", row=line, params={"code": f"U+{ord(control.group()):04X}"}))
         return None
     if not text.strip():
         problems.append(Problem(name, "empty_file"))

@@ -20,7 +20,6 @@ from pptx.util import Emu, Inches, Pt
 from components import theme
 from components.charts import text_width, unframed
 from components.pack import Pack
-from components.practice_list import practice_groups
 from components.wording import ARTICLE_LANGUAGE
 
 FONT = "Microsoft YaHei"
@@ -112,25 +111,17 @@ def _practices_slide(deck, pack: Pack, meta, picture: bytes) -> None:
     height = HEIGHT - top - Inches(0.7)
     _picture(slide, picture, (MARGIN, top, Inches(5.6), height))
     lines = []
-    for heading, rows in _practice_groups(pack):
+    for heading, rows in pack.practice_groups():
         lines.append((heading, True))
         lines.extend((words.name(row), False) for _, row in rows.iterrows())
     columns = 2 if len(lines) > LINES_PER_COLUMN else 1
     _lines(slide, lines, (Inches(6.4), top, WIDTH - Inches(6.4) - MARGIN, height), 13, columns=columns)
     _text(slide, words.source_line(pack.source, short=True), (MARGIN, HEIGHT - Inches(0.5), Inches(6), Inches(0.35)),
           12, colour=theme.MUTED_TEXT_COLOUR)
-    notes = [f"{heading}\n" + "\n".join(f"· {words.name(row)}:{words.article_text(row, 'quote')}"
-                                          for _, row in rows.iterrows()) for heading, rows in _practice_groups(pack)]
+    notes = [f"{heading}\n" + "\n".join(words.t("pack.note_item", name=words.name(row),
+                                                   quote=words.article_text(row, "quote"))
+                                          for _, row in rows.iterrows()) for heading, rows in pack.practice_groups()]
     _notes(slide, "\n\n".join(notes))
-
-
-def _practice_groups(pack: Pack) -> list[tuple[str, pd.DataFrame]]:
-    """The chosen place's practices (or every place's), then the city-wide ones."""
-    groups = [group for group in practice_groups(pack.data, pack.practices, pack.place, pack.words)
-              if not group[1].empty]
-    if not pack.city_practices.empty:
-        groups.append((pack.words.t("practices.citywide_heading"), pack.city_practices))
-    return groups
 
 
 def _closing_slide(deck, pack: Pack) -> None:

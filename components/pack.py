@@ -12,6 +12,7 @@ from components.charts import CHARTS, ChartContext, ChartSpec, summary_line
 from components.data import Dataset, Source
 from components.model import View, select, source_for_year
 from components.narrative import chart_passages
+from components.practice_list import practice_groups
 from components.practice_map import build_view_map
 from components.practices import PracticeView, practices_shown, split_citywide
 from components.wording import Wording
@@ -60,6 +61,14 @@ class Pack:
     def practice_map(self, presenting: bool) -> go.Figure:
         ctx = chart_context(self.data, self.view.year, self.words, presenting)
         return build_view_map(self.data, self.practice_view, self.place or None, ctx)
+
+    def practice_groups(self) -> list[tuple[str, pd.DataFrame]]:
+        """(heading, practices): the chosen place's (or every place's), then the city-wide ones."""
+        groups = [group for group in practice_groups(self.data, self.practices, self.place, self.words)
+                  if not group[1].empty]
+        if not self.city_practices.empty:
+            groups.append((self.words.t("practices.citywide_heading"), self.city_practices))
+        return groups
 
     def title(self) -> str:
         return self.words.t("app.title", year=self.view.year)

@@ -86,7 +86,7 @@ def _label_y(tile: pd.Series, tiles: pd.DataFrame, zone: bool) -> float:
 
 
 def practices_title(tiles: pd.DataFrame, city_count: int, ctx: ChartContext) -> str:
-    """'5个地方点名9项做法,另有9项全市推行'."""
+    """'原文点名6地的9项做法,另有9项在全市推行'."""
     named = tiles[tiles["count"] > 0]
     return ctx.words.t("practices.map_title", places=len(named), n=int(named["count"].sum()), city=city_count)
 
@@ -114,7 +114,7 @@ def _click_targets(fig: go.Figure, targets: list[tuple[pd.Series, float]], shown
     hover = []
     for tile, _ in targets:
         names = [plain(words.name(row)) for _, row in shown[shown["place"] == tile["id"]].iterrows()]
-        hover.append("<br>".join([f"<b>{plain(words.name(tile))}</b>", *names] or []))
+        hover.append("<br>".join([f"<b>{plain(words.name(tile))}</b>", *names]))
     fig.add_scatter(
         x=[tile["col"] for tile, _ in targets], y=[y for _, y in targets], mode="markers",
         customdata=[tile["id"] for tile, _ in targets], text=hover, hovertemplate="%{text}<extra></extra>",

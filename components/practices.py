@@ -25,7 +25,7 @@ def practices_shown(data: Dataset, practice_view: PracticeView) -> tuple[pd.Data
     """The year's practices in the article, and those the view selects."""
     source = source_for_year(data, practice_view.view.year)
     in_article = data.practices[data.practices["source_id"] == source.id]
-    return in_article, select_practices(in_article, source.id, practice_view.view.domains, practice_view.section)
+    return in_article, select_practices(in_article, practice_view.view.domains, practice_view.section)
 
 
 def split_citywide(places: pd.DataFrame, practices: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -34,10 +34,9 @@ def split_citywide(places: pd.DataFrame, practices: pd.DataFrame) -> tuple[pd.Da
     return practices[~city], practices[city]
 
 
-def select_practices(practices: pd.DataFrame, source_id: str, domains: tuple[str, ...],
-                     section: str | None = None) -> pd.DataFrame:
-    """The source's practices that share a domain with ``domains`` (and lie in ``section``, if given)."""
-    mask = (practices["source_id"] == source_id) & practices["domains"].map(lambda own: bool(set(own) & set(domains)))
+def select_practices(practices: pd.DataFrame, domains: tuple[str, ...], section: str | None = None) -> pd.DataFrame:
+    """The practices that share a domain with ``domains`` (and lie in ``section``, if given)."""
+    mask = practices["domains"].map(lambda own: bool(set(own) & set(domains))).astype(bool)  # bool even when empty
     if section:
         mask &= practices["section"] == section
     return practices[mask]

@@ -5,20 +5,17 @@ every piece of data text is escaped."""
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
-import plotly
 import plotly.io as pio
 
 from components import theme
 from components.charts import plotly_config
+from components.images import PLOTLY_JS
 from components.narrative import NarrativeLabels, html_lang, narrative_html
 from components.pack import Pack
-from components.practice_list import practice_groups, practice_groups_html
+from components.practice_list import practice_groups_html
 from components.styles import NARRATIVE_CSS
 from components.tables import figures_table
-
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 _LAYOUT_CSS = f"""
 body {{ margin: 0; font-family: {theme.FONT_FAMILY}; color: {theme.TEXT_COLOUR}; background: {theme.BACKGROUND}; }}
@@ -57,11 +54,8 @@ def report_html(pack: Pack) -> str:
         parts.append(f"<h2>{html.escape(words.t('practices.heading'))}</h2>")
         figure = _figure_html(pack.practice_map(presenting=False), "chart-practices",
                               words.t("pack.png_name", year=year, chart="practices"))
-        groups = [group for group in practice_groups(data, pack.practices, pack.place, words) if not group[1].empty]
-        if not pack.city_practices.empty:
-            groups.append((words.t("practices.citywide_heading"), pack.city_practices))
-        parts.append(f'<section class="pair">{figure}<div>'
-                     f"{practice_groups_html(groups, data.sections, data.domains, words)}</div></section>")
+        lists = practice_groups_html(pack.practice_groups(), data.sections, data.domains, words)
+        parts.append(f'<section class="pair">{figure}<div>{lists}</div></section>')
     parts.append(f"<h2>{html.escape(words.t('table.heading'))}</h2>")
     parts.append(_table_html(figures_table(pack.shown, data, words)))
     parts.append(f'<footer class="muted"><p>{html.escape(words.t("footer.derived"))}</p>'

@@ -28,8 +28,9 @@ def workbook_bytes(pack: Pack) -> bytes:
     derived.append([words.t("pack.derived_note")])
     derived["A1"].font = Font(italic=True)
     _sheet(derived, words.t("pack.sheet_derived"), derived_frame(pack.shown, words), first_row=2)
-    practices = pd.concat([pack.practices, pack.city_practices])
-    if not practices.empty:
+    groups = pack.practice_groups()
+    if groups:
+        practices = pd.concat([rows for _, rows in groups])
         _sheet(book.create_sheet(), words.t("pack.sheet_practices"), _practices_frame(pack, practices))
     _sheet(book.create_sheet(), words.t("pack.sheet_source"), _source_frame(pack))
     out = io.BytesIO()
@@ -40,8 +41,8 @@ def workbook_bytes(pack: Pack) -> bytes:
 def _sheet(sheet, title: str, frame: pd.DataFrame, first_row: int = 1) -> None:
     """Write ``frame`` with a bold header; numbers stay numbers, text is neutralised and never a formula."""
     sheet.title = title
-    sheet.append(list(frame.columns)) if first_row == 1 else [sheet.cell(first_row, n + 1, name)
-                                                              for n, name in enumerate(frame.columns)]
+    for number, name in enumerate(frame.columns, start=1):
+        sheet.cell(first_row, number, name)
     for cell in sheet[first_row]:
         cell.font = Font(bold=True)
     for values in frame.itertuples(index=False):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.format import MINUS
@@ -67,7 +68,7 @@ def test_default_page_shows_every_figure():
     assert titles[2].startswith("打掉黑恶团伙27个")
     assert titles[3].startswith("法院新收案件79,362件")
     assert titles[4].startswith("以2018年为100")
-    assert titles[5].startswith("原文点名6地的9项做法,另有9项在全市推行")
+    assert titles[5].startswith("原文点名6地的9项做法,另有11项在全市推行")
     assert at.title[0].value == "平安丽水 · 2019年建设成效"
 
 
@@ -108,7 +109,7 @@ def test_anti_gang_filter_shows_only_the_crackdown():
     at = run_app()
     at.multiselect(key="domain").set_value(["anti_gang"]).run()
     assert {m.label for m in at.metric} == {"打掉黑恶团伙", "扫黑除恶破获案件", "查扣非法资产"}
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 4  # changes, crackdown, index, and the map of the anti-gang practices
 
 
 def test_empty_selection_shows_a_hint_and_a_way_back():
@@ -206,6 +207,12 @@ def test_place_and_section_come_from_the_link_in_either_language():
     assert at.selectbox(key="section").value == "source"
     body = _practice_html(at)
     assert "“正道讲和团”" in body and "“雪亮工程”" not in body, "the section filter narrows the city-wide list too"
+
+
+@pytest.mark.parametrize("name, value", [("county", "全市"), ("county", "City-wide"), ("section", "开篇")])
+def test_a_name_the_boxes_never_offer_gets_a_notice(name, value):
+    at = run_app({name: value})
+    assert any(f"{name}={value}" in warning.value.replace("\\", "") for warning in at.warning)
 
 
 def test_a_bad_place_in_the_link_is_ignored_with_a_notice():

@@ -161,6 +161,8 @@ BROKEN = [
     ("longitude written in degrees and minutes", "places.csv", _row("jinyun", lon="120°04′39″E"), "not_number", "lon"),
     ("zone in no county", "places.csv", _row("devzone", within="citywide"), "within_not_county", "within"),
     ("unknown place kind", "places.csv", _row("jinyun", kind="province"), "bad_choice", "kind"),
+    ("invisible control character", "practices.csv", _row("lianxin-studio", name_en="Lianxin\x0bStudio"),
+     "control_character", None),
 
 ]
 

@@ -143,9 +143,19 @@ def test_the_workbook_keeps_numbers_as_numbers_and_derived_values_apart():
     assert all("推算" in cell.value for cell in derived[2][2:])
     assert round(next(row for row in derived.iter_rows(min_row=3, values_only=True)
                       if row[0] == "2019-cases_solved")[2], 1) == 435.0
-    assert book["各地做法"].max_row == 19 and book["来源"]["B2"].value == "丽水日报"
+    assert book["各地做法"].max_row == 21 and book["来源"]["B2"].value == "丽水日报"
     assert data.column_dimensions["D"].width >= 16, "a Chinese label column is wide enough for 8 characters"
     assert data.freeze_panes == "A2"
+
+
+def test_every_file_shows_only_the_chosen_place():
+    pack = _pack(place="jinyun")
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(pack)))
+    places = {row[0] for row in book["各地做法"].iter_rows(min_row=2, values_only=True)}
+    assert places == {"缙云县", "全市"}, "the chosen place, and the city-wide practices"
+    page = report_html(pack)
+    assert "<strong>“正道讲和团”</strong>" in page and "<strong>“莲心工作室”</strong>" not in page
+    assert "地区:缙云县" in page
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ def _run(*args: str):
 def test_good_data_prints_one_line_and_exits_0():
     result = _run("data")
     assert result.returncode == 0
-    assert result.stdout.strip().splitlines() == ["数据有效:1篇来源、10个数字、7个领域、20段原文、18项做法(年份:2019)。"]
+    assert result.stdout.strip().splitlines() == ["数据有效:1篇来源、10个数字、7个领域、20段原文、20项做法(年份:2019)。"]
 
 
 def test_bad_data_lists_every_problem_and_exits_1(data_copy):

@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.data import Dataset
 from components.model import View
+from components.practices import CITY
 from components.slides import parse_flag
 from components.ui import cache
 from components.ui.text import escape_markdown
@@ -32,16 +33,20 @@ def ids_by_label(table: pd.DataFrame, stem: str = "label") -> dict[str, str]:
     return {label: row["id"] for _, row in table.iterrows() for label in (row[f"{stem}_zh"], row[f"{stem}_en"])}
 
 
-def _names(dataset: Dataset, signature: str) -> dict[str, dict[str, str]]:
-    """For each bound key naming rows of a table: every name in both languages, to its id."""
-    return cache.shared("names", (), signature, lambda: {
-        DOMAIN_KEY: ids_by_label(dataset.domains), PLACE_KEY: ids_by_label(dataset.places, "name"),
-        SECTION_KEY: ids_by_label(dataset.sections)})
+def link_names(dataset: Dataset, signature: str) -> dict[str, dict[str, str]]:
+    """For each bound key naming rows of a table: every name its box can offer, in both languages,
+    to its id (places on the map, and sections that hold a practice)."""
+    def build():
+        places = dataset.places[dataset.places["kind"] != CITY]
+        sections = dataset.sections[dataset.sections["id"].isin(dataset.practices["section"])]
+        return {DOMAIN_KEY: ids_by_label(dataset.domains), PLACE_KEY: ids_by_label(places, "name"),
+                SECTION_KEY: ids_by_label(sections)}
+    return cache.shared("names", (), signature, build)
 
 
 def bad_link_values(dataset: Dataset, words: Wording, signature: str) -> list[tuple[str, str]]:
     """(parameter, value) pairs in the URL that no widget can accept; the widgets will drop them."""
-    names = _names(dataset, signature)
+    names = link_names(dataset, signature)
     checks = {DOMAIN_KEY: names[DOMAIN_KEY].__contains__,
               YEAR_KEY: lambda v: v in map(str, dataset.years),
               PRESENT_KEY: lambda v: parse_flag(v) is not None,
@@ -72,7 +77,7 @@ def render_filters(dataset: Dataset, words: Wording, signature: str) -> View:
     domain_ids = dataset.domains["id"].tolist()
     label_of = cache.shared("domain-labels", (words.catalog.language,), signature, lambda: {
         d: words.domain(dataset.domains, d) for d in domain_ids})
-    adopt_names_from_other_language(DOMAIN_KEY, _names(dataset, signature)[DOMAIN_KEY], set(label_of.values()),
+    adopt_names_from_other_language(DOMAIN_KEY, link_names(dataset, signature)[DOMAIN_KEY], set(label_of.values()),
                                     multiple=True)
     year = dataset.years[0]
     if len(dataset.years) > 1:

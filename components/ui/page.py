@@ -38,4 +38,5 @@ def render_page(data: Dataset, view: View, words: Wording, signature: str) -> No
     render_article(source, data, source_figures, words, signature)
     st.caption(words.t("footer.derived"))
     with export_slot:
-        render_meeting_pack(data, practice_view, selected_place(), words, signature)
+        place = selected_place() if has_practices(data, view, signature) else ""  # the place box was drawn
+        render_meeting_pack(data, practice_view, place, words, signature)

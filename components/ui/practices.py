@@ -12,7 +12,7 @@ from components.practice_list import practice_groups, practice_groups_html
 from components.practices import CITY, PracticeView, practices_shown, split_citywide
 from components.ui import cache
 from components.ui.chart_section import chart_config
-from components.ui.filters import PLACE_KEY, SECTION_KEY, adopt_names_from_other_language, ids_by_label
+from components.ui.filters import PLACE_KEY, SECTION_KEY, adopt_names_from_other_language, link_names
 from components.wording import Wording
 
 MAP_KEY = "practice-map"
@@ -31,23 +31,23 @@ def has_practices(data: Dataset, view: View, signature: str) -> bool:
     return not _shown(data, PracticeView(view), signature)[1].empty
 
 
-def _filter_labels(data: Dataset, view: View, words: Wording) -> tuple[dict, dict, dict, dict]:
-    """Section and place names for the boxes, and every name in both languages to its id."""
+def _filter_labels(data: Dataset, view: View, words: Wording) -> tuple[dict, dict]:
+    """Section and place names for the boxes, by id, in the user's language."""
     in_article = practices_shown(data, PracticeView(view))[0]
     sections = data.sections[data.sections["id"].isin(in_article["section"])
                              & data.sections["source_id"].isin(in_article["source_id"])]
     places = data.places[data.places["kind"] != CITY]
     return (dict(zip(sections["id"], (words.label(row) for _, row in sections.iterrows()))),
-            dict(zip(places["id"], (words.name(row) for _, row in places.iterrows()))),
-            ids_by_label(data.sections), ids_by_label(data.places, "name"))
+            dict(zip(places["id"], (words.name(row) for _, row in places.iterrows()))))
 
 
 def render_practice_filters(data: Dataset, view: View, words: Wording, signature: str) -> PracticeView:
     """The section and place boxes; returns the practices view (the place is read from the state)."""
-    section_label, place_label, section_ids, place_ids = cache.shared(
+    section_label, place_label = cache.shared(
         "practice-labels", (view.year, words.catalog.language), signature, lambda: _filter_labels(data, view, words))
-    adopt_names_from_other_language(SECTION_KEY, section_ids, set(section_label.values()))
-    adopt_names_from_other_language(PLACE_KEY, place_ids, set(place_label.values()))
+    names = link_names(data, signature)
+    adopt_names_from_other_language(SECTION_KEY, names[SECTION_KEY], set(section_label.values()))
+    adopt_names_from_other_language(PLACE_KEY, names[PLACE_KEY], set(place_label.values()))
     with st.container(key="practice-filters", horizontal=True, wrap=True, gap="medium"):
         section = st.selectbox(words.t("practices.section"), ["", *section_label], key=SECTION_KEY,
                                bind="query-params", width=260,
@@ -88,7 +88,7 @@ def render_practices(data: Dataset, view: View, words: Wording, signature: str) 
         st.header(words.t("practices.heading"))
         st.caption(words.t("practices.intro"))
         practice_view = render_practice_filters(data, view, words, signature)
-        _, shown, local, city = _shown(data, practice_view, signature)
+        _, shown, _, city = _shown(data, practice_view, signature)
         place = selected_place()
         if shown.empty:
             st.info(words.t("practices.none_at_all"), icon="ℹ️")
@@ -100,9 +100,7 @@ def render_practices(data: Dataset, view: View, words: Wording, signature: str) 
         with list_column:
             _render_lists(data, practice_view, place, words, signature)
         if not city.empty:
-            st.html(cache.shared("practice-html", (practice_view, "citywide", words.catalog.language), signature,
-                                 lambda: practice_groups_html([(words.t("practices.citywide_heading"), city)],
-                                                              data.sections, data.domains, words, columns=True)))
+            _render_citywide(data, practice_view, city, words, signature, columns=True)
     return practice_view
 
 
@@ -118,6 +116,14 @@ def _render_lists(data: Dataset, practice_view: PracticeView, place: str, words:
         st.html(cache.shared("practice-html", key, signature, lambda: practice_groups_html(
             [group for group in groups if not group[1].empty], data.sections, data.domains, words, large=large,
             detail=detail)))
+
+
+def _render_citywide(data: Dataset, practice_view: PracticeView, city: pd.DataFrame, words: Wording,
+                     signature: str, **style) -> None:
+    """The city-wide practices under their own heading; ``style`` goes to ``practice_groups_html``."""
+    key = (practice_view, "citywide", words.catalog.language, tuple(sorted(style.items())))
+    st.html(cache.shared("practice-html", key, signature, lambda: practice_groups_html(
+        [(words.t("practices.citywide_heading"), city)], data.sections, data.domains, words, **style)))
 
 
 def _render_layout_note(data: Dataset, words: Wording, signature: str) -> None:
@@ -157,7 +163,4 @@ def render_practices_slide(data: Dataset, practice_view: PracticeView, words: Wo
             _render_lists(data, practice_view, place, words, signature, large=True,
                           detail="quotes" if place else "names")
             if not place and not city.empty:
-                st.html(cache.shared("practice-html", (practice_view, "citywide-count", words.catalog.language),
-                                     signature, lambda: practice_groups_html(
-                                         [(words.t("practices.citywide_heading"), city)], data.sections,
-                                         data.domains, words, large=True, detail="count")))
+                _render_citywide(data, practice_view, city, words, signature, large=True, detail="count")

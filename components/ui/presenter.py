@@ -45,7 +45,7 @@ def render_presenter(data: Dataset, words: Wording, signature: str, bad: list[tu
             practices = not shown.empty and has_practices(data, view, signature)
             practice_view = render_practice_filters(data, view, words, signature) if practices else PracticeView(view)
             render_present_toggle(words)
-        render_meeting_pack(data, practice_view, selected_place(), words, signature)
+        render_meeting_pack(data, practice_view, selected_place() if practices else "", words, signature)
         places = {name: st.container(key=f"nav-{name}", width="content") for name in ("prev", "indicator", "next")}
         pages = st.container(key="nav-pages", width="content")
     slides = slide_plan([spec.id for spec, _ in charts], practices)
