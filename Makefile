@@ -46,6 +46,7 @@ test: $(VENV)/.dev-installed system-packages
 bench: $(VENV)/.dev-installed system-packages
 	$(BIN)/python -m benchmarks.rerun
 	$(BIN)/python -m benchmarks.exports
+	$(BIN)/python -m benchmarks.growth
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache
