@@ -523,3 +523,9 @@ CHARTS: tuple[ChartSpec, ...] = (
     ChartSpec("index", with_change, build_index_chart, _index_title, "quotes"),
 )
 CHART_BY_ID = {spec.id: spec for spec in CHARTS}
+
+
+def charts_with_rows(figures: pd.DataFrame) -> tuple[tuple[ChartSpec, pd.DataFrame], ...]:
+    """(spec, the figures it draws) for each chart, in page order, leaving out charts with nothing to draw."""
+    picked = ((spec, spec.pick(figures)) for spec in CHARTS)
+    return tuple((spec, rows) for spec, rows in picked if not rows.empty)

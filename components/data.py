@@ -356,11 +356,15 @@ def _check_passages(passages: pd.DataFrame, sources: Mapping[str, Source], secti
                                         params={"value": domain, "target": "domains.csv"}))
 
 
+def _joined_passages(passages: pd.DataFrame, column: str) -> dict[str, str]:
+    """Each source's passages in ``column``, joined: where a quote (or its translation) must stand."""
+    return {source_id: "\n".join(group[column]) for source_id, group in passages.groupby("source_id")}
+
+
 def _check_figures(figures: pd.DataFrame, sources: Mapping[str, Source], sections: pd.DataFrame,
                    passages: pd.DataFrame, domains: set[str], problems: list[Problem]) -> None:
     name = "figures.csv"
-    originals = {source_id: "\n".join(group["text"]) for source_id, group in passages.groupby("source_id")}
-    translations = {source_id: "\n".join(group["text_en"]) for source_id, group in passages.groupby("source_id")}
+    originals, translations = _joined_passages(passages, "text"), _joined_passages(passages, "text_en")
     known_sections = set(zip(sections["source_id"], sections["id"]))
     by_id = figures.drop_duplicates("id").set_index("id", drop=False)  # duplicates are reported elsewhere
     unreadable = {(p.row, p.column) for p in problems if p.file == name}
@@ -434,8 +438,7 @@ def _check_practices(practices: pd.DataFrame, sources: Mapping[str, Source], sec
                      passages: pd.DataFrame, domains: set[str], places: set[str], problems: list[Problem]) -> None:
     """Each practice is quoted verbatim, named in its quote, and tied to known places, sections and domains."""
     name = "practices.csv"
-    originals = {source_id: "\n".join(group["text"]) for source_id, group in passages.groupby("source_id")}
-    translations = {source_id: "\n".join(group["text_en"]) for source_id, group in passages.groupby("source_id")}
+    originals, translations = _joined_passages(passages, "text"), _joined_passages(passages, "text_en")
     known_sections = set(zip(sections["source_id"], sections["id"]))
     for _, row in practices.iterrows():
         def report(code: str, column: str, **params: Any) -> None:

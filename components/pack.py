@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import CHARTS, ChartContext, ChartSpec, summary_line
+from components.charts import ChartContext, ChartSpec, charts_with_rows, summary_line
 from components.data import Dataset, Source
 from components.model import View, select, source_for_year
 from components.narrative import chart_passages
@@ -100,8 +100,8 @@ def build_pack(data: Dataset, practice_view: PracticeView, place: str, words: Wo
     shown = select(data.figures, view)
     if shown.empty:
         return None
-    charts = tuple(PackChart(spec, spec.pick(shown), chart_passages(spec, spec.pick(shown), data.passages))
-                   for spec in CHARTS if not spec.pick(shown).empty)
+    charts = tuple(PackChart(spec, rows, chart_passages(spec, rows, data.passages))
+                   for spec, rows in charts_with_rows(shown))
     _, practices = practices_shown(data, practice_view)
     local, city = split_citywide(data.places, practices)
     return Pack(data, practice_view, place, words, source_for_year(data, view.year), shown, charts, local, city)

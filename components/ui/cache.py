@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import pyarrow as pa
 import streamlit as st
 
-from components.charts import CHART_BY_ID, CHARTS
+from components.charts import charts_with_rows
 from components.data import Dataset, load_dataset
 from components.deck import deck_bytes
 from components.export import csv_bytes, export_frame
@@ -94,8 +94,7 @@ def view_rows(data: Dataset, view: View, signature: str) -> tuple[pd.DataFrame, 
     def build():
         shown = select(data.figures, view)
         source_id = source_for_year(data, view.year).id
-        charts = tuple((spec, spec.pick(shown)) for spec in CHARTS if not spec.pick(shown).empty)
-        return shown, data.figures[data.figures["source_id"] == source_id], charts
+        return shown, data.figures[data.figures["source_id"] == source_id], charts_with_rows(shown)
     return shared("view-rows", (view,), signature, build)
 
 
@@ -112,9 +111,8 @@ class SharedFigure(go.Figure):
 def figure(spec_id: str, view: View, words: Wording, signature: str, data: Dataset, presenting: bool) -> go.Figure:
     """One chart for one view, in page or presenter size; shared read-only by every session."""
     def build():
-        spec = CHART_BY_ID[spec_id]
-        ctx = chart_context(data, view.year, words, presenting)
-        return SharedFigure(spec.build(spec.pick(select(data.figures, view)), ctx))
+        spec, rows = next(chart for chart in view_rows(data, view, signature)[2] if chart[0].id == spec_id)
+        return SharedFigure(spec.build(rows, chart_context(data, view.year, words, presenting)))
     return shared("figure", (spec_id, view, words.catalog.language, presenting), signature, build)
 
 

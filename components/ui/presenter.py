@@ -41,7 +41,8 @@ def render_presenter(data: Dataset, words: Wording, signature: str, bad: list[tu
         with st.popover(words.t("presenter.settings"), key="presenter-settings"):
             render_language_picker(words.catalog.language, words)
             view = render_filters(data, words, signature)
-            shown, source_figures, charts = cache.view_rows(data, view, signature)
+            rows = cache.view_rows(data, view, signature)
+            shown, _, charts = rows
             practices = not shown.empty and has_practices(data, view, signature)
             practice_view = render_practice_filters(data, view, words, signature) if practices else PracticeView(view)
             render_present_toggle(words)
@@ -61,7 +62,7 @@ def render_presenter(data: Dataset, words: Wording, signature: str, bad: list[tu
         if slides[step - 1].kind == "practices":
             render_practices_slide(data, practice_view, words, signature)
         else:
-            _render_slide(slides[step - 1], data, view, cache.view_rows(data, view, signature), words, signature)
+            _render_slide(slides[step - 1], data, view, rows, words, signature)
 
 
 def _render_nav_buttons(places: dict, step: int, count: int, words: Wording) -> None:
