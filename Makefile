@@ -10,7 +10,7 @@ RUNTIME_PACKAGES := chromium fonts-noto-cjk
 DEBIAN_PACKAGES := $(RUNTIME_PACKAGES) poppler-utils libreoffice-impress libreoffice-calc
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
 
-.PHONY: run test bench validate runtime-packages system-packages clean
+.PHONY: run test bench profile validate runtime-packages system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,14 @@ test: $(VENV)/.dev-installed system-packages
 # Benchmarks print ratios against baselines measured in the same run (never assertions).
 bench: $(VENV)/.dev-installed system-packages
 	$(BIN)/python -m benchmarks.rerun
+	$(BIN)/python -m benchmarks.browser
+	$(BIN)/python -m benchmarks.viewers
 	$(BIN)/python -m benchmarks.exports
 	$(BIN)/python -m benchmarks.growth
+
+# Where a warm rerun's time goes (yappi, CPU time per function).
+profile: $(VENV)/.dev-installed
+	$(BIN)/python -m benchmarks.profile
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache

@@ -9,6 +9,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -75,10 +76,10 @@ class Dataset:
     practices: pd.DataFrame
     sources: Mapping[str, Source]
 
-    @property
-    def years(self) -> list[int]:
-        """The years the data covers, newest first."""
-        return sorted(self.figures["year"].unique().tolist(), reverse=True)
+    @cached_property
+    def years(self) -> tuple[int, ...]:
+        """The years the data covers, newest first (read on every rerun, so worked out once)."""
+        return tuple(sorted(self.figures["year"].unique().tolist(), reverse=True))
 
 
 def data_dir_from_env() -> Path:

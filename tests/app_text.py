@@ -71,3 +71,14 @@ def visible_text(at: AppTest, skip_keys: tuple[str, ...] = ()) -> list[str]:
 
     walk(at._tree)
     return [TAG.sub(" ", text) for text in texts if text]
+
+
+def open_folded(at: AppTest) -> AppTest:
+    """Open every expander and popover, as a person clicking each would (their content is drawn
+    only while open), and run the page again."""
+    ids = [element.proto.id for kind in ("expander", "popover") for element in at.get(kind)]
+    for element_id in ids:
+        at.session_state[element_id.split("-", 2)[2]] = True  # "$$ID-<hash>-<key>"
+    at.run()
+    assert not at.exception
+    return at

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,16 +29,25 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(env: dict[str, str] | None = None) -> Iterator[str]:
-    """Run `streamlit run dashboard.py` on a free port until the block ends; yield its URL."""
+def running_app(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py") -> Iterator[str]:
+    """Run `streamlit run dashboard.py` (or another page) on a free port until the block ends; yield its URL."""
+    with serving(env, script) as (url, _):
+        yield url
+
+
+@contextmanager
+def serving(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py"
+            ) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Like ``running_app``, and also yield the server process (to read its memory or stop it)."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port),
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true"]
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     try:
         _wait_until_serving(process, port)
-        yield f"http://127.0.0.1:{port}"
+        threading.Thread(target=process.stdout.read, daemon=True).start()  # a full pipe would stall the server
+        yield f"http://127.0.0.1:{port}", process
     finally:
         process.terminate()
         process.wait(timeout=20)

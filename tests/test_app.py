@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.format import MINUS
 from tests.conftest import ROOT, edit_rows
+from tests.app_text import open_folded
 from tests.helpers import rendered
 
 APP = str(ROOT / "dashboard.py")
@@ -118,6 +122,7 @@ def test_empty_selection_shows_a_hint_and_a_way_back():
     assert not at.exception
     assert not at.metric and not at.get("plotly_chart")
     assert any("尚未选择任何领域" in info.value for info in at.info)
+    open_folded(at)
     assert any("没有可导出的内容" in info.value for info in at.info), "the meeting pack says there is nothing"
     assert not at.get("download_button"), "no empty or broken file is handed out"
     at.button(key="show_all_domains").click().run()
@@ -143,12 +148,14 @@ def test_table_and_csv_download():
     at = run_app()
     table = main_table(at)
     assert len(table) == 10 and "原文" in table.columns
-    assert at.get("download_button")
+    assert not at.get("download_button"), "the downloads are drawn only when the meeting pack is opened"
+    assert open_folded(at).get("download_button")
 
 
-def test_full_article_is_on_the_page_with_figures_highlighted():
+def test_full_article_is_one_click_away_with_figures_highlighted():
     at = run_app()
-    body = html_text(at)
+    assert "步履铿锵铸平安" not in html_text(at), "the folded article is sent only when opened"
+    body = html_text(open_folded(at))
     assert "步履铿锵铸平安" in body and '<mark class="figure-mark">5.58亿元</mark>' in body
 
 
@@ -250,10 +257,10 @@ def test_the_meeting_pack_offers_four_files_built_only_when_asked(monkeypatch):
 
     for builder in ("deck_bytes", "report_html", "workbook_bytes", "csv_bytes"):
         monkeypatch.setattr(cache, builder, never)
-    at = run_app()
+    at = open_folded(run_app())
     assert [button.proto.id.rsplit("-", 1)[-1] for button in at.get("download_button")] == [
         "download_pptx", "download_html", "download_xlsx", "download_csv"]
-    at = run_app({"present": "true", "step": "3"})
+    at = open_folded(run_app({"present": "true", "step": "3"}))
     assert len(at.get("download_button")) == 4, "presenters find the pack beside the settings"
 
 
@@ -294,8 +301,48 @@ def test_objects_shared_between_sessions_are_never_changed_by_one(monkeypatch):
     monkeypatch.setattr(cache, "_RESULTS", results)
     for query in ({}, {"domain": "消防"}, {"lang": "en"}, {"present": "true", "step": "2"}, {"county": "缙云县"},
                   {"present": "true", "step": "7", "county": "莲都区"}):
-        at = run_app(query)
-        at.multiselect(key="domain").set_value(["fire", "disputes"]).run()
-    assert {key[0] for key in built} >= {"figure", "figures-table", "narrative", "kpi-cards", "practice-html"}
+        at = open_folded(run_app(query))
+        open_folded(at.multiselect(key="domain").set_value(["fire", "disputes"]).run())
+    assert {key[0] for key in built} >= {"figure", "figures-table", "narrative", "kpi-cards", "practice-html",
+                                         "article", "map-layout"}
     changed = [key for key, (value, photo) in built.items() if _snapshot(value) != photo]
     assert changed == []
+
+
+def test_sessions_arriving_together_build_each_shared_result_once():
+    from components.ui import cache
+    results, builds, arrived = cache._SharedResults(max_entries=8), [], threading.Barrier(8)
+
+    def slow_build():
+        builds.append(1)
+        time.sleep(0.2)  # long enough that every other session arrives while it is being built
+        return object()
+
+    def session():
+        arrived.wait()
+        return results.get(("figure", "view"), slow_build)
+
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda _: session(), range(8)))
+    assert len(builds) == 1 and all(value is got[0] for value in got)
+
+
+def test_a_failed_build_is_tried_again_by_the_next_session():
+    from components.ui import cache
+    results = cache._SharedResults(max_entries=8)
+
+    def broken():
+        raise OSError("disk went away")
+    with pytest.raises(OSError):
+        results.get(("figure", "view"), broken)
+    assert results.get(("figure", "view"), lambda: "built") == "built"
+
+
+def test_a_charts_data_is_drawn_when_opened():
+    at = run_app()
+    assert len(at.get("dataframe")) == 1, "until a chart's data is opened only the main table is drawn"
+    at.session_state["data-crackdown"] = True
+    at.run()
+    table = block(at, "chart-crackdown").get("dataframe")[0].value
+    assert table["指标"].tolist() == ["打掉黑恶团伙", "其中涉恶集团以上", "扫黑除恶破获案件", "查扣非法资产"]
+    assert len(at.get("dataframe")) == 2, "the other charts' data stays folded"

@@ -31,7 +31,7 @@ def test_real_data_loads_every_reported_figure():
         assert (pd.isna(row["yoy_pct"]) if change is None else row["yoy_pct"] == change), metric
     assert figures.loc["syndicates_broken_up", "parent"] == "2019-gangs_broken_up"
     assert figures.loc["assets_seized", "unit"] == "亿元"
-    assert dataset.years == [2019]
+    assert dataset.years == (2019,)
 
 
 def test_real_data_has_every_domain_section_and_source_field():
@@ -253,7 +253,7 @@ def test_bad_source_metadata_is_named(data_copy, edit, code):
 
 def test_two_years_load_with_both_years(two_year_data):
     dataset = load_dataset(two_year_data)
-    assert dataset.years == [2020, 2019]
+    assert dataset.years == (2020, 2019)
     assert len(dataset.sources) == 2
 
 

@@ -11,7 +11,7 @@ from components.format import NumberFormat
 from components.i18n import load_catalog, placeholders
 from components.schema import UNITS
 from components.ui.language import language_for_locale
-from tests.app_text import visible_text
+from tests.app_text import open_folded, visible_text
 from tests.conftest import ROOT
 from tests.helpers import dataset, figure_row, words
 
@@ -82,18 +82,18 @@ def test_each_translated_passage_carries_the_same_figures(passage):
                 assert figure[f"{column}_en"] in passage["text_en"], (figure["id"], column)
 
 
-def _run(query: dict) -> AppTest:
+def _run(query: dict, opened: bool = False) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(query)
     at.run()
     assert not at.exception
-    return at
+    return open_folded(at) if opened else at
 
 
 @pytest.mark.parametrize("query", [{"lang": "en"}, {"lang": "en", "present": "true"},
                                    *({"lang": "en", "present": "true", "step": str(step)} for step in range(2, 9))])
 def test_english_pages_show_no_chinese_outside_marked_originals(query):
-    at = _run(query)
+    at = _run(query, opened=True)
     assert at.title or at.get("plotly_chart") or at.header
     stray = [text for text in visible_text(at, skip_keys=SKIPPED) if HAN.search(text)]
     assert stray == []
@@ -102,7 +102,7 @@ def test_english_pages_show_no_chinese_outside_marked_originals(query):
 @pytest.mark.parametrize("query", [{"lang": "zh"}, {"lang": "zh", "present": "true"},
                                    *({"lang": "zh", "present": "true", "step": str(step)} for step in range(2, 9))])
 def test_chinese_pages_leave_no_english_ui_words(query):
-    at = _run(query)
+    at = _run(query, opened=True)
     words_found = {word for text in visible_text(at, skip_keys=SKIPPED) for word in ENGLISH_WORD.findall(text)}
     assert words_found - ALLOWED_IN_CHINESE == set()
 

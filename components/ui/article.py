@@ -8,6 +8,7 @@ import streamlit as st
 from components.data import Dataset, Source
 from components.narrative import NarrativeLabels, article_html, figure_terms, translated_article_html
 from components.ui import cache
+from components.ui.folded import folded
 from components.wording import ARTICLE_LANGUAGE, Wording
 
 
@@ -17,9 +18,8 @@ def render_article(source: Source, data: Dataset, source_figures: pd.DataFrame, 
     with st.container(key="article"):
         st.header(words.t("article.heading"))
         expander = "article.expander" if language == ARTICLE_LANGUAGE else "article.translation_expander"
-        with st.expander(words.t(expander)):
-            st.html(cache.shared("article", (source.id, language), signature,
-                                 lambda: _article_html(source, data, source_figures, words)))
+        folded(words.t(expander), "article-open", lambda: st.html(cache.shared(
+            "article", (source.id, language), signature, lambda: _article_html(source, data, source_figures, words))))
 
 
 def _article_html(source: Source, data: Dataset, source_figures: pd.DataFrame, words: Wording) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import replace
@@ -35,9 +36,19 @@ def data_signature(folder: Path) -> str:
     (short, so every cache key that holds it hashes quickly)."""
     if not folder.is_dir():
         return ""
-    stats = sorted((str(p.relative_to(folder)), p.stat().st_size, p.stat().st_mtime_ns)
-                   for p in folder.rglob("*") if p.is_file())
-    return hashlib.sha256(repr(stats).encode()).hexdigest()[:16]
+    return hashlib.sha256(repr(sorted(_file_stats(folder, ""))).encode()).hexdigest()[:16]
+
+
+def _file_stats(folder: str | Path, prefix: str):
+    """(relative path, size, mtime) of every file under ``folder``, one directory read per folder
+    (this runs on every rerun)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                yield from _file_stats(entry.path, f"{prefix}{entry.name}/")
+            elif entry.is_file():
+                info = entry.stat()
+                yield f"{prefix}{entry.name}", info.st_size, info.st_mtime_ns
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -52,10 +63,13 @@ class _SharedResults:
 
     It does what ``st.cache_resource`` does for these small per-view results, without hashing
     each argument on every call (measured: about a third of a warm rerun went into that hashing).
+    Each result is built once: when a room opens the page together, one session builds it and
+    the others wait for that result instead of building their own.
     """
 
     def __init__(self, max_entries: int):
         self._results: OrderedDict[tuple, object] = OrderedDict()
+        self._building: dict[tuple, threading.Lock] = {}
         self._lock = threading.Lock()
         self._max_entries = max_entries
 
@@ -64,11 +78,22 @@ class _SharedResults:
             if key in self._results:
                 self._results.move_to_end(key)
                 return self._results[key]
-        result = build()  # outside the lock: two sessions may build the same thing once each, never wait
-        with self._lock:
-            self._results[key] = result
-            while len(self._results) > self._max_entries:
-                self._results.popitem(last=False)
+            building = self._building.setdefault(key, threading.Lock())
+        with building:  # only this key waits; other results are read and built meanwhile
+            with self._lock:
+                if key in self._results:  # built by the session this one waited for
+                    return self._results[key]
+            try:
+                result = build()
+            except BaseException:
+                with self._lock:
+                    self._building.pop(key, None)  # the next session tries again
+                raise
+            with self._lock:
+                self._results[key] = result
+                self._building.pop(key, None)
+                while len(self._results) > self._max_entries:
+                    self._results.popitem(last=False)
         return result
 
 

@@ -12,6 +12,7 @@ from components.model import View
 from components.narrative import NarrativeLabels, chart_passages, narrative_html
 from components.tables import figures_table
 from components.ui import cache
+from components.ui.folded import folded
 from components.wording import Wording
 
 
@@ -38,15 +39,16 @@ def render_chart_section(spec: ChartSpec, rows: pd.DataFrame, fig: go.Figure, da
     with st.container(key=f"chart-{spec.id}"):
         chart_column, text_column = st.columns([3, 2], gap="large")
         with chart_column:
-            with st.container(key="figure-large" if presenting else None):
-                _plot(fig, f"fig-{spec.id}", config)
             if presenting:
+                with st.container(key="figure-large"):
+                    _plot(fig, f"fig-{spec.id}", config)
                 with st.container(key="figure-compact"):
                     _plot(compact_fig, f"fig-{spec.id}-compact", config)
             else:
-                with st.expander(words.t("chart.show_data")):
-                    st.dataframe(cache.arrow_table("figures-table", (spec.id, view, language), signature,
-                                              lambda: figures_table(rows, dataset, words)), hide_index=True)
+                _plot(fig, f"fig-{spec.id}", config)
+                folded(words.t("chart.show_data"), f"data-{spec.id}", lambda: st.dataframe(
+                    cache.arrow_table("figures-table", (spec.id, view, language), signature,
+                                      lambda: figures_table(rows, dataset, words)), hide_index=True))
         with text_column:
             st.html(narrative)
 

@@ -11,6 +11,7 @@ from components.model import View
 from components.practice_list import practice_groups, practice_groups_html
 from components.practices import CITY, PracticeView, practices_shown, split_citywide
 from components.ui import cache
+from components.ui.folded import folded
 from components.ui.chart_section import chart_config
 from components.ui.filters import PLACE_KEY, SECTION_KEY, adopt_names_from_other_language, link_names
 from components.wording import Wording
@@ -128,10 +129,11 @@ def _render_citywide(data: Dataset, practice_view: PracticeView, city: pd.DataFr
 
 def _render_layout_note(data: Dataset, words: Wording, signature: str) -> None:
     """Where each tile's position comes from: the seats' coordinates and their sources."""
-    with st.container(key="map-layout"), st.expander(words.t("practices.layout_expander")):
+    def draw():
         st.caption(words.t("practices.layout_caption"))
         st.dataframe(cache.arrow_table("map-layout", (words.catalog.language,), signature,
-                                  lambda: _layout_table(data, words)), hide_index=True)
+                                       lambda: _layout_table(data, words)), hide_index=True)
+    folded(words.t("practices.layout_expander"), "map-layout", draw)
 
 
 def _layout_table(data: Dataset, words: Wording) -> pd.DataFrame:

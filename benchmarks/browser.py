@@ -1,0 +1,92 @@
+"""In the browser: time from navigation until every chart is drawn, for the dashboard and the
+baseline page, and from a presenter's key press until the next slide's chart is drawn.
+Headless Debian Chromium at 1280x720, a fresh browser context (empty cache) per page load.
+Run with `make bench`."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from playwright.sync_api import Page, sync_playwright
+
+from benchmarks.common import machine, print_table
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, READY, running_app
+from tests.conftest import ROOT
+
+BASELINE = ROOT / "benchmarks" / "baseline_page.py"
+LOADS = 7  # page loads of each page, alternating between them
+SIZE = {"width": 1280, "height": 720}
+TIMEOUT_MS = 120_000
+# Every Plotly chart in the page has drawn its SVG, there are at least ``count``, and the script is done.
+ALL_DRAWN = """(count) => {
+  const charts = document.querySelectorAll('.stPlotlyChart');
+  const drawn = document.querySelectorAll('.stPlotlyChart .js-plotly-plot .main-svg');
+  return charts.length >= count && drawn.length >= charts.length
+    && document.querySelector('[data-testid=stApp][data-test-script-state=notRunning]') !== null;
+}"""
+SLIDE_DRAWN = """(step) => document.querySelector(
+  `.st-key-slide-${step} .st-key-figure-large .js-plotly-plot .main-svg`) !== null"""
+DASHBOARD_CHARTS = 6  # five charts and the practices map
+PRESENTER_STEPS = range(2, 8)  # the five chart slides and the map slide
+
+
+def load_seconds(browser, url: str, charts: int) -> float:
+    """Seconds from navigation until ``charts`` charts (or more) are drawn, in a fresh context."""
+    context = browser.new_context(viewport=SIZE, locale="zh-CN")
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
+    page.wait_for_function(ALL_DRAWN, arg=charts, timeout=TIMEOUT_MS, polling="raf")
+    seconds = time.perf_counter() - start
+    context.close()
+    return seconds
+
+
+def key_press_seconds(browser, url: str) -> list[float]:
+    """Seconds from each PageDown, then each PageUp, until the next slide's chart is drawn."""
+    context = browser.new_context(viewport=SIZE, locale="zh-CN")
+    page = context.new_page()
+    page.goto(f"{url}/?present=true&step={PRESENTER_STEPS[0]}", timeout=TIMEOUT_MS)
+    _wait_for_slide(page, PRESENTER_STEPS[0])
+    times = []
+    route = [*zip(PRESENTER_STEPS, PRESENTER_STEPS[1:])]
+    for key, moves in (("PageDown", route), ("PageUp", [(after, before) for before, after in reversed(route)])):
+        for _, target in moves:
+            start = time.perf_counter()
+            page.keyboard.press(key)
+            _wait_for_slide(page, target)
+            times.append(time.perf_counter() - start)
+            page.wait_for_selector(READY, state="attached", timeout=TIMEOUT_MS)
+    context.close()
+    return times
+
+
+def _wait_for_slide(page: Page, step: int) -> None:
+    page.wait_for_function(SLIDE_DRAWN, arg=step, timeout=TIMEOUT_MS, polling="raf")
+
+
+def main() -> None:
+    print(f"Browser benchmark on {machine()} · Chromium at {SIZE['width']}x{SIZE['height']}")
+    with sync_playwright() as playwright, running_app(script=BASELINE) as baseline_url, running_app() as url:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        load_seconds(browser, url, DASHBOARD_CHARTS)  # the first viewer builds the shared results
+        loads = {"baseline": [], "dashboard": []}
+        for _ in range(LOADS):
+            loads["baseline"].append(load_seconds(browser, baseline_url, 1))
+            loads["dashboard"].append(load_seconds(browser, url, DASHBOARD_CHARTS))
+        presses = key_press_seconds(browser, url)
+        browser.close()
+    base = statistics.median(loads["baseline"])
+    print_table(f"From navigation until every chart is drawn (median of {LOADS}, fresh context each; "
+                "target: at most 1.5x)",
+                [(name, f"{statistics.median(times) * 1000:.0f} ms", f"{statistics.median(times) / base:.2f}x",
+                  f"{min(times) * 1000:.0f}-{max(times) * 1000:.0f} ms") for name, times in loads.items()],
+                ("page", "median", "ratio", "range"))
+    print_table(f"Presenter: key press until the next slide's chart is drawn ({len(presses)} presses)",
+                [("PageDown / PageUp", f"{statistics.median(presses) * 1000:.0f} ms",
+                  f"{max(presses) * 1000:.0f} ms")], ("keys", "median", "slowest"))
+
+
+if __name__ == "__main__":
+    main()

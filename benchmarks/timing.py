@@ -1,0 +1,37 @@
+"""Runs the dashboard inside `streamlit run` and records each script run: wall time, the script
+thread's CPU time and, when tracemalloc is on, the memory Python holds. One JSON line per run
+goes to $BENCH_TIMINGS. Only benchmarks/viewers.py uses it, through timed_dashboard.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+import tracemalloc
+from functools import lru_cache
+from pathlib import Path
+
+DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+_WRITE = threading.Lock()
+
+if os.environ.get("BENCH_TRACEMALLOC") and not tracemalloc.is_tracing():
+    tracemalloc.start()
+
+
+@lru_cache(maxsize=1)
+def _dashboard_code():
+    return compile(DASHBOARD.read_text(encoding="utf-8"), str(DASHBOARD), "exec")
+
+
+def run_dashboard_timed() -> None:
+    """Run dashboard.py as the page and append this run's timings (also when it stops or reruns)."""
+    wall, cpu = time.perf_counter(), time.thread_time()
+    try:
+        exec(_dashboard_code(), {"__name__": "__main__", "__file__": str(DASHBOARD)})
+    finally:
+        record = {"wall": time.perf_counter() - wall, "cpu": time.thread_time() - cpu, "end": time.time()}
+        if tracemalloc.is_tracing():
+            record["traced"] = tracemalloc.get_traced_memory()[0]
+        with _WRITE, open(os.environ["BENCH_TIMINGS"], "a", encoding="utf-8") as log:
+            log.write(json.dumps(record) + "\n")

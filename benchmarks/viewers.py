@@ -1,0 +1,202 @@
+"""Many viewers at once, and the memory each one costs. Run with `make bench`.
+
+Each viewer is a Streamlit websocket client on loopback: it opens a session, asks for the page
+(as a browser does on load) and waits for the server's "script finished". That is the time to
+a drawn page from the server's side, without a browser's rendering in the way. 1, 5, 10 and 20
+viewers open the page at the same moment; the server runs benchmarks/timed_dashboard.py, which
+records each script run's wall time and CPU time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from benchmarks.common import machine, print_table
+from tests.browser import serving
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMED_PAGE = ROOT / "benchmarks" / "timed_dashboard.py"
+SESSION_COUNTS = (1, 5, 10, 20)
+ROUNDS = 3  # each count is run this many times; percentiles are over every viewer of every round
+PAGE_TIMEOUT_S = 120
+SESSION_SETTLE_S = 2.0
+
+
+@dataclass
+class Viewer:
+    """One open session: its socket, and how its page load went."""
+    socket: websockets.ClientConnection
+    seconds: float = float("nan")
+    error: str = ""
+
+
+async def open_page(base_url: str, query: str = "") -> Viewer:
+    """Connect, ask for the page, and read messages until the script has finished (or failed)."""
+    ws_url = base_url.replace("http://", "ws://") + "/_stcore/stream"
+    start = time.perf_counter()
+    socket = await websockets.connect(ws_url, subprotocols=["streamlit"], origin=base_url, max_size=None)
+    viewer = Viewer(socket)
+    request = BackMsg()
+    request.rerun_script.query_string = query
+    await socket.send(request.SerializeToString())
+    try:
+        async with asyncio.timeout(PAGE_TIMEOUT_S):
+            async for frame in socket:
+                message = ForwardMsg.FromString(frame)
+                kind = message.WhichOneof("type")
+                if kind == "delta" and message.delta.new_element.WhichOneof("type") == "exception":
+                    viewer.error = message.delta.new_element.exception.message or "exception"
+                if kind == "script_finished":
+                    if message.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+                        viewer.error = viewer.error or ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
+                    break
+    except (TimeoutError, websockets.ConnectionClosed) as problem:
+        viewer.error = repr(problem)
+    viewer.seconds = time.perf_counter() - start
+    return viewer
+
+
+async def viewers_at_once(base_url: str, count: int) -> list[Viewer]:
+    """``count`` viewers open the page at the same moment; their sessions stay open until all are drawn."""
+    viewers = await asyncio.gather(*(open_page(base_url) for _ in range(count)))
+    return list(viewers)
+
+
+async def close_all(viewers: list[Viewer]) -> None:
+    await asyncio.gather(*(viewer.socket.close() for viewer in viewers))
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile (p95 of 20 values is the 19th smallest)."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
+
+
+def read_runs(log: Path, since: float) -> list[dict]:
+    """The script runs the server recorded that ended after ``since``."""
+    runs = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+    return [run for run in runs if run["end"] >= since]
+
+
+def rss_mb(pid: int) -> float:
+    """The server process's resident memory."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def session_state_mb(base_url: str) -> float:
+    """Streamlit's own count of the memory every session's state holds (/_stcore/metrics)."""
+    with urllib.request.urlopen(f"{base_url}/_stcore/metrics", timeout=30) as response:
+        text = response.read().decode()
+    total = 0.0
+    for line in text.splitlines():
+        if line.startswith("cache_memory_bytes") and 'cache_type="st_session_state"' in line:
+            total += float(line.rsplit(" ", 1)[1])
+    return total / 2**20
+
+
+def load_rows(base_url: str, log: Path) -> tuple[list[tuple[str, ...]], float, float]:
+    """Every session count, ROUNDS times, on a warm server; returns the table rows and the
+    single-session median wall and CPU script times (what the 20-session figures are compared with)."""
+    asyncio.run(_warm(base_url))
+    rows, single = [], (float("nan"), float("nan"))
+    for count in SESSION_COUNTS:
+        times, errors, walls, cpus = [], 0, [], []
+        for _ in range(ROUNDS):
+            since = time.time()
+            viewers = asyncio.run(_round(base_url, count))
+            times += [viewer.seconds for viewer in viewers]
+            errors += sum(bool(viewer.error) for viewer in viewers)
+            runs = read_runs(log, since)
+            walls += [run["wall"] for run in runs]
+            cpus += [run["cpu"] for run in runs]
+            time.sleep(SESSION_SETTLE_S)
+        if count == 1:
+            single = (statistics.median(walls), statistics.median(cpus))
+        rows.append((str(count), _ms(percentile(times, 0.5)), _ms(percentile(times, 0.95)), str(errors),
+                     _ms(percentile(walls, 0.95)), f"{percentile(walls, 0.95) / single[0]:.1f}x",
+                     _ms(percentile(cpus, 0.95)), f"{percentile(cpus, 0.95) / single[1]:.1f}x"))
+    return rows, *single
+
+
+async def _warm(base_url: str) -> None:
+    """One viewer first, so the shared results exist, as after the meeting's first arrival."""
+    await close_all([await open_page(base_url)])
+
+
+async def _round(base_url: str, count: int) -> list[Viewer]:
+    viewers = await viewers_at_once(base_url, count)
+    await close_all(viewers)
+    return viewers
+
+
+def memory_rows(base_url: str, pid: int, log: Path) -> list[tuple[str, ...]]:
+    """RSS, Streamlit's session-state total and Python's traced memory: idle, with 1 and with 20
+    sessions open, and after they close."""
+    async def measure() -> list[tuple[str, ...]]:
+        rows = [_memory_row("idle (server started)", base_url, pid, log)]
+        first = await viewers_at_once(base_url, 1)
+        await asyncio.sleep(SESSION_SETTLE_S)
+        rows.append(_memory_row("1 session open", base_url, pid, log))
+        others = await viewers_at_once(base_url, 19)
+        await asyncio.sleep(SESSION_SETTLE_S)
+        rows.append(_memory_row("20 sessions open", base_url, pid, log))
+        await close_all(first + others)
+        await asyncio.sleep(SESSION_SETTLE_S)
+        rows.append(_memory_row("20 sessions closed", base_url, pid, log))
+        return rows
+    return asyncio.run(measure())
+
+
+def _memory_row(moment: str, base_url: str, pid: int, log: Path) -> tuple[str, ...]:
+    runs = read_runs(log, 0)
+    traced = runs[-1]["traced"] / 2**20 if runs else float("nan")
+    return moment, f"{rss_mb(pid):.1f} MB", f"{session_state_mb(base_url):.2f} MB", f"{traced:.1f} MB"
+
+
+def per_session(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """What each of the 19 sessions added between 1 and 20 open sessions, by each measure."""
+    one, twenty = rows[1], rows[2]
+    return [(name, f"{(float(twenty[n].split()[0]) - float(one[n].split()[0])) / 19:.2f} MB")
+            for n, name in ((1, "RSS"), (2, "session state (/_stcore/metrics)"), (3, "traced by tracemalloc"))]
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def main() -> None:
+    print(f"Many viewers on {machine()}")
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "runs.jsonl"
+        with serving({"BENCH_TIMINGS": str(log)}, TIMED_PAGE) as (url, _):
+            rows, wall, cpu = load_rows(url, log)
+        print_table(f"Viewers opening the page at once, {ROUNDS} rounds each (websocket clients on loopback; "
+                    f"one viewer's script: {wall * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU; "
+                    "target: 0 errors, p95 script time at 20 at most 5x one viewer's)",
+                    rows, ("viewers", "page p50", "page p95", "errors", "script p95", "vs 1", "script CPU p95",
+                           "vs 1"))
+        memory_log = Path(folder) / "memory.jsonl"
+        with serving({"BENCH_TIMINGS": str(memory_log), "BENCH_TRACEMALLOC": "1"}, TIMED_PAGE) as (url, server):
+            memory = memory_rows(url, server.pid, memory_log)
+    print_table("Server memory (a separate server with tracemalloc on)", memory,
+                ("moment", "RSS", "session state", "traced"))
+    print_table("Each extra session (20 open minus 1 open, over 19; target: at most 5 MB)", per_session(memory),
+                ("measure", "per session"))
+
+
+if __name__ == "__main__":
+    main()
