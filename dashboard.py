@@ -12,36 +12,44 @@ from components.ui.filters import (PRESENT_KEY, bad_link_values, presenting_requ
 from components.ui.language import LANG_KEY, render_language_picker, resolve_language, wording
 from components.ui.page import render_page
 from components.ui.presenter import render_presenter
+from components.ui.turns import page_turn
 
-language, bad = resolve_language()
-words = wording(language)
-presenting = presenting_requested()
-st.set_page_config(page_title=words.t("app.page_title"), page_icon="🛡️", layout="wide",
-                   initial_sidebar_state="collapsed" if presenting else "auto")
-style.inject(presenting)
 
-folder = data_dir_from_env()
-signature = cache.data_signature(folder)
-try:
-    data = cache.dataset(str(folder), signature)
-except DataError as error:
-    render_data_error(error, str(folder), words)
-    st.stop()
+def main() -> None:
+    """The page for this session: a data error, presenter mode, or the scrolling dashboard."""
+    language, bad = resolve_language()
+    words = wording(language)
+    presenting = presenting_requested()
+    st.set_page_config(page_title=words.t("app.page_title"), page_icon="🛡️", layout="wide",
+                       initial_sidebar_state="collapsed" if presenting else "auto")
+    style.inject(presenting)
 
-bad += bad_link_values(data, words, signature)
-if presenting:
-    render_presenter(data, words, signature, bad)
-else:
-    with st.sidebar:
-        render_language_picker(language, words)
-        st.header(words.t("sidebar.heading"))
-        view = render_filters(data, words, signature)
-        render_present_toggle(words)
-        st.subheader(words.t("sidebar.about_heading"))
-        st.caption(words.t("sidebar.about"))
-    show_notices(bad, words)
-    render_page(data, view, words, signature)
-# The page was drawn in the mode and language read at the top; a switch flipped during this run
-# (its widget sits below that point) changes them, so draw the page once more in the new ones.
-if st.session_state.get(PRESENT_KEY, presenting) != presenting or st.session_state.get(LANG_KEY, language) != language:
-    st.rerun()
+    folder = data_dir_from_env()
+    signature = cache.data_signature(folder)
+    try:
+        data = cache.dataset(str(folder), signature)
+    except DataError as error:
+        render_data_error(error, str(folder), words)
+        st.stop()
+
+    bad += bad_link_values(data, words, signature)
+    if presenting:
+        render_presenter(data, words, signature, bad)
+    else:
+        with st.sidebar:
+            render_language_picker(language, words)
+            st.header(words.t("sidebar.heading"))
+            view = render_filters(data, words, signature)
+            render_present_toggle(words)
+            st.subheader(words.t("sidebar.about_heading"))
+            st.caption(words.t("sidebar.about"))
+        show_notices(bad, words)
+        render_page(data, view, words, signature)
+    # The page was drawn in the mode and language read at the top; a switch flipped during this run
+    # (its widget sits below that point) changes them, so draw the page once more in the new ones.
+    if st.session_state.get(PRESENT_KEY, presenting) != presenting or st.session_state.get(LANG_KEY, language) != language:
+        st.rerun()
+
+
+with page_turn():
+    main()

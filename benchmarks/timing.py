@@ -1,5 +1,5 @@
-"""Runs the dashboard inside `streamlit run` and records each script run: wall time, the script
-thread's CPU time and, when tracemalloc is on, the memory Python holds. One JSON line per run
+"""Runs the dashboard inside `streamlit run` and records each script run: wall time, the time it waited for
+its turn (components/ui/turns.py), the script thread's CPU time and, when tracemalloc is on, the memory Python holds. One JSON line per run
 goes to $BENCH_TIMINGS. Only benchmarks/viewers.py uses it, through timed_dashboard.py."""
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import time
 import tracemalloc
 from functools import lru_cache
 from pathlib import Path
+
+from components.ui.turns import waited
 
 DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 _WRITE = threading.Lock()
@@ -30,7 +32,8 @@ def run_dashboard_timed() -> None:
     try:
         exec(_dashboard_code(), {"__name__": "__main__", "__file__": str(DASHBOARD)})
     finally:
-        record = {"wall": time.perf_counter() - wall, "cpu": time.thread_time() - cpu, "end": time.time()}
+        record = {"wall": time.perf_counter() - wall, "cpu": time.thread_time() - cpu, "waited": waited(),
+                  "end": time.time()}
         if tracemalloc.is_tracing():
             record["traced"] = tracemalloc.get_traced_memory()[0]
         with _WRITE, open(os.environ["BENCH_TIMINGS"], "a", encoding="utf-8") as log:

@@ -27,6 +27,7 @@ from tests.browser import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMED_PAGE = ROOT / "benchmarks" / "timed_dashboard.py"
+BASELINE = ROOT / "benchmarks" / "baseline_page.py"
 SESSION_COUNTS = (1, 5, 10, 20)
 ROUNDS = 3  # each count is run this many times; percentiles are over every viewer of every round
 PAGE_TIMEOUT_S = 120
@@ -97,7 +98,7 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def session_state_mb(base_url: str) -> float:
+def session_state_kb(base_url: str) -> float:
     """Streamlit's own count of the memory every session's state holds (/_stcore/metrics)."""
     with urllib.request.urlopen(f"{base_url}/_stcore/metrics", timeout=30) as response:
         text = response.read().decode()
@@ -108,28 +109,38 @@ def session_state_mb(base_url: str) -> float:
     return total / 2**20
 
 
-def load_rows(base_url: str, log: Path) -> tuple[list[tuple[str, ...]], float, float]:
-    """Every session count, ROUNDS times, on a warm server; returns the table rows and the
-    single-session median wall and CPU script times (what the 20-session figures are compared with)."""
-    asyncio.run(_warm(base_url))
-    rows, single = [], (float("nan"), float("nan"))
+def rounds(base_url: str, count: int, log: Path | None = None) -> tuple[list[float], int, list[dict]]:
+    """``count`` viewers at once, ROUNDS times on a warm server: page times, errors, and the script
+    runs the server recorded meanwhile (when it runs the timed page)."""
+    times, errors, runs = [], 0, []
+    for _ in range(ROUNDS):
+        since = time.time()
+        viewers = asyncio.run(_round(base_url, count))
+        times += [viewer.seconds for viewer in viewers]
+        errors += sum(bool(viewer.error) for viewer in viewers)
+        runs += read_runs(log, since) if log else []
+        time.sleep(SESSION_SETTLE_S)
+    return times, errors, runs
+
+
+def load_rows(url: str, baseline_url: str, log: Path) -> tuple[list[tuple[str, ...]], dict]:
+    """Each session count for the dashboard and the baseline page; returns the table rows and the
+    single-session median script times (what the figures at 20 are compared with)."""
+    asyncio.run(_warm(url))
+    asyncio.run(_warm(baseline_url))
+    rows, single = [], {}
     for count in SESSION_COUNTS:
-        times, errors, walls, cpus = [], 0, [], []
-        for _ in range(ROUNDS):
-            since = time.time()
-            viewers = asyncio.run(_round(base_url, count))
-            times += [viewer.seconds for viewer in viewers]
-            errors += sum(bool(viewer.error) for viewer in viewers)
-            runs = read_runs(log, since)
-            walls += [run["wall"] for run in runs]
-            cpus += [run["cpu"] for run in runs]
-            time.sleep(SESSION_SETTLE_S)
-        if count == 1:
-            single = (statistics.median(walls), statistics.median(cpus))
-        rows.append((str(count), _ms(percentile(times, 0.5)), _ms(percentile(times, 0.95)), str(errors),
-                     _ms(percentile(walls, 0.95)), f"{percentile(walls, 0.95) / single[0]:.1f}x",
-                     _ms(percentile(cpus, 0.95)), f"{percentile(cpus, 0.95) / single[1]:.1f}x"))
-    return rows, *single
+        times, errors, runs = rounds(url, count, log)
+        base_times, base_errors, _ = rounds(baseline_url, count)
+        waits = [run["waited"] for run in runs]
+        drawing, cpus = [run["wall"] - run["waited"] for run in runs], [run["cpu"] for run in runs]
+        single = single or {"wall": statistics.median(drawing), "cpu": statistics.median(cpus)}
+        p50, base_p50 = percentile(times, 0.5), percentile(base_times, 0.5)
+        rows.append((str(count), _ms(p50), _ms(percentile(times, 0.95)), str(errors + base_errors),
+                     _ms(base_p50), f"{p50 / base_p50:.1f}x", _ms(percentile(waits, 0.95)),
+                     _ms(percentile(drawing, 0.95)), f"{percentile(drawing, 0.95) / single['wall']:.1f}x",
+                     _ms(percentile(cpus, 0.95)), f"{percentile(cpus, 0.95) / single['cpu']:.1f}x"))
+    return rows, single
 
 
 async def _warm(base_url: str) -> None:
@@ -164,13 +175,13 @@ def memory_rows(base_url: str, pid: int, log: Path) -> list[tuple[str, ...]]:
 def _memory_row(moment: str, base_url: str, pid: int, log: Path) -> tuple[str, ...]:
     runs = read_runs(log, 0)
     traced = runs[-1]["traced"] / 2**20 if runs else float("nan")
-    return moment, f"{rss_mb(pid):.1f} MB", f"{session_state_mb(base_url):.2f} MB", f"{traced:.1f} MB"
+    return moment, f"{rss_mb(pid):.1f} MB", f"{session_state_kb(base_url) / 1024:.4f} MB", f"{traced:.1f} MB"
 
 
 def per_session(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     """What each of the 19 sessions added between 1 and 20 open sessions, by each measure."""
     one, twenty = rows[1], rows[2]
-    return [(name, f"{(float(twenty[n].split()[0]) - float(one[n].split()[0])) / 19:.2f} MB")
+    return [(name, f"{(float(twenty[n].split()[0]) - float(one[n].split()[0])) / 19 * 1024:.1f} KB")
             for n, name in ((1, "RSS"), (2, "session state (/_stcore/metrics)"), (3, "traced by tracemalloc"))]
 
 
@@ -182,13 +193,13 @@ def main() -> None:
     print(f"Many viewers on {machine()}")
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "runs.jsonl"
-        with serving({"BENCH_TIMINGS": str(log)}, TIMED_PAGE) as (url, _):
-            rows, wall, cpu = load_rows(url, log)
-        print_table(f"Viewers opening the page at once, {ROUNDS} rounds each (websocket clients on loopback; "
-                    f"one viewer's script: {wall * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU; "
+        with serving({"BENCH_TIMINGS": str(log)}, TIMED_PAGE) as (url, _), serving(script=BASELINE) as (base_url, _):
+            rows, single = load_rows(url, base_url, log)
+        print_table(f"Viewers opening the page at once, {ROUNDS} rounds each (websocket clients on loopback; one "
+                    f"viewer's script: {single['wall'] * 1000:.0f} ms wall, {single['cpu'] * 1000:.0f} ms CPU; "
                     "target: 0 errors, p95 script time at 20 at most 5x one viewer's)",
-                    rows, ("viewers", "page p50", "page p95", "errors", "script p95", "vs 1", "script CPU p95",
-                           "vs 1"))
+                    rows, ("viewers", "page p50", "page p95", "errors", "baseline p50", "ratio", "turn wait p95",
+                           "script p95", "vs 1", "script CPU p95", "vs 1"))
         memory_log = Path(folder) / "memory.jsonl"
         with serving({"BENCH_TIMINGS": str(memory_log), "BENCH_TRACEMALLOC": "1"}, TIMED_PAGE) as (url, server):
             memory = memory_rows(url, server.pid, memory_log)

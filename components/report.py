@@ -15,7 +15,7 @@ from components.narrative import NarrativeLabels, html_lang, narrative_html
 from components.pack import Pack
 from components.practice_list import practice_groups_html
 from components.styles import NARRATIVE_CSS
-from components.tables import figures_table
+from components.tables import figures_table_html
 
 _LAYOUT_CSS = f"""
 body {{ margin: 0; font-family: {theme.FONT_FAMILY}; color: {theme.TEXT_COLOUR}; background: {theme.BACKGROUND}; }}
@@ -27,9 +27,6 @@ h2 {{ font-size: 1.4rem; margin: 1.6em 0 0.6em 0; }}
 .muted {{ color: {theme.MUTED_TEXT_COLOUR}; }}
 .pair {{ display: grid; grid-template-columns: 3fr 2fr; gap: 32px; margin: 24px 0;
   border-top: 1px solid {theme.GRID_COLOUR}; padding-top: 16px; break-inside: avoid; }}
-table {{ border-collapse: collapse; width: 100%; font-size: 0.95rem; }}
-th, td {{ border-bottom: 1px solid {theme.GRID_COLOUR}; padding: 6px 8px; text-align: left; vertical-align: top; }}
-th {{ background: {theme.TRACK_COLOUR}; }}
 footer {{ margin-top: 32px; font-size: 0.9rem; }}
 @media (max-width: 800px) {{ .pair {{ grid-template-columns: 1fr; }} main {{ padding: 12px; }} }}
 """
@@ -57,7 +54,7 @@ def report_html(pack: Pack) -> str:
         lists = practice_groups_html(pack.practice_groups(), data.sections, data.domains, words)
         parts.append(f'<section class="pair">{figure}<div>{lists}</div></section>')
     parts.append(f"<h2>{html.escape(words.t('table.heading'))}</h2>")
-    parts.append(_table_html(figures_table(pack.shown, data, words)))
+    parts.append(figures_table_html(pack.shown, data, words))
     parts.append(f'<footer class="muted"><p>{html.escape(words.t("footer.derived"))}</p>'
                  f"<p>{html.escape(words.byline(pack.source))}</p><p>{html.escape(words.t('pack.report_note'))}</p>"
                  "</footer>")
@@ -74,9 +71,3 @@ def _figure_html(fig, div_id: str, file_name: str) -> str:
     body = pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=div_id, config=plotly_config(file_name))
     return f'<figure role="img" aria-label="{html.escape(fig.layout.meta["alt"])}" style="margin:0">{body}</figure>'
 
-
-def _table_html(frame) -> str:
-    head = "".join(f"<th>{html.escape(str(column))}</th>" for column in frame.columns)
-    rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>"
-                   for row in frame.itertuples(index=False))
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"

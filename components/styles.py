@@ -1,4 +1,5 @@
-"""Styles for the article's words (narratives, practices, highlighted figures), shared by the page and the HTML report."""
+"""Styles for the article's words (narratives, practices, highlighted figures) and the figures table,
+shared by the page and the HTML report."""
 
 from __future__ import annotations
 
@@ -25,6 +26,23 @@ NARRATIVE_CSS = f"""
 .practices .practice {{ break-inside: avoid; }}
 @media (max-width: 900px) {{ .practices.two-columns {{ column-count: 1; }} }}
 .practices ul.practice-names {{ margin: 0 0 0.6em 1.2em; padding: 0; }}
+.table-scroll {{ overflow-x: auto; }}
+table.figures-table {{ border-collapse: collapse; width: 100%; font-size: 0.95rem; line-height: 1.6; }}
+.figures-table th, .figures-table td {{ border-bottom: 1px solid {theme.GRID_COLOUR}; padding: 6px 8px;
+  text-align: left; vertical-align: top; }}
+.figures-table th {{ background: {theme.TRACK_COLOUR}; }}
+.figures-table .num {{ text-align: right; font-variant-numeric: tabular-nums; }}
+.figures-table th, .figures-table td:not(:last-child) {{ word-break: keep-all; }}  /* 同比变化, not 同比变/化 */
+.figures-table td:last-child {{ min-width: 14em; }}
+@media (max-width: 640px) {{
+  .figures-table thead {{ display: none; }}
+  .figures-table tr {{ display: block; padding: 8px 0; border-bottom: 1px solid {theme.GRID_COLOUR}; }}
+  .figures-table td, .figures-table td.num {{ display: block; border: none; padding: 1px 0; min-width: 0;
+    text-align: left; }}
+  .figures-table td:empty {{ display: none; }}
+  .figures-table td::before {{ content: attr(data-label); display: inline-block; min-width: 7em;
+    margin-right: 0.6em; color: {theme.MUTED_TEXT_COLOUR}; }}
+}}
 .article p:first-child {{ font-size: 1.3rem; font-weight: 700; }}
 mark.{HIGHLIGHT_CLASS} {{ background: {theme.HIGHLIGHT_BACKGROUND}; color: {theme.TEXT_COLOUR};
   padding: 0 0.15em; border-radius: 3px; font-weight: 600; }}

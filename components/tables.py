@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
 from components.data import Dataset
@@ -22,3 +24,23 @@ def figures_table(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> pd.Da
         words.t("table.section"): [sections.get((s, sec), sec) for s, sec in zip(rows["source_id"], rows["section"])],
         words.t("table.quote"): [words.article_text(row, "source_quote") for _, row in rows.iterrows()],
     })
+
+
+def figures_table_html(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> str:
+    """``figures_table`` as an HTML table, its number columns right-aligned."""
+    numeric = {words.t("table.value"), words.t("table.change"), words.t("table.implied_previous")}
+    return table_html(figures_table(rows, dataset, words), numeric)
+
+
+def table_html(frame: pd.DataFrame, numeric: set[str] = frozenset()) -> str:
+    """A table of display text as escaped HTML. Long text wraps (a data grid would cut the quotes
+    off) and ``numeric`` columns align their digits; on a phone each row becomes a card of
+    "column: value" lines (the CSS in ``components.styles`` reads each cell's ``data-label``)."""
+    columns = [html.escape(str(column), quote=True) for column in frame.columns]
+    aligned = [' class="num"' if column in numeric else "" for column in frame.columns]
+    head = "".join(f'<th scope="col"{align}>{column}</th>' for column, align in zip(columns, aligned))
+    body = "".join("<tr>" + "".join(f'<td data-label="{column}"{align}>{html.escape(str(cell))}</td>'
+                                    for cell, column, align in zip(row, columns, aligned)) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return (f'<div class="table-scroll"><table class="figures-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
+
+import pandas as pd
 
 from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
@@ -82,3 +85,35 @@ def open_folded(at: AppTest) -> AppTest:
     at.run()
     assert not at.exception
     return at
+
+
+class _TableReader(HTMLParser):
+    """Collects the header and data cells of an HTML table."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("th", "td"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("th", "td") and self._cell is not None:
+            self.rows[-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_table(body: str) -> pd.DataFrame:
+    """The first table in an HTML body as a DataFrame of its text (first row as the header)."""
+    reader = _TableReader()
+    reader.feed(body)
+    header, *rows = reader.rows
+    return pd.DataFrame(rows, columns=header)

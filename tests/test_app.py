@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.format import MINUS
 from tests.conftest import ROOT, edit_rows
-from tests.app_text import open_folded
+from tests.app_text import html_table, open_folded
 from tests.helpers import rendered
 
 APP = str(ROOT / "dashboard.py")
@@ -50,7 +50,7 @@ def block(at: AppTest, key: str):
 
 
 def main_table(at: AppTest):
-    return block(at, "data-table").get("dataframe")[0].value
+    return html_table(block(at, "data-table").get("html")[0].proto.body)
 
 
 def chart_titles(at: AppTest) -> list[str]:
@@ -340,9 +340,36 @@ def test_a_failed_build_is_tried_again_by_the_next_session():
 
 def test_a_charts_data_is_drawn_when_opened():
     at = run_app()
-    assert len(at.get("dataframe")) == 1, "until a chart's data is opened only the main table is drawn"
+    assert not at.get("dataframe"), "a chart's data is drawn only when opened"
     at.session_state["data-crackdown"] = True
     at.run()
     table = block(at, "chart-crackdown").get("dataframe")[0].value
     assert table["指标"].tolist() == ["打掉黑恶团伙", "其中涉恶集团以上", "扫黑除恶破获案件", "查扣非法资产"]
-    assert len(at.get("dataframe")) == 2, "the other charts' data stays folded"
+    assert len(at.get("dataframe")) == 1, "the other charts' data stays folded"
+
+
+def test_page_runs_take_turns_and_a_stopped_run_gives_its_turn_back():
+    from components.ui import turns
+    order, first_inside = [], threading.Event()
+
+    def first():
+        with turns.page_turn():
+            first_inside.set()
+            time.sleep(0.2)
+            order.append("first done")
+
+    def second():
+        first_inside.wait()
+        with turns.page_turn():
+            order.append("second starts")
+        return turns.waited()
+
+    with ThreadPoolExecutor(2) as pool:
+        pool.submit(first)
+        waited = pool.submit(second).result()
+    assert order == ["first done", "second starts"] and waited >= 0.1
+    with pytest.raises(RuntimeError):  # st.stop() and st.rerun() leave the script by an exception
+        with turns.page_turn():
+            raise RuntimeError
+    assert turns._TURNS.acquire(timeout=5), "the turn was given back"
+    turns._TURNS.release()

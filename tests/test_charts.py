@@ -153,3 +153,16 @@ def test_chart_code_never_imports_streamlit():
            "components.export, components.tables; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_figures_table_is_escaped_html_with_aligned_numbers():
+    from components.tables import figures_table_html, table_html
+    from tests.app_text import html_table
+    from tests.helpers import words
+
+    hostile = pd.DataFrame({"名称": ["<script>alert(1)</script>"], "数值": ["1,234件"]})
+    body = table_html(hostile, {"数值"})
+    assert "<script>" not in body and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert '<th scope="col" class="num">数值</th>' in body and '<td data-label="数值" class="num">1,234件</td>' in body
+    table = html_table(figures_table_html(dataset().figures, dataset(), words()))
+    assert len(table) == 10 and table.loc[table["指标"] == "法院新收案件", "数值"].tolist() == ["79,362件"]

@@ -7,15 +7,16 @@ import streamlit as st
 
 from components.data import Dataset
 from components.model import View
-from components.tables import figures_table
+from components.tables import figures_table_html
 from components.ui import cache
 from components.wording import Wording
 
 
 def render_table(rows: pd.DataFrame, dataset: Dataset, words: Wording, view: View, signature: str) -> None:
-    """Every shown figure with its source quote."""
+    """Every shown figure with its source quote, as a plain HTML table: quotes wrap, it prints, and
+    the page does not load a data grid's 1.5 MB of JavaScript (benchmarks/browser.py)."""
     with st.container(key="data-table"):
         st.header(words.t("table.heading"))
         st.caption(words.t("table.caption"))
-        st.dataframe(cache.arrow_table("figures-table", ("all", view, words.catalog.language), signature,
-                                  lambda: figures_table(rows, dataset, words)), hide_index=True)
+        st.html(cache.shared("figures-table-html", (view, words.catalog.language), signature,
+                             lambda: figures_table_html(rows, dataset, words)))
