@@ -52,7 +52,7 @@ bench: $(VENV)/.dev-installed system-packages
 
 # Where a warm rerun's time goes (yappi, CPU time per function).
 profile: $(VENV)/.dev-installed
-	$(BIN)/python -m benchmarks.profile
+	$(BIN)/python -m benchmarks.profile_rerun
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache
