@@ -1,6 +1,7 @@
-"""Runs the dashboard inside `streamlit run` and records each script run: wall time, the time it waited for
-its turn (components/ui/turns.py), the script thread's CPU time and, when tracemalloc is on, the memory Python holds. One JSON line per run
-goes to $BENCH_TIMINGS. Only benchmarks/viewers.py uses it, through timed_dashboard.py."""
+"""Runs a page inside `streamlit run` ($BENCH_PAGE, the dashboard by default) and records each
+script run: wall time, the time it waited for its turn (components/ui/turns.py), the script
+thread's CPU time and, when tracemalloc is on, the memory Python holds. One JSON line per run goes
+to $BENCH_TIMINGS. The benchmarks use it through timed_page.py."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from components.ui.turns import waited
 
-DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+PAGE = Path(os.environ.get("BENCH_PAGE") or Path(__file__).resolve().parent.parent / "dashboard.py")
 _WRITE = threading.Lock()
 
 if os.environ.get("BENCH_TRACEMALLOC") and not tracemalloc.is_tracing():
@@ -22,15 +23,15 @@ if os.environ.get("BENCH_TRACEMALLOC") and not tracemalloc.is_tracing():
 
 
 @lru_cache(maxsize=1)
-def _dashboard_code():
-    return compile(DASHBOARD.read_text(encoding="utf-8"), str(DASHBOARD), "exec")
+def _page_code():
+    return compile(PAGE.read_text(encoding="utf-8"), str(PAGE), "exec")
 
 
-def run_dashboard_timed() -> None:
-    """Run dashboard.py as the page and append this run's timings (also when it stops or reruns)."""
+def run_page_timed() -> None:
+    """Run the page and append this run's timings (also when it stops or reruns)."""
     wall, cpu = time.perf_counter(), time.thread_time()
     try:
-        exec(_dashboard_code(), {"__name__": "__main__", "__file__": str(DASHBOARD)})
+        exec(_page_code(), {"__name__": "__main__", "__file__": str(PAGE)})
     finally:
         record = {"wall": time.perf_counter() - wall, "cpu": time.thread_time() - cpu, "waited": waited(),
                   "end": time.time()}

@@ -3,7 +3,7 @@
 Each viewer is a Streamlit websocket client on loopback: it opens a session, asks for the page
 (as a browser does on load) and waits for the server's "script finished". That is the time to
 a drawn page from the server's side, without a browser's rendering in the way. 1, 5, 10 and 20
-viewers open the page at the same moment; the server runs benchmarks/timed_dashboard.py, which
+viewers open the page at the same moment; the server runs benchmarks/timed_page.py, which
 records each script run's wall time and CPU time.
 """
 
@@ -15,67 +15,24 @@ import statistics
 import tempfile
 import time
 import urllib.request
-from dataclasses import dataclass
 from pathlib import Path
 
-import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
 from benchmarks.common import machine, print_table
+from benchmarks.wsclient import Session, close_all, open_page
 from tests.browser import serving
 
 ROOT = Path(__file__).resolve().parent.parent
-TIMED_PAGE = ROOT / "benchmarks" / "timed_dashboard.py"
+TIMED_PAGE = ROOT / "benchmarks" / "timed_page.py"
 BASELINE = ROOT / "benchmarks" / "baseline_page.py"
 SESSION_COUNTS = (1, 5, 10, 20)
 ROUNDS = 3  # each count is run this many times; percentiles are over every viewer of every round
-PAGE_TIMEOUT_S = 120
 SESSION_SETTLE_S = 2.0
 
 
-@dataclass
-class Viewer:
-    """One open session: its socket, and how its page load went."""
-    socket: websockets.ClientConnection
-    seconds: float = float("nan")
-    error: str = ""
-
-
-async def open_page(base_url: str, query: str = "") -> Viewer:
-    """Connect, ask for the page, and read messages until the script has finished (or failed)."""
-    ws_url = base_url.replace("http://", "ws://") + "/_stcore/stream"
-    start = time.perf_counter()
-    socket = await websockets.connect(ws_url, subprotocols=["streamlit"], origin=base_url, max_size=None)
-    viewer = Viewer(socket)
-    request = BackMsg()
-    request.rerun_script.query_string = query
-    await socket.send(request.SerializeToString())
-    try:
-        async with asyncio.timeout(PAGE_TIMEOUT_S):
-            async for frame in socket:
-                message = ForwardMsg.FromString(frame)
-                kind = message.WhichOneof("type")
-                if kind == "delta" and message.delta.new_element.WhichOneof("type") == "exception":
-                    viewer.error = message.delta.new_element.exception.message or "exception"
-                if kind == "script_finished":
-                    if message.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
-                        viewer.error = viewer.error or ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
-                    break
-    except (TimeoutError, websockets.ConnectionClosed) as problem:
-        viewer.error = repr(problem)
-    viewer.seconds = time.perf_counter() - start
-    return viewer
-
-
-async def viewers_at_once(base_url: str, count: int) -> list[Viewer]:
+async def viewers_at_once(base_url: str, count: int) -> list[Session]:
     """``count`` viewers open the page at the same moment; their sessions stay open until all are drawn."""
     viewers = await asyncio.gather(*(open_page(base_url) for _ in range(count)))
     return list(viewers)
-
-
-async def close_all(viewers: list[Viewer]) -> None:
-    await asyncio.gather(*(viewer.socket.close() for viewer in viewers))
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -148,7 +105,7 @@ async def _warm(base_url: str) -> None:
     await close_all([await open_page(base_url)])
 
 
-async def _round(base_url: str, count: int) -> list[Viewer]:
+async def _round(base_url: str, count: int) -> list[Session]:
     viewers = await viewers_at_once(base_url, count)
     await close_all(viewers)
     return viewers

@@ -26,6 +26,11 @@ NARRATIVE_CSS = f"""
 .practices .practice {{ break-inside: avoid; }}
 @media (max-width: 900px) {{ .practices.two-columns {{ column-count: 1; }} }}
 .practices ul.practice-names {{ margin: 0 0 0.6em 1.2em; padding: 0; }}
+details.folded {{ border: 1px solid {theme.GRID_COLOUR}; border-radius: 0.5rem; padding: 0 0.9rem; margin: 0.6rem 0; }}
+details.folded > summary {{ cursor: pointer; padding: 0.55rem 0; }}
+details.folded[open] {{ padding-bottom: 0.6rem; }}
+details.folded .note {{ color: {theme.MUTED_TEXT_COLOUR}; font-size: 0.9rem; margin: 0 0 0.5rem 0; }}
+@media print {{ details.folded {{ display: none; }} }}
 .table-scroll {{ overflow-x: auto; }}
 table.figures-table {{ border-collapse: collapse; width: 100%; font-size: 0.95rem; line-height: 1.6; }}
 .figures-table th, .figures-table td {{ border-bottom: 1px solid {theme.GRID_COLOUR}; padding: 6px 8px;

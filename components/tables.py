@@ -44,3 +44,9 @@ def table_html(frame: pd.DataFrame, numeric: set[str] = frozenset()) -> str:
                    for row in frame.itertuples(index=False))
     return (f'<div class="table-scroll"><table class="figures-table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
+
+
+def folded_html(summary: str, body: str) -> str:
+    """``body`` under a summary line the reader opens in the browser: no page run, keyboard-usable,
+    left out of print."""
+    return f'<details class="folded"><summary>{html.escape(summary)}</summary>{body}</details>'

@@ -12,7 +12,6 @@ from typing import Callable, TypeVar
 
 import pandas as pd
 import plotly.graph_objects as go
-import pyarrow as pa
 import streamlit as st
 
 from components.charts import charts_with_rows
@@ -105,12 +104,6 @@ def shared(name: str, key: tuple, signature: str, build: Callable[[], T]) -> T:
     derived from one view. ``key`` must hold everything ``build`` reads besides the data (view,
     language...). The result is shared read-only: callers never change it."""
     return _RESULTS.get((name, repr(key), signature), build)
-
-
-def arrow_table(name: str, key: tuple, signature: str, build: Callable[[], pd.DataFrame]) -> pa.Table:
-    """A table for ``st.dataframe``, converted to Arrow once and shared (Streamlit would convert the
-    DataFrame again on every run)."""
-    return shared(name, key, signature, lambda: pa.Table.from_pandas(build(), preserve_index=False))
 
 
 def view_rows(data: Dataset, view: View, signature: str) -> tuple[pd.DataFrame, pd.DataFrame, tuple]:

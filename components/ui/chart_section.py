@@ -1,4 +1,4 @@
-"""One chart beside the article's own words, with its data one click away."""
+"""One chart beside the article's own words, with its data one click away (opened in the browser)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from components.charts import ChartSpec, plotly_config
 from components.data import Dataset
 from components.model import View
 from components.narrative import NarrativeLabels, chart_passages, narrative_html
-from components.tables import figures_table
+from components.tables import figures_table_html, folded_html
 from components.ui import cache
-from components.ui.folded import folded
 from components.wording import Wording
 
 
@@ -46,9 +45,8 @@ def render_chart_section(spec: ChartSpec, rows: pd.DataFrame, fig: go.Figure, da
                     _plot(compact_fig, f"fig-{spec.id}-compact", config)
             else:
                 _plot(fig, f"fig-{spec.id}", config)
-                folded(words.t("chart.show_data"), f"data-{spec.id}", lambda: st.dataframe(
-                    cache.arrow_table("figures-table", (spec.id, view, language), signature,
-                                      lambda: figures_table(rows, dataset, words)), hide_index=True))
+                st.html(cache.shared("chart-data", (spec.id, view, language), signature, lambda: folded_html(
+                    words.t("chart.show_data"), figures_table_html(rows, dataset, words))))
         with text_column:
             st.html(narrative)
 

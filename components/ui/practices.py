@@ -3,6 +3,8 @@ and each place's practices in the article's own words."""
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -10,10 +12,15 @@ from components.data import Dataset
 from components.model import View
 from components.practice_list import practice_groups, practice_groups_html
 from components.practices import CITY, PracticeView, practices_shown, split_citywide
+from components.tables import folded_html, table_html
 from components.ui import cache
-from components.ui.folded import folded
 from components.ui.chart_section import chart_config
-from components.ui.filters import PLACE_KEY, SECTION_KEY, adopt_names_from_other_language, link_names
+from components.ui.filters import (
+    PLACE_KEY,
+    SECTION_KEY,
+    adopt_names_from_other_language,
+    link_names,
+)
 from components.wording import Wording
 
 MAP_KEY = "practice-map"
@@ -129,21 +136,20 @@ def _render_citywide(data: Dataset, practice_view: PracticeView, city: pd.DataFr
 
 def _render_layout_note(data: Dataset, words: Wording, signature: str) -> None:
     """Where each tile's position comes from: the seats' coordinates and their sources."""
-    def draw():
-        st.caption(words.t("practices.layout_caption"))
-        st.dataframe(cache.arrow_table("map-layout", (words.catalog.language,), signature,
-                                       lambda: _layout_table(data, words)), hide_index=True)
-    folded(words.t("practices.layout_expander"), "map-layout", draw)
+    st.html(cache.shared("map-layout", (words.catalog.language,), signature, lambda: folded_html(
+        words.t("practices.layout_expander"),
+        f'<p class="note">{html.escape(words.t("practices.layout_caption"))}</p>' + _layout_table(data, words))))
 
 
-def _layout_table(data: Dataset, words: Wording) -> pd.DataFrame:
+def _layout_table(data: Dataset, words: Wording) -> str:
     counties = data.places[data.places["lat"].notna()]
-    return pd.DataFrame({
+    latitude, longitude = words.t("practices.layout_lat"), words.t("practices.layout_lon")
+    return table_html(pd.DataFrame({
         words.t("practices.layout_name"): [words.name(row) for _, row in counties.iterrows()],
-        words.t("practices.layout_lat"): counties["lat"].astype(float),
-        words.t("practices.layout_lon"): counties["lon"].astype(float),
+        latitude: [f"{value:.4f}" for value in counties["lat"].astype(float)],
+        longitude: [f"{value:.4f}" for value in counties["lon"].astype(float)],
         words.t("practices.layout_source"): counties["coord_source"],
-    })
+    }), {latitude, longitude})
 
 
 def render_practices_slide(data: Dataset, practice_view: PracticeView, words: Wording, signature: str) -> None:
