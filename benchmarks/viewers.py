@@ -111,35 +111,41 @@ async def _round(base_url: str, count: int) -> list[Session]:
     return viewers
 
 
-def memory_rows(base_url: str, pid: int, log: Path) -> list[tuple[str, ...]]:
-    """RSS, Streamlit's session-state total and Python's traced memory: idle, with 1 and with 20
-    sessions open, and after they close."""
-    async def measure() -> list[tuple[str, ...]]:
-        rows = [_memory_row("idle (server started)", base_url, pid, log)]
+MEASURES = ("RSS", "session state (/_stcore/metrics)", "traced by tracemalloc")
+
+
+def memory_rows(base_url: str, pid: int, log: Path) -> list[tuple[str, list[float]]]:
+    """(moment, [RSS, Streamlit's session-state total, Python's traced memory] in KB): idle, with 1
+    and with 20 sessions open, and after they close."""
+    async def measure() -> list[tuple[str, list[float]]]:
+        rows = [("idle (server started)", _memory(base_url, pid, log))]
         first = await viewers_at_once(base_url, 1)
         await asyncio.sleep(SESSION_SETTLE_S)
-        rows.append(_memory_row("1 session open", base_url, pid, log))
+        rows.append(("1 session open", _memory(base_url, pid, log)))
         others = await viewers_at_once(base_url, 19)
         await asyncio.sleep(SESSION_SETTLE_S)
-        rows.append(_memory_row("20 sessions open", base_url, pid, log))
+        rows.append(("20 sessions open", _memory(base_url, pid, log)))
         await close_all(first + others)
         await asyncio.sleep(SESSION_SETTLE_S)
-        rows.append(_memory_row("20 sessions closed", base_url, pid, log))
+        rows.append(("20 sessions closed", _memory(base_url, pid, log)))
         return rows
     return asyncio.run(measure())
 
 
-def _memory_row(moment: str, base_url: str, pid: int, log: Path) -> tuple[str, ...]:
+def _memory(base_url: str, pid: int, log: Path) -> list[float]:
     runs = read_runs(log, 0)
-    traced = runs[-1]["traced"] / 2**20 if runs else float("nan")
-    return moment, f"{rss_mb(pid):.1f} MB", f"{session_state_kb(base_url) / 1024:.4f} MB", f"{traced:.1f} MB"
+    traced = runs[-1]["traced"] / 1024 if runs else float("nan")
+    return [rss_mb(pid) * 1024, session_state_kb(base_url), traced]
 
 
-def per_session(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+def per_session(rows: list[tuple[str, list[float]]]) -> list[tuple[str, str]]:
     """What each of the 19 sessions added between 1 and 20 open sessions, by each measure."""
-    one, twenty = rows[1], rows[2]
-    return [(name, f"{(float(twenty[n].split()[0]) - float(one[n].split()[0])) / 19 * 1024:.1f} KB")
-            for n, name in ((1, "RSS"), (2, "session state (/_stcore/metrics)"), (3, "traced by tracemalloc"))]
+    one, twenty = rows[1][1], rows[2][1]
+    return [(name, f"{(twenty[n] - one[n]) / 19:.1f} KB") for n, name in enumerate(MEASURES)]
+
+
+def _kb(value: float) -> str:
+    return f"{value / 1024:.1f} MB" if value >= 1024 else f"{value:.2f} KB"
 
 
 def _ms(seconds: float) -> str:
@@ -160,8 +166,8 @@ def main() -> None:
         memory_log = Path(folder) / "memory.jsonl"
         with serving({"BENCH_TIMINGS": str(memory_log), "BENCH_TRACEMALLOC": "1"}, TIMED_PAGE) as (url, server):
             memory = memory_rows(url, server.pid, memory_log)
-    print_table("Server memory (a separate server with tracemalloc on)", memory,
-                ("moment", "RSS", "session state", "traced"))
+    print_table("Server memory (a separate server with tracemalloc on)",
+                [(moment, *map(_kb, values)) for moment, values in memory], ("moment", *MEASURES))
     print_table("Each extra session (20 open minus 1 open, over 19; target: at most 5 MB)", per_session(memory),
                 ("measure", "per session"))
 

@@ -46,7 +46,8 @@ def table_html(frame: pd.DataFrame, numeric: set[str] = frozenset()) -> str:
             f"<tbody>{body}</tbody></table></div>")
 
 
-def folded_html(summary: str, body: str) -> str:
+def folded_html(summary: str, body: str, kind: str = "") -> str:
     """``body`` under a summary line the reader opens in the browser: no page run, keyboard-usable,
-    left out of print."""
-    return f'<details class="folded"><summary>{html.escape(summary)}</summary>{body}</details>'
+    left out of print. ``kind`` is an extra class (``citations``: sources quoted as written)."""
+    classes = f"folded {kind}".strip()
+    return f'<details class="{classes}"><summary>{html.escape(summary)}</summary>{body}</details>'

@@ -11,7 +11,8 @@ import pandas as pd
 from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
-ORIGINAL_BLOCK = re.compile(r'<details class="original".*?</details>|<style>.*?</style>', re.S)
+ORIGINAL_BLOCK = re.compile(r'<details class="original".*?</details>|<details class="folded citations".*?</details>'
+                            r'|<style>.*?</style>', re.S)
 VISIBLE_FIELDS = {"label", "body", "help", "placeholder", "options", "delta", "delta_description", "caption",
                   "captions"}
 TAG = re.compile(r"<[^>]+>")
@@ -47,7 +48,8 @@ def _plotly_strings(spec: dict):
 def visible_text(at: AppTest, skip_keys: tuple[str, ...] = ()) -> list[str]:
     """Strings shown by the app: element text, widget labels and options, chart text, table cells.
 
-    Chinese originals inside <details class="original"> (marked as such on the page) and the
+    Chinese originals inside <details class="original"> (marked as such on the page), the map's
+    coordinate sources (citations, shown as written) and the
     widgets whose keys are in ``skip_keys`` are left out.
     """
     texts: list[str] = []

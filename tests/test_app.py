@@ -303,8 +303,8 @@ def test_objects_shared_between_sessions_are_never_changed_by_one(monkeypatch):
                   {"present": "true", "step": "7", "county": "莲都区"}):
         at = open_folded(run_app(query))
         open_folded(at.multiselect(key="domain").set_value(["fire", "disputes"]).run())
-    assert {key[0] for key in built} >= {"figure", "figures-table", "narrative", "kpi-cards", "practice-html",
-                                         "article", "map-layout"}
+    assert {key[0] for key in built} >= {"figure", "figures-table-html", "chart-data", "narrative", "kpi-cards",
+                                         "practice-html", "article", "map-layout"}
     changed = [key for key, (value, photo) in built.items() if _snapshot(value) != photo]
     assert changed == []
 
@@ -338,14 +338,14 @@ def test_a_failed_build_is_tried_again_by_the_next_session():
     assert results.get(("figure", "view"), lambda: "built") == "built"
 
 
-def test_a_charts_data_is_drawn_when_opened():
+def test_each_chart_has_its_data_one_click_away_without_a_page_run():
     at = run_app()
-    assert not at.get("dataframe"), "a chart's data is drawn only when opened"
-    at.session_state["data-crackdown"] = True
-    at.run()
-    table = block(at, "chart-crackdown").get("dataframe")[0].value
+    folded = [element.proto.body for element in block(at, "chart-crackdown").get("html")
+              if element.proto.body.startswith('<details class="folded">')]
+    assert len(folded) == 1 and "<summary>查看数据</summary>" in folded[0]
+    table = html_table(folded[0])
     assert table["指标"].tolist() == ["打掉黑恶团伙", "其中涉恶集团以上", "扫黑除恶破获案件", "查扣非法资产"]
-    assert len(at.get("dataframe")) == 1, "the other charts' data stays folded"
+    assert not at.get("dataframe"), "no data grid is loaded for a few rows"
 
 
 def test_page_runs_take_turns_and_a_stopped_run_gives_its_turn_back():

@@ -138,7 +138,8 @@ def _render_layout_note(data: Dataset, words: Wording, signature: str) -> None:
     """Where each tile's position comes from: the seats' coordinates and their sources."""
     st.html(cache.shared("map-layout", (words.catalog.language,), signature, lambda: folded_html(
         words.t("practices.layout_expander"),
-        f'<p class="note">{html.escape(words.t("practices.layout_caption"))}</p>' + _layout_table(data, words))))
+        f'<p class="note">{html.escape(words.t("practices.layout_caption"))}</p>' + _layout_table(data, words),
+        kind="citations")))
 
 
 def _layout_table(data: Dataset, words: Wording) -> str:
