@@ -31,15 +31,15 @@ details.folded > summary {{ cursor: pointer; padding: 0.55rem 0; }}
 details.folded[open] {{ padding-bottom: 0.6rem; }}
 details.folded .note {{ color: {theme.MUTED_TEXT_COLOUR}; font-size: 0.9rem; margin: 0 0 0.5rem 0; }}
 @media print {{ details.folded {{ display: none; }} }}
-.table-scroll {{ overflow-x: auto; }}
+.table-scroll {{ overflow-x: auto; container-type: inline-size; }}  /* cards when the table's column is narrow */
 table.figures-table {{ border-collapse: collapse; width: 100%; font-size: 0.95rem; line-height: 1.6; }}
 .figures-table th, .figures-table td {{ border-bottom: 1px solid {theme.GRID_COLOUR}; padding: 6px 8px;
   text-align: left; vertical-align: top; }}
 .figures-table th {{ background: {theme.TRACK_COLOUR}; }}
 .figures-table .num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 .figures-table th, .figures-table td:not(:last-child) {{ word-break: keep-all; }}  /* 同比变化, not 同比变/化 */
-.figures-table td:last-child {{ min-width: 14em; }}
-@media (max-width: 640px) {{
+.figures-table td:last-child {{ min-width: 14em; overflow-wrap: anywhere; }}  /* long source addresses too */
+@container (max-width: 600px) {{
   .figures-table thead {{ display: none; }}
   .figures-table tr {{ display: block; padding: 8px 0; border-bottom: 1px solid {theme.GRID_COLOUR}; }}
   .figures-table td, .figures-table td.num {{ display: block; border: none; padding: 1px 0; min-width: 0;
