@@ -20,9 +20,8 @@ SIZE = {"width": 1280, "height": 720}
 TIMEOUT_MS = 120_000
 # Every Plotly chart in the page has drawn its SVG, there are at least ``count``, and the script is done.
 ALL_DRAWN = """(count) => {
-  const charts = document.querySelectorAll('.stPlotlyChart');
-  const drawn = document.querySelectorAll('.stPlotlyChart .js-plotly-plot .main-svg');
-  return charts.length >= count && drawn.length >= charts.length
+  const charts = [...document.querySelectorAll('.stPlotlyChart')];
+  return charts.length >= count && charts.every((chart) => chart.querySelector('.js-plotly-plot .main-svg'))
     && document.querySelector('[data-testid=stApp][data-test-script-state=notRunning]') !== null;
 }"""
 SLIDE_DRAWN = """(step) => document.querySelector(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import statistics
 import tempfile
 import time
@@ -36,9 +37,10 @@ async def viewers_at_once(base_url: str, count: int) -> list[Session]:
 
 
 def percentile(values: list[float], share: float) -> float:
-    """The nearest-rank percentile (p95 of 20 values is the 19th smallest)."""
+    """The nearest-rank percentile: the smallest value with at least ``share`` of them at or below it
+    (p95 of 20 values is the 19th smallest, p50 of 30 the 15th)."""
     ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
+    return ordered[max(0, math.ceil(share * len(ordered) - 1e-9) - 1)]
 
 
 def read_runs(log: Path, since: float) -> list[dict]:
@@ -63,7 +65,7 @@ def session_state_kb(base_url: str) -> float:
     for line in text.splitlines():
         if line.startswith("cache_memory_bytes") and 'cache_type="st_session_state"' in line:
             total += float(line.rsplit(" ", 1)[1])
-    return total / 2**20
+    return total / 1024
 
 
 def rounds(base_url: str, count: int, log: Path | None = None) -> tuple[list[float], int, list[dict]]:
@@ -127,15 +129,17 @@ def memory_rows(base_url: str, pid: int, log: Path) -> list[tuple[str, list[floa
         rows.append(("20 sessions open", _memory(base_url, pid, log)))
         await close_all(first + others)
         await asyncio.sleep(SESSION_SETTLE_S)
-        rows.append(("20 sessions closed", _memory(base_url, pid, log)))
+        rows.append(("20 sessions closed", _memory(base_url, pid, log, traced=False)))
         return rows
     return asyncio.run(measure())
 
 
-def _memory(base_url: str, pid: int, log: Path) -> list[float]:
+def _memory(base_url: str, pid: int, log: Path, traced: bool = True) -> list[float]:
+    """Python's traced memory is written by a script run, so it is the value after the last run
+    (``traced=False`` when no run has happened since the last reading)."""
     runs = read_runs(log, 0)
-    traced = runs[-1]["traced"] / 1024 if runs else float("nan")
-    return [rss_mb(pid) * 1024, session_state_kb(base_url), traced]
+    latest = runs[-1]["traced"] / 1024 if runs and traced else float("nan")
+    return [rss_mb(pid) * 1024, session_state_kb(base_url), latest]
 
 
 def per_session(rows: list[tuple[str, list[float]]]) -> list[tuple[str, str]]:
@@ -145,6 +149,8 @@ def per_session(rows: list[tuple[str, list[float]]]) -> list[tuple[str, str]]:
 
 
 def _kb(value: float) -> str:
+    if math.isnan(value):
+        return "(no run to read it)"
     return f"{value / 1024:.1f} MB" if value >= 1024 else f"{value:.2f} KB"
 
 

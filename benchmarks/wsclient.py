@@ -61,6 +61,8 @@ def _finished(session: Session, message: ForwardMsg) -> bool:
         elif element.WhichOneof("type") == "multiselect":
             session.multiselects[element.multiselect.id] = list(element.multiselect.options)
     if kind == "script_finished":
+        if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            return False  # the run that follows is the one asked for
         if message.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
             session.error = session.error or ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
         return True

@@ -66,7 +66,7 @@ def visible_text(at: AppTest, skip_keys: tuple[str, ...] = ()) -> list[str]:
                 texts.append(proto.alt)
             elif kind == "html":
                 texts.append(TAG.sub(" ", ORIGINAL_BLOCK.sub("", proto.body)))
-            elif kind in ("dataframe", "table"):
+            elif kind == "table":
                 frame = child.value
                 texts.extend(map(str, frame.columns))
                 texts.extend(str(cell) for column in frame.columns for cell in frame[column])

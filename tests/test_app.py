@@ -373,3 +373,15 @@ def test_page_runs_take_turns_and_a_stopped_run_gives_its_turn_back():
             raise RuntimeError
     assert turns._TURNS.acquire(timeout=5), "the turn was given back"
     turns._TURNS.release()
+
+
+def test_a_run_that_waits_too_long_for_its_turn_draws_anyway(monkeypatch):
+    from components.ui import turns
+    monkeypatch.setattr(turns, "TURN_TIMEOUT_S", 0.1)
+    assert turns._TURNS.acquire(timeout=5)  # a stuck run holds the turn
+    try:
+        with turns.page_turn():
+            drawn = True
+        assert drawn and turns.waited() >= 0.1
+    finally:
+        turns._TURNS.release()  # raises if page_turn gave back a turn it never had

@@ -41,13 +41,16 @@ def data_signature(folder: Path) -> str:
 def _file_stats(folder: str | Path, prefix: str):
     """(relative path, size, mtime) of every file under ``folder``, one directory read per folder
     (this runs on every rerun)."""
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir():
-                yield from _file_stats(entry.path, f"{prefix}{entry.name}/")
-            elif entry.is_file():
-                info = entry.stat()
-                yield f"{prefix}{entry.name}", info.st_size, info.st_mtime_ns
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    yield from _file_stats(entry.path, f"{prefix}{entry.name}/")
+                elif entry.is_file():
+                    info = entry.stat()
+                    yield f"{prefix}{entry.name}", info.st_size, info.st_mtime_ns
+    except OSError:  # an unreadable folder: the loader names the problem
+        yield f"{prefix}(unreadable)", 0, 0
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -62,8 +65,9 @@ class _SharedResults:
 
     It does what ``st.cache_resource`` does for these small per-view results, without hashing
     each argument on every call (measured: about a third of a warm rerun went into that hashing).
-    Each result is built once: when a room opens the page together, one session builds it and
-    the others wait for that result instead of building their own.
+    Each result is built once: if two sessions need it at the same moment, one builds it and the
+    other waits for that result instead of building its own. (Page runs also take turns,
+    ``components.ui.turns``; this holds without them.)
     """
 
     def __init__(self, max_entries: int):
@@ -81,19 +85,24 @@ class _SharedResults:
         with building:  # only this key waits; other results are read and built meanwhile
             with self._lock:
                 if key in self._results:  # built by the session this one waited for
+                    self._results.move_to_end(key)
                     return self._results[key]
             try:
                 result = build()
             except BaseException:
-                with self._lock:
-                    self._building.pop(key, None)  # the next session tries again
+                self._done_building(key, building)  # the next session tries again
                 raise
             with self._lock:
                 self._results[key] = result
-                self._building.pop(key, None)
                 while len(self._results) > self._max_entries:
                     self._results.popitem(last=False)
+            self._done_building(key, building)
         return result
+
+    def _done_building(self, key: tuple, building: threading.Lock) -> None:
+        with self._lock:
+            if self._building.get(key) is building:
+                del self._building[key]
 
 
 _RESULTS = _SharedResults(max_entries=4096)
