@@ -15,12 +15,7 @@ from components.practices import CITY, PracticeView, practices_shown, split_city
 from components.tables import folded_html, table_html
 from components.ui import cache
 from components.ui.chart_section import chart_config
-from components.ui.filters import (
-    PLACE_KEY,
-    SECTION_KEY,
-    adopt_names_from_other_language,
-    link_names,
-)
+from components.ui.filters import PLACE_KEY, SECTION_KEY, adopt_names_from_other_language, link_names
 from components.wording import Wording
 
 MAP_KEY = "practice-map"
