@@ -311,19 +311,27 @@ def test_objects_shared_between_sessions_are_never_changed_by_one(monkeypatch):
 
 def test_sessions_arriving_together_build_each_shared_result_once():
     from components.ui import cache
-    results, builds, arrived = cache._SharedResults(max_entries=8), [], threading.Barrier(8)
+    results, builds = cache._SharedResults(max_entries=8), []
+    all_missed = threading.Event()
 
-    def slow_build():
+    class Misses(dict):
+        """Counts the sessions that found no result and went to build or wait."""
+        def setdefault(self, key, default):
+            lock = super().setdefault(key, default)
+            self.count = getattr(self, "count", 0) + 1
+            if self.count == 8:
+                all_missed.set()
+            return lock
+
+    results._building = Misses()
+
+    def build():
         builds.append(1)
-        time.sleep(0.2)  # long enough that every other session arrives while it is being built
+        assert all_missed.wait(timeout=30), "every session reaches the result while it is being built"
         return object()
 
-    def session():
-        arrived.wait()
-        return results.get(("figure", "view"), slow_build)
-
     with ThreadPoolExecutor(8) as pool:
-        got = list(pool.map(lambda _: session(), range(8)))
+        got = list(pool.map(lambda _: results.get(("figure", "view"), build), range(8)))
     assert len(builds) == 1 and all(value is got[0] for value in got)
 
 
@@ -350,13 +358,17 @@ def test_each_chart_has_its_data_one_click_away_without_a_page_run():
 
 def test_page_runs_take_turns_and_a_stopped_run_gives_its_turn_back():
     from components.ui import turns
-    order, first_inside = [], threading.Event()
+    order, first_inside, moments = [], threading.Event(), {}
 
     def first():
         with turns.page_turn():
             first_inside.set()
-            time.sleep(0.2)
+            deadline = time.monotonic() + 30
+            while not turns._TURNS._cond._waiters and time.monotonic() < deadline:  # the second run is queued
+                time.sleep(0.001)
+            moments["second seen waiting"] = time.perf_counter()
             order.append("first done")
+        moments["turn given back"] = time.perf_counter()
 
     def second():
         first_inside.wait()
@@ -367,7 +379,8 @@ def test_page_runs_take_turns_and_a_stopped_run_gives_its_turn_back():
     with ThreadPoolExecutor(2) as pool:
         pool.submit(first)
         waited = pool.submit(second).result()
-    assert order == ["first done", "second starts"] and waited >= 0.1
+    assert order == ["first done", "second starts"]
+    assert waited >= moments["turn given back"] - moments["second seen waiting"] > 0
     with pytest.raises(RuntimeError):  # st.stop() and st.rerun() leave the script by an exception
         with turns.page_turn():
             raise RuntimeError
