@@ -5,7 +5,6 @@ server, changed by a websocket client as a browser would. Run with `make bench`.
 from __future__ import annotations
 
 import asyncio
-import json
 import statistics
 import tempfile
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.common import machine, print_table, quiet_streamlit
+from benchmarks.timing import read_runs
 from benchmarks.wsclient import close_all, connect, run_page
 from tests.browser import serving
 
@@ -75,8 +75,7 @@ async def _server_reruns(urls: dict[str, str], logs: dict[str, Path]) -> dict[st
             await run_page(session, multiselect=choices[name][turn % len(FILTERS)])
             times[name].append(session.seconds)
     await close_all(list(sessions.values()))
-    scripts = {name: [json.loads(line)["wall"] for line in log.read_text().splitlines()
-                      if json.loads(line)["end"] >= since] for name, log in logs.items()}
+    scripts = {name: [run["wall"] for run in read_runs(log, since)] for name, log in logs.items()}
     return {name: {"round trip": statistics.median(times[name]), "script": statistics.median(scripts[name])}
             for name in sessions}
 

@@ -39,3 +39,9 @@ def run_page_timed() -> None:
             record["traced"] = tracemalloc.get_traced_memory()[0]
         with _WRITE, open(os.environ["BENCH_TIMINGS"], "a", encoding="utf-8") as log:
             log.write(json.dumps(record) + "\n")
+
+
+def read_runs(log: Path, since: float) -> list[dict]:
+    """The script runs recorded in ``log`` that ended after ``since`` (the benchmark's side)."""
+    runs = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+    return [run for run in runs if run["end"] >= since]

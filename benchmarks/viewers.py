@@ -10,7 +10,6 @@ records each script run's wall time and CPU time.
 from __future__ import annotations
 
 import asyncio
-import json
 import math
 import statistics
 import tempfile
@@ -19,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks.common import machine, print_table
+from benchmarks.timing import read_runs
 from benchmarks.wsclient import Session, close_all, open_page
 from tests.browser import serving
 
@@ -41,12 +41,6 @@ def percentile(values: list[float], share: float) -> float:
     (p95 of 20 values is the 19th smallest, p50 of 30 the 15th)."""
     ordered = sorted(values)
     return ordered[max(0, math.ceil(share * len(ordered) - 1e-9) - 1)]
-
-
-def read_runs(log: Path, since: float) -> list[dict]:
-    """The script runs the server recorded that ended after ``since``."""
-    runs = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
-    return [run for run in runs if run["end"] >= since]
 
 
 def rss_mb(pid: int) -> float:

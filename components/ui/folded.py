@@ -14,13 +14,15 @@ import streamlit as st
 
 def folded(label: str, key: str, draw: Callable[[], None]) -> None:
     """An expander whose content ``draw`` runs only while it is open."""
-    with st.expander(label, key=key, on_change="rerun") as box:
-        if box.open:
-            draw()
+    _draw_while_open(st.expander(label, key=key, on_change="rerun"), draw)
 
 
 def popover(label: str, key: str, draw: Callable[[], None]) -> None:
     """A popover whose content ``draw`` runs only while it is open."""
-    with st.popover(label, key=key, on_change="rerun") as box:
+    _draw_while_open(st.popover(label, key=key, on_change="rerun"), draw)
+
+
+def _draw_while_open(box, draw: Callable[[], None]) -> None:
+    with box:
         if box.open:
             draw()
