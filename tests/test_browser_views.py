@@ -26,10 +26,15 @@ CHART_IDS = ("changes", "security", "crackdown", "courts", "index")
 
 
 def _wait_for_charts(page) -> None:
+    """Every element drawn (no loading placeholder left) and every shown chart with its SVG."""
     charts = page.locator(".js-plotly-plot .main-svg")
     if page.locator("[class*='st-key-chart-']").count():
         expect(charts.first).to_be_attached(timeout=30_000)
         expect(page.locator(".js-plotly-plot:visible .main-svg").first).to_be_visible()
+        page.wait_for_function("""() => [...document.querySelectorAll('.stPlotlyChart')]
+            .filter((chart) => chart.offsetParent !== null).every((chart) => chart.querySelector('.main-svg'))""",
+                               timeout=30_000)
+    expect(page.locator("[data-testid=stSkeleton]")).to_have_count(0, timeout=30_000)
 
 
 @pytest.mark.parametrize("size", SIZES)
