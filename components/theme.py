@@ -6,7 +6,6 @@ from components.model import BAD, GOOD, NEUTRAL, UNCHANGED
 
 # Blue for good news, vermilion for bad: a pair that colour-blind readers can tell apart.
 OUTCOME_COLOURS = {GOOD: "#0b63a8", BAD: "#c2410c", NEUTRAL: "#5b6573", UNCHANGED: "#5b6573"}
-OUTCOME_DELTA_COLOURS = {GOOD: "blue", BAD: "orange", NEUTRAL: "gray", UNCHANGED: "gray"}  # st.metric
 DERIVED_COLOUR = "#aab4c0"
 TRACK_COLOUR = "#e4e9ef"
 PART_COLOUR = "#7fb2dc"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -119,3 +121,16 @@ def html_table(body: str) -> pd.DataFrame:
     reader.feed(body)
     header, *rows = reader.rows
     return pd.DataFrame(rows, columns=header)
+
+
+KPI_CARD = re.compile(r'<div class="kpi-card"><p class="kpi-label">(?P<label>.*?)</p><p class="kpi-value">(?P<value>.*?)</p>'
+                      r'<p class="kpi-change">(?:<span class="kpi-delta (?P<outcome>[^"]*)">(?:<span aria-hidden="true">'
+                      r'(?P<arrow>.)</span> )?(?P<delta>.*?)</span>)?.*?<details class="kpi-source"><summary>.*?</summary>'
+                      r'<p>(?P<quote>.*?)</p></details></div>', re.S)
+
+
+def kpi_cards(at: AppTest) -> list[SimpleNamespace]:
+    """The KPI cards on the page (label, value, delta, outcome, arrow, quote), as a person reads them."""
+    bodies = [element.proto.body for element in at.get("html") if 'class="kpi-cards"' in element.proto.body]
+    return [SimpleNamespace(**{name: html.unescape(text or "") for name, text in card.groupdict().items()})
+            for body in bodies for card in KPI_CARD.finditer(body)]

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.format import MINUS
 from tests.conftest import ROOT, edit_rows
-from tests.app_text import html_table, open_folded
+from tests.app_text import html_table, kpi_cards, open_folded
 from tests.helpers import rendered
 
 APP = str(ROOT / "dashboard.py")
@@ -64,7 +64,7 @@ def html_text(at: AppTest) -> str:
 
 def test_default_page_shows_every_figure():
     at = run_app()
-    assert {rendered(m.label): rendered(m.value) for m in at.metric} == KPIS
+    assert {m.label: m.value for m in kpi_cards(at)} == KPIS
     titles = chart_titles(at)
     assert len(titles) == 6
     assert titles[0].startswith("7项同比指标全部向好")
@@ -90,17 +90,20 @@ def test_every_chart_has_alt_text_and_a_narrative_beside_it():
 
 def test_delta_colours_follow_meaning():
     at = run_app()
-    metrics = {m.label: m.proto for m in at.metric}
-    assert rendered(metrics["刑事案件"].delta) == "向好"
-    assert rendered(metrics["扫黑除恶破获案件"].delta) == "+40.46% 向好"
-    assert metrics["刑事案件"].color == metrics["扫黑除恶破获案件"].color, "a fall in crime and a rise in cases solved are both good"
+    cards = {card.label: card for card in kpi_cards(at)}
+    assert (cards["刑事案件"].delta, cards["刑事案件"].arrow) == ("向好", "↓")
+    assert (cards["扫黑除恶破获案件"].delta, cards["扫黑除恶破获案件"].arrow) == ("+40.46% 向好", "↑")
+    assert cards["刑事案件"].outcome == cards["扫黑除恶破获案件"].outcome == "good", \
+        "a fall in crime and a rise in cases solved are both good"
+    assert (cards["群众安全感"].delta, cards["群众安全感"].outcome) == ("创出了近8年的新高", "unchanged")
+    assert cards["查扣非法资产"].quote.startswith("全市社会大局持续稳定") and "5.58亿元" in cards["查扣非法资产"].quote
 
 
 def test_domain_filter_narrows_kpis_charts_narratives_and_table():
     at = run_app()
     at.multiselect(key="domain").set_value(["fire"]).run()
     assert not at.exception
-    assert {m.label for m in at.metric} == {"火灾事故"}
+    assert {m.label for m in kpi_cards(at)} == {"火灾事故"}
     assert len(at.get("plotly_chart")) == 3  # the changes chart and the index, each with one bar, and the map
     assert chart_titles(at)[0].startswith("火灾事故同比下降12.27%")
     table = main_table(at)
@@ -112,7 +115,7 @@ def test_domain_filter_narrows_kpis_charts_narratives_and_table():
 def test_anti_gang_filter_shows_only_the_crackdown():
     at = run_app()
     at.multiselect(key="domain").set_value(["anti_gang"]).run()
-    assert {m.label for m in at.metric} == {"打掉黑恶团伙", "扫黑除恶破获案件", "查扣非法资产"}
+    assert {m.label for m in kpi_cards(at)} == {"打掉黑恶团伙", "扫黑除恶破获案件", "查扣非法资产"}
     assert len(at.get("plotly_chart")) == 4  # changes, crackdown, index, and the map of the anti-gang practices
 
 
@@ -120,24 +123,24 @@ def test_empty_selection_shows_a_hint_and_a_way_back():
     at = run_app()
     at.multiselect(key="domain").set_value([]).run()
     assert not at.exception
-    assert not at.metric and not at.get("plotly_chart")
+    assert not kpi_cards(at) and not at.get("plotly_chart")
     assert any("尚未选择任何领域" in info.value for info in at.info)
     open_folded(at)
     assert any("没有可导出的内容" in info.value for info in at.info), "the meeting pack says there is nothing"
     assert not at.get("download_button"), "no empty or broken file is handed out"
     at.button(key="show_all_domains").click().run()
-    assert len(at.metric) == 9
+    assert len(kpi_cards(at)) == 9
 
 
 def test_domain_from_the_url_is_applied():
     at = run_app({"domain": ["消防", "道路交通"]})
-    assert {m.label for m in at.metric} == {"火灾事故", "道路交通事故"}
+    assert {m.label for m in kpi_cards(at)} == {"火灾事故", "道路交通事故"}
     assert not at.warning
 
 
 def test_bad_url_values_are_ignored_with_a_notice():
     at = run_app({"domain": ["消防", "<script>alert(1)</script>"], "year": "1999"})
-    assert {m.label for m in at.metric} == {"火灾事故"}
+    assert {m.label for m in kpi_cards(at)} == {"火灾事故"}
     notices = [w.value for w in at.warning]
     assert len(notices) == 2
     assert any("domain" in notice and "script" in notice for notice in notices)
@@ -167,7 +170,7 @@ def test_broken_data_folder_shows_the_problem_list(data_copy, monkeypatch):
     assert "2 处问题" in at.error[0].value
     problems = at.table[0].value
     assert len(problems) == 2
-    assert not at.metric and not at.get("plotly_chart")
+    assert not kpi_cards(at) and not at.get("plotly_chart")
 
 
 def test_year_selector_appears_only_with_more_than_one_year(two_year_data, monkeypatch):
@@ -175,16 +178,16 @@ def test_year_selector_appears_only_with_more_than_one_year(two_year_data, monke
     at = run_app(data_dir=two_year_data, monkeypatch=monkeypatch)
     year = at.selectbox(key="year")
     assert year.value == 2020 and year.options == ["2020", "2019"]
-    assert {m.label for m in at.metric} == {"刑事案件", "法院新收案件"}
+    assert {m.label for m in kpi_cards(at)} == {"刑事案件", "法院新收案件"}
     year.set_value(2019).run()
     assert not at.exception
-    assert len(at.metric) == 9
+    assert len(kpi_cards(at)) == 9
     assert at.title[0].value == "平安丽水 · 2019年建设成效"
 
 
 def test_year_from_the_url(two_year_data, monkeypatch):
     at = run_app({"year": "2019"}, data_dir=two_year_data, monkeypatch=monkeypatch)
-    assert len(at.metric) == 9
+    assert len(kpi_cards(at)) == 9
 
 
 def _practice_html(at: AppTest) -> str:
@@ -205,7 +208,7 @@ def test_choosing_a_place_shows_its_practices_under_its_name():
 
 def test_a_place_without_practices_says_so():
     at = run_app({"county": "青田县"})
-    assert any("原文没有点名青田县的做法" in info.value for info in at.info)
+    assert '<p class="practices-note">在所选领域和章节中,原文没有点名青田县的做法。</p>' in html_text(at)
 
 
 def test_place_and_section_come_from_the_link_in_either_language():
@@ -226,7 +229,7 @@ def test_a_bad_place_in_the_link_is_ignored_with_a_notice():
     at = run_app({"county": "<script>alert(1)</script>", "domain": "消防"})
     assert any("county" in warning.value for warning in at.warning)
     assert at.selectbox(key="county").value == ""
-    assert {m.label for m in at.metric} == {"火灾事故"}, "the rest of the link is kept"
+    assert {m.label for m in kpi_cards(at)} == {"火灾事故"}, "the rest of the link is kept"
 
 
 def test_a_tile_click_selects_its_place(monkeypatch):

@@ -28,7 +28,7 @@ def press(page, key: str, expected_step: int) -> None:
 def test_title_slide_has_no_sidebar_and_shows_the_kpis(chromium, app_url):
     page = open_page(chromium, f"{app_url}/?present=true", 1280, 720)
     expect(indicator(page)).to_have_text(f"1 / {SLIDES}")
-    expect(page.locator(".st-key-kpis")).to_be_visible()
+    expect(page.locator(".kpi-cards")).to_be_visible()
     expect(page.locator("[data-testid=stSidebar]")).to_have_count(0)
     expect(page.locator(".stAppHeader")).to_be_hidden()
     assert not page.errors

@@ -116,9 +116,13 @@ def test_a_shared_link_reopens_the_same_view(chromium, app_url):
     shared = page.url
     assert "消防" not in parse_qs(urlparse(shared).query)["domain"]
     other = open_page(chromium, shared, 390, 844)
-    kpis = other.locator(".st-key-kpis")
-    expect(kpis.get_by_text("刑事案件")).to_be_visible()
-    expect(kpis.get_by_text("火灾事故")).to_have_count(0)
+    labels = other.locator(".kpi-cards .kpi-label")
+    expect(labels.filter(has_text="刑事案件")).to_be_visible()
+    expect(labels.filter(has_text="火灾事故")).to_have_count(0)
+    card = other.locator(".kpi-card").filter(has=other.locator(".kpi-label", has_text="刑事案件"))
+    expect(card.get_by_text("全市刑事案件同比下降13.8%")).to_be_hidden()
+    card.locator("summary").click()  # the card's sentence opens in the browser, no page run
+    expect(card.get_by_text("全市刑事案件同比下降13.8%")).to_be_visible()
     page.close()
     other.close()
 
@@ -139,7 +143,7 @@ def test_a_hostile_query_string_shows_notices_and_runs_nothing(chromium, app_url
 
 def test_the_dashboard_prints_to_a4_landscape(chromium, app_url):
     page = open_page(chromium, app_url, 1400, 900)  # the width an A4 landscape page lays out at
-    expect(page.locator(".st-key-kpis")).to_be_visible()
+    expect(page.locator(".kpi-cards")).to_be_visible()
     containers = [f"chart-{chart_id}" for chart_id in CHART_IDS] + ["practices"]
     for key in containers:  # draw every chart before printing (off-screen ones may wait)
         chart = page.locator(f".st-key-{key} .js-plotly-plot")

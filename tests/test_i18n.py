@@ -11,7 +11,7 @@ from components.format import NumberFormat
 from components.i18n import load_catalog, placeholders
 from components.schema import UNITS
 from components.ui.language import language_for_locale
-from tests.app_text import open_folded, visible_text
+from tests.app_text import kpi_cards, open_folded, visible_text
 from tests.conftest import ROOT
 from tests.helpers import dataset, figure_row, words
 
@@ -126,7 +126,7 @@ def test_english_data_error_page(data_copy, monkeypatch):
 
 def test_a_link_in_one_language_opens_in_the_other():
     at = _run({"lang": "en", "domain": ["消防"]})
-    assert {m.label for m in at.metric} == {"Fire accidents"}
+    assert {m.label for m in kpi_cards(at)} == {"Fire accidents"}
     assert not at.warning
 
 

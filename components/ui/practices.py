@@ -96,11 +96,9 @@ def render_practices(data: Dataset, view: View, words: Wording, signature: str) 
         if shown.empty:
             st.info(words.t("practices.none_at_all"), icon="ℹ️")
             return practice_view
-        map_column, list_column = st.columns([3, 2], gap="large")
-        with map_column:
+        with st.container(key="practices-split", horizontal=True, gap="large"):  # laid out as a chart section
             render_map(practice_view, words, signature, data, presenting=False)
             _render_layout_note(data, words, signature)
-        with list_column:
             _render_lists(data, practice_view, place, words, signature)
         if not city.empty:
             _render_citywide(data, practice_view, city, words, signature, columns=True)
@@ -109,16 +107,20 @@ def render_practices(data: Dataset, view: View, words: Wording, signature: str) 
 
 def _render_lists(data: Dataset, practice_view: PracticeView, place: str, words: Wording, signature: str,
                   large: bool = False, detail: str = "quotes") -> None:
-    """The chosen place's practices (or every place's), or a note that the place has none."""
+    """The chosen place's practices (or every place's), after a note if the place has none, as one block."""
     _, _, local, _ = _shown(data, practice_view, signature)
     key = (practice_view, place, words.catalog.language, large, detail)
-    groups = cache.shared("practice-groups", key, signature, lambda: practice_groups(data, local, place, words))
-    if place and groups[0][1].empty:
-        st.info(words.t("practices.none_here", place=groups[0][0]), icon="ℹ️")
-    if any(not rows.empty for _, rows in groups):
-        st.html(cache.shared("practice-html", key, signature, lambda: practice_groups_html(
-            [group for group in groups if not group[1].empty], data.sections, data.domains, words, large=large,
-            detail=detail)))
+
+    def build() -> str:
+        groups = practice_groups(data, local, place, words)
+        note = (f'<p class="practices-note">{html.escape(words.t("practices.none_here", place=groups[0][0]))}</p>'
+                if place and groups[0][1].empty else "")
+        shown = [group for group in groups if not group[1].empty]
+        return note + (practice_groups_html(shown, data.sections, data.domains, words, large=large, detail=detail)
+                       if shown else "")
+    body = cache.shared("practice-html", key, signature, build)
+    if body:  # nothing in a county or zone: only the city-wide list, drawn below
+        st.html(body)
 
 
 def _render_citywide(data: Dataset, practice_view: PracticeView, city: pd.DataFrame, words: Wording,

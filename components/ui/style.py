@@ -4,15 +4,49 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import theme
+from components.model import BAD, GOOD
 from components.styles import NARRATIVE_CSS
 
-_PAGE_CSS = """
-@page { size: A4 landscape; margin: 10mm; }
-@media print {
-  .stMain { zoom: 0.72; }  /* keeps the screen's two-column layout on an A4 landscape page */
-  [class*="st-key-chart-"] .stPlotlyChart, .st-key-practices .stPlotlyChart, .st-key-kpis { break-inside: avoid; }
-  .stSidebar, .stAppHeader, .stExpander, .stDownloadButton { display: none; }
-}
+# A chart section (and the practices' map with its lists) is one grid: the chart with its folded
+# details under it on the left (3 parts), the article's words on the right (2 parts); on a phone they
+# stack: chart, details, words. (A presenter's slide holds the chart twice, in projector and phone
+# type, in the same cell; the page shows the one that fits.) One grid costs a page run far less than
+# st.columns, whose every column is an element of its own.
+_CHART_SECTION = '.stHorizontalBlock:is([class*="st-key-chart-"], .st-key-practices-split)'
+_PAGE_CSS = f"""
+{_CHART_SECTION} {{ display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+  grid-template-rows: auto 1fr; column-gap: 3rem; row-gap: 0; }}
+{_CHART_SECTION} > :has(.stPlotlyChart) {{ grid-area: 1 / 1; }}
+{_CHART_SECTION} > :has(details.folded) {{ grid-area: 2 / 1; }}
+{_CHART_SECTION} > :not(:has(.stPlotlyChart, details.folded)) {{ grid-area: 1 / 2 / 3 / 3; }}
+@media (max-width: 640px) {{
+  {_CHART_SECTION} {{ grid-template-columns: minmax(0, 1fr); grid-template-rows: auto; }}
+  {_CHART_SECTION} > :not(:has(.stPlotlyChart, details.folded)) {{ grid-area: 3 / 1; }}
+}}
+.practices-note {{ background: #e3eef8; border-radius: 0.5rem; padding: 0.75rem 1rem; }}
+.kpi-cards {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(12.5rem, 1fr)); gap: 0.75rem;
+  align-items: start; }}
+.kpi-cards:lang(en) {{ grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }}
+.kpi-card {{ border: 1px solid {theme.GRID_COLOUR}; border-radius: 0.5rem; padding: 0.8rem 1rem 0.6rem; }}
+.kpi-card p {{ margin: 0; }}
+.kpi-label {{ font-size: 0.95rem; }}
+.kpi-value {{ font-size: 2.1rem; line-height: 1.3; font-variant-numeric: tabular-nums; }}
+.kpi-change {{ font-size: 0.9rem; color: {theme.MUTED_TEXT_COLOUR}; min-height: 1.6em; }}
+.kpi-delta {{ display: inline-block; padding: 0 0.4em; border-radius: 0.3em; margin-right: 0.3em;
+  background: {theme.TRACK_COLOUR}; color: {theme.MUTED_TEXT_COLOUR}; }}
+.kpi-delta.{GOOD} {{ background: #e3eef8; color: {theme.OUTCOME_COLOURS[GOOD]}; }}
+.kpi-delta.{BAD} {{ background: #fbe9e1; color: {theme.OUTCOME_COLOURS[BAD]}; }}
+.kpi-source {{ font-size: 0.85rem; color: {theme.MUTED_TEXT_COLOUR}; margin-top: 0.3rem; }}
+.kpi-source summary {{ cursor: pointer; }}
+.kpi-source p {{ margin-top: 0.3rem; line-height: 1.6; color: {theme.TEXT_COLOUR}; }}
+@page {{ size: A4 landscape; margin: 10mm; }}
+@media print {{
+  .stMain {{ zoom: 0.72; }}  /* keeps the screen's two-column layout on an A4 landscape page */
+  [class*="st-key-chart-"] .stPlotlyChart, .st-key-practices .stPlotlyChart, .kpi-card {{ break-inside: avoid; }}
+  .kpi-source {{ display: none; }}
+  .stSidebar, .stAppHeader, .stExpander, .stDownloadButton {{ display: none; }}
+}}
 """
 
 # Presenter mode hides Streamlit's header bar and tightens the page's top padding, through the

@@ -1,0 +1,31 @@
+"""The KPI cards: what each says, and that data text in them is shown as text."""
+
+from __future__ import annotations
+
+from components.kpis import kpi_cards, kpi_cards_html
+from tests.helpers import dataset, words
+
+
+def test_one_card_per_headline_figure_with_its_sentence():
+    cards = {card.label: card for card in kpi_cards(dataset().figures, words())}
+    assert len(cards) == 9 and "其中涉恶集团以上" not in cards, "a part (the syndicates) is not a card of its own"
+    gangs = cards["打掉黑恶团伙"]
+    assert (gangs.value, gangs.delta, gangs.arrow) == ("27个", "其中涉恶集团以上10个", "")
+    assert "打掉黑恶团伙27个" in gangs.quote.replace(" ", "")
+    assets = cards["查扣非法资产"]
+    assert (assets.value, assets.delta, assets.arrow, assets.outcome) == ("5.58亿元", "+451% 向好", "up", "good")
+
+
+def test_english_cards_use_the_translation():
+    cards = {card.label: card for card in kpi_cards(dataset().figures, words("en"))}
+    assert cards["Criminal cases"].note == "year on year"
+    assert 'lang="en"' in kpi_cards_html(list(cards.values()), words("en"))
+
+
+def test_data_text_is_escaped():
+    figures = dataset().figures.copy()
+    figures.loc[figures.index[0], ["label_zh", "source_quote"]] = ['<img src=x onerror="alert(1)">',
+                                                                   "<script>alert(2)</script>"]
+    body = kpi_cards_html(kpi_cards(figures, words()), words())
+    assert "<img" not in body and "<script>" not in body
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in body and "&lt;script&gt;alert(2)&lt;/script&gt;" in body
