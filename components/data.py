@@ -235,6 +235,11 @@ def _read_table(folder: Path, name: str, columns: tuple[Column, ...], problems: 
     text = _read_text(folder / name, name, problems)
     if text is None:
         return None
+    header_line = text.lstrip().split("\n", 1)[0]
+    delimiter = next((mark for mark in (";", "\t", "|") if mark in header_line), None)
+    if delimiter and "," not in header_line:  # e.g. saved by a spreadsheet set up for semicolons
+        problems.append(Problem(name, "wrong_delimiter", params={"delimiter": repr(delimiter)}))
+        return None
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
     except (pd.errors.ParserError, csv.Error, ValueError) as err:
@@ -243,11 +248,6 @@ def _read_table(folder: Path, name: str, columns: tuple[Column, ...], problems: 
     expected = [column.name for column in columns]
     header = [str(name_) for name_ in frame.columns]
     missing = [column for column in expected if column not in header]
-    if missing and len(header) == 1:
-        delimiter = next((mark for mark in (";", "\t", "|", ",") if mark in header[0]), None)
-        if delimiter:
-            problems.append(Problem(name, "wrong_delimiter", params={"delimiter": repr(delimiter)}))
-            return None
     for column in missing:
         problems.append(Problem(name, "missing_column", column=column))
     for column in header:
