@@ -87,9 +87,11 @@ def axis_cut(changes: pd.Series) -> float | None:
 def new_figure(ctx: ChartContext, panel_titles: list[str] | None = None) -> go.Figure:
     """An empty figure in the light template; with ``panel_titles`` (wrapped), one stacked panel per title."""
     if panel_titles:
-        lines = max(title.count("<br>") + 1 for title in panel_titles)
-        fig = make_subplots(rows=len(panel_titles), cols=1, subplot_titles=panel_titles,
-                            vertical_spacing=0.28 * lines / len(panel_titles))
+        lines, rows = max(title.count("<br>") + 1 for title in panel_titles), len(panel_titles)
+        spacing = 0.28 * lines / rows  # room for each panel's title, however many lines it wraps to,
+        if rows > 1:  # up to what Plotly allows (a long label in hand-edited data must not break the chart)
+            spacing = min(spacing, 0.9 / (rows - 1))
+        fig = make_subplots(rows=rows, cols=1, subplot_titles=panel_titles, vertical_spacing=spacing)
         fig.update_annotations(font=dict(size=ctx.font_size, color=theme.TEXT_COLOUR), x=0, xanchor="left")
     else:
         fig = go.Figure()

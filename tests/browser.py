@@ -113,3 +113,16 @@ def open_page(browser, url: str, width: int, height: int, locale: str = "zh-CN")
     page.goto(url)
     expect(page.locator(READY)).to_be_attached(timeout=60_000)
     return page
+
+
+def wait_for_charts(page) -> None:
+    """Every element drawn (no loading placeholder left) and every shown chart with its SVG."""
+    from playwright.sync_api import expect
+    charts = page.locator(".js-plotly-plot .main-svg")
+    if page.locator("[class*='st-key-chart-']").count():
+        expect(charts.first).to_be_attached(timeout=30_000)
+        expect(page.locator(".js-plotly-plot:visible .main-svg").first).to_be_visible()
+        page.wait_for_function("""() => [...document.querySelectorAll('.stPlotlyChart')]
+            .filter((chart) => chart.offsetParent !== null).every((chart) => chart.querySelector('.main-svg'))""",
+                               timeout=30_000)
+    expect(page.locator("[data-testid=stSkeleton]")).to_have_count(0, timeout=30_000)

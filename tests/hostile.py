@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from components import schema
+from components.data import DataError, load_dataset
 from tests.conftest import edit_rows
 
 FIFTY_MB = 50 * 2**20
@@ -98,3 +100,35 @@ def break_copy(case: HostileCase, folder: Path) -> Path:
     """Apply ``case`` to ``folder`` (a copy of data/) and return it."""
     case.breaks(folder)
     return folder
+
+
+# Markup and script in text: every kind a page, a file or a Markdown renderer might run. Markup made
+# harmless shows these characters as written; markup that ran would leave none of them.
+RAW = ("<img src=x", "<script>alert", "<b id=injected>")
+IDS = {"id", "metric"}
+PAYLOAD = "<img src=x onerror=alert(1)><script>alert(2)</script><b id=injected>b</b>[x](javascript:alert(3))"
+
+
+def inject_markup(folder: Path) -> list[str]:
+    """Put PAYLOAD into every text field of the data folder at ``folder``; return the fields changed.
+
+    The article and every quote of it get it after each 丽水 and each Lishui alike, so each quote
+    still stands word for word in the article. Then every other text column gets it at the end of
+    each cell wherever the data stays valid (a reference to a row must name it exactly). Ids, which
+    no one reads, are left as they are.
+    """
+    for path in [folder / schema.SOURCES_FILE, *folder.glob("*.csv"), *(folder / "articles").glob("*.txt")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("丽水", "丽水" + PAYLOAD).replace("Lishui", "Lishui" + PAYLOAD), encoding="utf-8")
+    changed = []
+    for name, columns in schema.TABLES.items():
+        for column in (column for column in columns if column.kind == "text" and column.name not in IDS):
+            before = (folder / name).read_bytes()
+            edit_rows(folder, name, lambda rows: [row.update({column.name: row[column.name] + PAYLOAD})
+                                                  for row in rows if row[column.name]])
+            try:
+                load_dataset(folder)
+                changed.append(f"{name}:{column.name}")
+            except DataError:
+                (folder / name).write_bytes(before)
+    return changed

@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser import artifact, label_problems, open_page
+from tests.browser import artifact, label_problems, open_page, wait_for_charts
 
 SIZES = {"1920x1080": (1920, 1080), "1280x720": (1280, 720), "390x844": (390, 844)}
 VIEWS = {
@@ -25,24 +25,12 @@ VIEWS = {
 CHART_IDS = ("changes", "security", "crackdown", "courts", "index")
 
 
-def _wait_for_charts(page) -> None:
-    """Every element drawn (no loading placeholder left) and every shown chart with its SVG."""
-    charts = page.locator(".js-plotly-plot .main-svg")
-    if page.locator("[class*='st-key-chart-']").count():
-        expect(charts.first).to_be_attached(timeout=30_000)
-        expect(page.locator(".js-plotly-plot:visible .main-svg").first).to_be_visible()
-        page.wait_for_function("""() => [...document.querySelectorAll('.stPlotlyChart')]
-            .filter((chart) => chart.offsetParent !== null).every((chart) => chart.querySelector('.main-svg'))""",
-                               timeout=30_000)
-    expect(page.locator("[data-testid=stSkeleton]")).to_have_count(0, timeout=30_000)
-
-
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("view", VIEWS)
 def test_every_view_fits_every_size(chromium, app_url, view, size):
     width, height = SIZES[size]
     page = open_page(chromium, app_url + VIEWS[view], width, height)
-    _wait_for_charts(page)
+    wait_for_charts(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "no horizontal scrolling"
     assert page.evaluate("document.scrollingElement.scrollWidth") <= width
     assert label_problems(page) == [], "no clipped or overlapping labels"
@@ -50,7 +38,7 @@ def test_every_view_fits_every_size(chromium, app_url, view, size):
     page.screenshot(path=artifact(f"{view}-{size}.png"))
     full_height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
     page.set_viewport_size({"width": width, "height": min(max(full_height, height), 12000)})
-    _wait_for_charts(page)
+    wait_for_charts(page)
     page.screenshot(path=artifact(f"{view}-{size}-full.png"))
     assert not page.errors
     page.close()
@@ -58,7 +46,7 @@ def test_every_view_fits_every_size(chromium, app_url, view, size):
 
 def test_on_a_phone_each_chart_stacks_over_its_narrative(chromium, app_url):
     page = open_page(chromium, app_url, 390, 844)
-    _wait_for_charts(page)
+    wait_for_charts(page)
     for chart_id in CHART_IDS:
         section = page.locator(f".st-key-chart-{chart_id}")
         chart = section.locator(".js-plotly-plot").first.bounding_box()
@@ -75,7 +63,7 @@ def test_the_page_requests_nothing_but_its_own_server(chromium, app_url, view):
     page.on("request", lambda request: requests.append(request.url))
     page.goto(app_url + VIEWS[view])
     expect(page.locator("[data-testid=stApp][data-test-script-state=notRunning]")).to_be_attached(timeout=60_000)
-    _wait_for_charts(page)
+    wait_for_charts(page)
     own = urlparse(app_url).netloc
     foreign = [url for url in requests if urlparse(url).scheme in ("http", "https", "ws", "wss")
                and urlparse(url).netloc != own]
@@ -86,7 +74,7 @@ def test_the_page_requests_nothing_but_its_own_server(chromium, app_url, view):
 @pytest.mark.parametrize("view", ["page", "slide-1", "slide-4"])
 def test_wcag_aa_holds(chromium, app_url, view):
     page = open_page(chromium, app_url + VIEWS[view], 1280, 720)
-    _wait_for_charts(page)
+    wait_for_charts(page)
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa",
                                                                                "wcag22aa"]}})
     violations = [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in result.response["violations"]]
@@ -96,7 +84,7 @@ def test_wcag_aa_holds(chromium, app_url, view):
 
 def test_every_chart_has_alt_text_and_a_data_table(chromium, app_url):
     page = open_page(chromium, app_url, 1280, 720)
-    _wait_for_charts(page)
+    wait_for_charts(page)
     for chart_id in CHART_IDS:
         section = page.locator(f".st-key-chart-{chart_id}")
         expect(section.locator("[role=figure][aria-label]").first).to_be_attached()

@@ -140,6 +140,15 @@ def test_builders_accept_a_single_row():
     assert build_share_chart(with_metrics(dataset().figures, ["sense_of_security"]), context()).data
 
 
+@pytest.mark.parametrize("spec_id", [spec.id for spec in CHARTS])
+def test_a_very_long_label_still_draws_the_chart(spec_id):
+    """Hand-edited data may hold a 300-character label; panel titles then wrap to many lines."""
+    figures = dataset().figures.copy()
+    figures["label_zh"] = figures["label_zh"] + "很长的名称" * 60
+    fig, _ = _build(spec_id, figures)
+    assert fig.data
+
+
 @pytest.mark.parametrize("text", ["打掉黑恶团伙27个 · 破获案件611起 · 查扣非法资产5.58亿元",
                                   "推算:上年数值 = 本年数值 ÷ (1 + 同比变化),由原文数字计算,非原文报道。"])
 def test_wrap_keeps_every_line_within_budget(text):

@@ -1,0 +1,50 @@
+"""The server's effective configuration, read from `streamlit config show` as it runs here: no
+tracebacks for viewers, XSRF and CORS protection on, no usage statistics, no uploads, no static files."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tomllib
+
+import pytest
+
+from tests.conftest import ROOT
+
+OPTION = re.compile(r"^(\w+) = (.+)$")
+
+
+@pytest.fixture(scope="module")
+def config() -> dict[tuple[str, str], object]:
+    """(section, option) → value, for every option `streamlit config show` prints."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("STREAMLIT_")}
+    shown = subprocess.run([sys.executable, "-m", "streamlit", "config", "show"], cwd=ROOT, env=env,
+                           capture_output=True, text=True, check=True, timeout=120).stdout
+    options, section = {}, ""
+    for line in shown.splitlines():
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif match := OPTION.match(line):
+            options[(section, match[1])] = tomllib.loads(f"value = {match[2]}")["value"]
+    return options
+
+
+@pytest.mark.parametrize("section, option, expected", [
+    ("server", "enableXsrfProtection", True),
+    ("server", "enableCORS", True),
+    ("client", "showErrorDetails", "none"),  # viewers never see a traceback
+    ("client", "toolbarMode", "viewer"),  # no developer menu (rerun, clear cache, settings)
+    ("browser", "gatherUsageStats", False),
+    ("server", "enableStaticServing", False),
+    ("server", "runOnSave", False),
+])
+def test_effective_setting(config, section, option, expected):
+    assert config[(section, option)] == expected
+
+
+def test_the_app_never_offers_a_file_upload():
+    sources = [ROOT / "dashboard.py", *sorted((ROOT / "components").rglob("*.py"))]
+    assert len(sources) > 10
+    assert not [path.name for path in sources if "file_uploader" in path.read_text(encoding="utf-8")]
