@@ -20,7 +20,7 @@ from pathlib import Path
 from benchmarks.common import machine, print_table
 from benchmarks.timing import read_runs
 from benchmarks.wsclient import Session, close_all, open_page
-from tests.browser import serving
+from tests.browser import rss_mb, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMED_PAGE = ROOT / "benchmarks" / "timed_page.py"
@@ -41,14 +41,6 @@ def percentile(values: list[float], share: float) -> float:
     (p95 of 20 values is the 19th smallest, p50 of 30 the 15th)."""
     ordered = sorted(values)
     return ordered[max(0, math.ceil(share * len(ordered) - 1e-9) - 1)]
-
-
-def rss_mb(pid: int) -> float:
-    """The server process's resident memory."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def session_state_kb(base_url: str) -> float:

@@ -36,10 +36,11 @@ def running_app(env: dict[str, str] | None = None, script: Path = ROOT / "dashbo
 
 
 @contextmanager
-def serving(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py"
+def serving(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py", port: int | None = None
             ) -> Iterator[tuple[str, subprocess.Popen]]:
-    """Like ``running_app``, and also yield the server process (to read its memory or stop it)."""
-    port = free_port()
+    """Like ``running_app``, and also yield the server process (to read its memory or stop it);
+    ``port`` serves on a given port (a restarted server comes back where its pages look for it)."""
+    port = port or free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true"]
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
@@ -64,6 +65,14 @@ def _wait_until_serving(process: subprocess.Popen, port: int) -> None:
         raise RuntimeError("streamlit exited before serving:\n" + "".join(lines))
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=STARTUP_TIMEOUT_S) as response:
         assert response.read() == b"ok"
+
+
+def rss_mb(pid: int) -> float:
+    """A process's resident memory."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def artifact(name: str) -> Path:
@@ -115,14 +124,14 @@ def open_page(browser, url: str, width: int, height: int, locale: str = "zh-CN")
     return page
 
 
-def wait_for_charts(page) -> None:
+def wait_for_charts(page, timeout_ms: int = 30_000) -> None:
     """Every element drawn (no loading placeholder left) and every shown chart with its SVG."""
     from playwright.sync_api import expect
     charts = page.locator(".js-plotly-plot .main-svg")
     if page.locator("[class*='st-key-chart-']").count():
-        expect(charts.first).to_be_attached(timeout=30_000)
-        expect(page.locator(".js-plotly-plot:visible .main-svg").first).to_be_visible()
+        expect(charts.first).to_be_attached(timeout=timeout_ms)
+        expect(page.locator(".js-plotly-plot:visible .main-svg").first).to_be_visible(timeout=timeout_ms)
         page.wait_for_function("""() => [...document.querySelectorAll('.stPlotlyChart')]
             .filter((chart) => chart.offsetParent !== null).every((chart) => chart.querySelector('.main-svg'))""",
-                               timeout=30_000)
-    expect(page.locator("[data-testid=stSkeleton]")).to_have_count(0, timeout=30_000)
+                               timeout=timeout_ms)
+    expect(page.locator("[data-testid=stSkeleton]")).to_have_count(0, timeout=timeout_ms)
