@@ -6,11 +6,12 @@ PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The app draws charts as pictures for the PowerPoint deck with Chromium, in a CJK font.
 RUNTIME_PACKAGES := chromium fonts-noto-cjk
-# Tests also read PDFs back (poppler-utils) and open the deck and workbook in LibreOffice.
-DEBIAN_PACKAGES := $(RUNTIME_PACKAGES) poppler-utils libreoffice-impress libreoffice-calc
+# Tests also read PDFs back (poppler-utils), open the deck and workbook in LibreOffice, and try the
+# deployment recipe behind nginx.
+DEBIAN_PACKAGES := $(RUNTIME_PACKAGES) poppler-utils libreoffice-impress libreoffice-calc nginx
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
 
-.PHONY: run test bench profile validate runtime-packages system-packages clean
+.PHONY: run serve-behind-nginx test bench profile validate runtime-packages system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +32,11 @@ runtime-packages:
 run: $(VENV)/.runtime-installed runtime-packages
 	@echo "Serving the dashboard on http://localhost:$(PORT) (Ctrl+C stops it)"
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+
+# A larger audience: two app processes behind nginx (Debian's package) on port 8080; see the README.
+serve-behind-nginx: $(VENV)/.runtime-installed runtime-packages
+	@dpkg -s nginx >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) nginx; }
+	deploy/serve-behind-nginx
 
 validate: $(VENV)/.runtime-installed
 	$(BIN)/python -m components.validate
