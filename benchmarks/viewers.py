@@ -14,13 +14,12 @@ import math
 import statistics
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from benchmarks.common import machine, print_table
 from benchmarks.timing import read_runs
 from benchmarks.wsclient import Session, close_all, open_page
-from tests.browser import rss_mb, serving
+from tests.browser import SESSION_STATE_METRIC, rss_mb, server_metric, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMED_PAGE = ROOT / "benchmarks" / "timed_page.py"
@@ -45,13 +44,7 @@ def percentile(values: list[float], share: float) -> float:
 
 def session_state_kb(base_url: str) -> float:
     """Streamlit's own count of the memory every session's state holds (/_stcore/metrics)."""
-    with urllib.request.urlopen(f"{base_url}/_stcore/metrics", timeout=30) as response:
-        text = response.read().decode()
-    total = 0.0
-    for line in text.splitlines():
-        if line.startswith("cache_memory_bytes") and 'cache_type="st_session_state"' in line:
-            total += float(line.rsplit(" ", 1)[1])
-    return total / 1024
+    return server_metric(base_url, SESSION_STATE_METRIC) / 1024
 
 
 def rounds(base_url: str, count: int, log: Path | None = None) -> tuple[list[float], int, list[dict]]:

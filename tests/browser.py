@@ -20,6 +20,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 ARTIFACTS = ROOT / "test-artifacts"
 READY = "[data-testid=stApp][data-test-script-state=notRunning]"
 STARTUP_TIMEOUT_S = 60
+SESSION_STATE_METRIC = 'cache_memory_bytes{cache_type="st_session_state"'
 
 
 def free_port() -> int:
@@ -73,6 +74,14 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def server_metric(base_url: str, line_start: str) -> float:
+    """The sum of the server's /_stcore/metrics values on lines starting with ``line_start``, e.g.
+    ``active_sessions`` or ``cache_memory_bytes{cache_type="st_session_state"``."""
+    with urllib.request.urlopen(f"{base_url}/_stcore/metrics", timeout=30) as response:
+        lines = response.read().decode().splitlines()
+    return sum(float(line.rsplit(" ", 1)[1]) for line in lines if line.startswith(line_start))
 
 
 def artifact(name: str) -> Path:

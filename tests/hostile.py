@@ -106,20 +106,25 @@ def break_copy(case: HostileCase, folder: Path) -> Path:
 # harmless shows these characters as written; markup that ran would leave none of them.
 RAW = ("<img src=x", "<script>alert", "<b id=injected>")
 IDS = {"id", "metric"}
+ANCHORS = ("丽水", "Lishui", "新高", "highest", "安全感", "sense of security", "集团", "syndicate-level", "枫桥经验", "Fengqiao")
 PAYLOAD = "<img src=x onerror=alert(1)><script>alert(2)</script><b id=injected>b</b>[x](javascript:alert(3))"
 
 
 def inject_markup(folder: Path) -> list[str]:
     """Put PAYLOAD into every text field of the data folder at ``folder``; return the fields changed.
 
-    The article and every quote of it get it after each 丽水 and each Lishui alike, so each quote
+    The article and everything quoted from it (quotes, passages, headings, the article's context
+    words, and their translations) get it after each of a few words, alike everywhere, so each quote
     still stands word for word in the article. Then every other text column gets it at the end of
     each cell wherever the data stays valid (a reference to a row must name it exactly). Ids, which
-    no one reads, are left as they are.
+    no one reads, and the figures as the article writes them (611起, which must parse) are left as
+    they are.
     """
     for path in [folder / schema.SOURCES_FILE, *folder.glob("*.csv"), *(folder / "articles").glob("*.txt")]:
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("丽水", "丽水" + PAYLOAD).replace("Lishui", "Lishui" + PAYLOAD), encoding="utf-8")
+        for word in ANCHORS:
+            text = text.replace(word, word + PAYLOAD)
+        path.write_text(text, encoding="utf-8")
     changed = []
     for name, columns in schema.TABLES.items():
         for column in (column for column in columns if column.kind == "text" and column.name not in IDS):

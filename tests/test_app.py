@@ -13,7 +13,6 @@ from streamlit.testing.v1 import AppTest
 from components.format import MINUS
 from tests.conftest import ROOT, edit_rows
 from tests.app_text import html_table, kpi_cards, open_folded
-from tests.helpers import rendered
 
 APP = str(ROOT / "dashboard.py")
 KPIS = {

@@ -154,3 +154,32 @@ def test_the_dashboard_prints_to_a4_landscape(chromium, app_url):
         assert on, f"the chart with {marker} is printed"
         assert "来源:丽水日报,2020年3月10日" in flat[on[0]], f"{marker}: its source line on its page"
     page.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (390, 844)])
+def test_each_chart_section_holds_chart_data_and_words_in_place(chromium, app_url, width, height):
+    """Wide: the chart with its data under it on the left, the article's words on the right.
+    Phone: one under another, in reading order (chart, data, words)."""
+    page = open_page(chromium, app_url, width, height)
+    wait_for_charts(page)
+    for key, words in (("chart-changes", ".narrative"), ("practices-split", ".narrative.practices")):
+        section = page.locator(f".st-key-{key}")
+        section.scroll_into_view_if_needed()
+        chart, data, text = (section.locator(selector).first.bounding_box()
+                             for selector in (".stPlotlyChart", "details.folded", words))
+        assert data["y"] >= chart["y"] + chart["height"] - 1 and abs(data["x"] - chart["x"]) < 16, key
+        if width > 640:
+            assert text["x"] >= chart["x"] + chart["width"] and text["y"] < chart["y"] + 40, key
+        else:
+            assert text["y"] >= data["y"] + data["height"] - 1 and abs(text["x"] - chart["x"]) < 16, key
+    page.close()
+
+
+def test_kpi_cards_are_bordered_cards_side_by_side(chromium, app_url):
+    page = open_page(chromium, app_url, 1280, 720)
+    cards = page.locator(".kpi-card")
+    expect(cards).to_have_count(9)
+    first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
+    assert first["y"] == second["y"] and second["x"] > first["x"] + first["width"], "one row, several cards"
+    assert cards.first.evaluate("card => getComputedStyle(card).borderTopWidth") == "1px"
+    page.close()

@@ -3,7 +3,6 @@ tracebacks for viewers, XSRF and CORS protection on, no usage statistics, no upl
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -19,8 +18,7 @@ OPTION = re.compile(r"^(\w+) = (.+)$")
 @pytest.fixture(scope="module")
 def config() -> dict[tuple[str, str], object]:
     """(section, option) → value, for every option `streamlit config show` prints."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("STREAMLIT_")}
-    shown = subprocess.run([sys.executable, "-m", "streamlit", "config", "show"], cwd=ROOT, env=env,
+    shown = subprocess.run([sys.executable, "-m", "streamlit", "config", "show"], cwd=ROOT,
                            capture_output=True, text=True, check=True, timeout=120).stdout
     options, section = {}, ""
     for line in shown.splitlines():

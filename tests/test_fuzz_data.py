@@ -44,7 +44,7 @@ def test_any_bytes_give_a_dataset_or_a_data_error(folder, name):
     original = (DATA / name).read_bytes()
 
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None,
-              derandomize=True)  # the same bytes on every run; explore others with --hypothesis-seed
+              derandomize=True)  # the same bytes on every run (to explore others: False, and --hypothesis-seed)
     @given(content=damaged(original))
     def check(content: bytes) -> None:
         path.write_bytes(content)

@@ -1,9 +1,9 @@
 """Hostile links: random unicode, huge values, repeated keys and markup in every URL parameter.
 The page never raises, says which values it ignored, and keeps the rest of the link's view.
 
-(Streamlit itself ignores a whole query string over 524,288 characters or 1,000 parameters, and
-nginx refuses a request line over 8 KB, so a value here has at most 1,000 characters, up to 12,000
-once encoded, and a key comes at most 200 times.)"""
+(Streamlit itself ignores a whole query string over 524,288 characters or 1,000 parameters, so a
+value here has at most 1,000 characters and a key comes at most 200 times. Behind nginx a link over
+8 KB is refused before it reaches the page.)"""
 
 from __future__ import annotations
 
@@ -28,15 +28,14 @@ links = st.dictionaries(st.sampled_from(KEYS + ["utm_source", "<b>"]),
 
 
 def _flag(values: list[str]) -> bool:
-    """Presenter mode, as the page reads the first usable ``present`` value."""
-    return next((value.strip().lower() == "true" for value in values if value.strip().lower() in ("true", "false")),
-                False)
+    """Presenter mode, as the page reads the link (components/ui/filters.py: presenting_requested)."""
+    return any(value.strip().lower() == "true" for value in values)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None,
-          derandomize=True)  # the same links on every run; explore others with --hypothesis-seed
+          derandomize=True)  # the same links on every run (to explore others: False, and --hypothesis-seed)
 @given(link=links)
-@example(link={"domain": [MARKUP[0]], "county": [MARKUP[1]], "section": ["x" * 10_000], "step": ["-1"]})
+@example(link={"domain": [MARKUP[0]], "county": [MARKUP[1]], "section": ["x" * 1_000], "step": ["-1"]})
 @example(link={"present": ["true"], "step": ["99999999999999999999"], "lang": [MARKUP[2]]})
 def test_any_link_draws_a_page_with_notices_and_keeps_the_rest(link):
     query = {**link, "domain": ["消防", *link.get("domain", [])]}  # one usable value, kept whatever else is there

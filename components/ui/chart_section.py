@@ -43,10 +43,9 @@ def render_chart_section(spec: ChartSpec, rows: pd.DataFrame, fig: go.Figure, da
                 _plot(compact_fig, f"fig-{spec.id}-compact", config)
         else:
             _plot(fig, f"fig-{spec.id}", config)
-        st.html(narrative)
-        if not presenting:
             st.html(cache.shared("chart-data", (spec.id, view, language), signature, lambda: folded_html(
                 words.t("chart.show_data"), figures_table_html(rows, dataset, words))))
+        st.html(narrative)
 
 
 def _plot(fig: go.Figure, key: str, config: dict) -> None:

@@ -10,19 +10,22 @@ from components.styles import NARRATIVE_CSS
 
 # A chart section (and the practices' map with its lists) is one grid: the chart with its folded
 # details under it on the left (3 parts), the article's words on the right (2 parts); on a phone they
-# stack: chart, details, words. (A presenter's slide holds the chart twice, in projector and phone
-# type, in the same cell; the page shows the one that fits.) One grid costs a page run far less than
-# st.columns, whose every column is an element of its own.
+# stack in the order they are drawn: chart, details, words. Cells are placed by the chart's key, not
+# by what they hold, so a chart still loading keeps its place. (A presenter's slide holds the chart
+# twice, in projector and phone type, in one cell; the page shows the one that fits.) One grid
+# costs a page run far less than st.columns, whose every column is an element of its own.
 _CHART_SECTION = '.stHorizontalBlock:is([class*="st-key-chart-"], .st-key-practices-split)'
+_CHART_CELL = ':is([class*="st-key-fig"], [class*="st-key-practice-map"], :has(> [class*="st-key-figure-"]))'
+_FOLD_CELL = ":has(details.folded)"
 _PAGE_CSS = f"""
 {_CHART_SECTION} {{ display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
   grid-template-rows: auto 1fr; column-gap: 3rem; row-gap: 0; }}
-{_CHART_SECTION} > :has(.stPlotlyChart) {{ grid-area: 1 / 1; }}
-{_CHART_SECTION} > :has(details.folded) {{ grid-area: 2 / 1; }}
-{_CHART_SECTION} > :not(:has(.stPlotlyChart, details.folded)) {{ grid-area: 1 / 2 / 3 / 3; }}
+{_CHART_SECTION} > {_CHART_CELL} {{ grid-area: 1 / 1; }}
+{_CHART_SECTION} > {_FOLD_CELL} {{ grid-area: 2 / 1; }}
+{_CHART_SECTION} > :not({_CHART_CELL}, {_FOLD_CELL}) {{ grid-area: 1 / 2 / 3 / 3; }}
 @media (max-width: 640px) {{
   {_CHART_SECTION} {{ grid-template-columns: minmax(0, 1fr); grid-template-rows: auto; }}
-  {_CHART_SECTION} > :not(:has(.stPlotlyChart, details.folded)) {{ grid-area: 3 / 1; }}
+  {_CHART_SECTION} > :not({_CHART_CELL}, {_FOLD_CELL}) {{ grid-area: 3 / 1; }}
 }}
 .practices-note {{ background: #e3eef8; border-radius: 0.5rem; padding: 0.75rem 1rem; }}
 .kpi-cards {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(12.5rem, 1fr)); gap: 0.75rem;
@@ -37,9 +40,15 @@ _PAGE_CSS = f"""
   background: {theme.TRACK_COLOUR}; color: {theme.MUTED_TEXT_COLOUR}; }}
 .kpi-delta.{GOOD} {{ background: #e3eef8; color: {theme.OUTCOME_COLOURS[GOOD]}; }}
 .kpi-delta.{BAD} {{ background: #fbe9e1; color: {theme.OUTCOME_COLOURS[BAD]}; }}
+.kpi-note {{ white-space: nowrap; }}
 .kpi-source {{ font-size: 0.85rem; color: {theme.MUTED_TEXT_COLOUR}; margin-top: 0.3rem; }}
 .kpi-source summary {{ cursor: pointer; }}
 .kpi-source p {{ margin-top: 0.3rem; line-height: 1.6; color: {theme.TEXT_COLOUR}; }}
+@media (max-width: 640px) {{  /* two cards a row on a phone */
+  .kpi-cards, .kpi-cards:lang(en) {{ grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.5rem; }}
+  .kpi-card {{ padding: 0.6rem 0.7rem 0.5rem; }}
+  .kpi-value {{ font-size: 1.5rem; }}
+}}
 @page {{ size: A4 landscape; margin: 10mm; }}
 @media print {{
   .stMain {{ zoom: 0.72; }}  /* keeps the screen's two-column layout on an A4 landscape page */
