@@ -52,7 +52,7 @@ def test_the_page_names_the_problem_and_shows_nothing_else(case: HostileCase, da
             if case.says in rendered(what)]
     assert rows and rows[0][0].startswith(case.file), table
     assert not at.get("plotly_chart") and not at.multiselect, "no partial dashboard"
-    assert not [element for element in at.get("html") if "kpi-cards" in element.proto.body]
+    assert not [element for element in at.get("html") if 'class="kpi-cards"' in element.proto.body]
 
 
 def test_every_case_has_a_message_of_its_own():
