@@ -23,7 +23,7 @@ def chart_config(chart_id: str, year: int, words: Wording) -> dict:
 def render_chart_section(spec: ChartSpec, rows: pd.DataFrame, fig: go.Figure, dataset: Dataset,
                          source_figures: pd.DataFrame, words: Wording, view: View, signature: str,
                          compact_fig: go.Figure | None = None) -> None:
-    """Chart on the left, narrative on the right, the chart's data under both; they stack on a phone.
+    """Chart on the left with its data under it, narrative on the right; they stack on a phone.
 
     A slide passes ``compact_fig`` too: ``fig`` is the large-type figure for a projector and the
     compact one is shown instead on a phone (the page's CSS picks one by screen width). The
@@ -35,7 +35,7 @@ def render_chart_section(spec: ChartSpec, rows: pd.DataFrame, fig: go.Figure, da
         chart_passages(spec.for_slide() if presenting else spec, rows, dataset.passages), dataset.sections,
         source_figures, language, NarrativeLabels.for_words(words), large=presenting))
     config = chart_config(spec.id, view.year, words)
-    with st.container(key=f"chart-{spec.id}", horizontal=True, gap="large"):  # side by side; CSS sets the widths
+    with st.container(key=f"chart-{spec.id}", horizontal=True, gap="large"):  # placed by the page's CSS grid
         if presenting:
             with st.container(key="figure-large"):
                 _plot(fig, f"fig-{spec.id}", config)
