@@ -8,6 +8,7 @@ from components.model import BAD, GOOD, NEUTRAL, UNCHANGED
 OUTCOME_COLOURS = {GOOD: "#0b63a8", BAD: "#c2410c", NEUTRAL: "#5b6573", UNCHANGED: "#5b6573"}
 DERIVED_COLOUR = "#aab4c0"
 TRACK_COLOUR = "#e4e9ef"
+GOOD_TINT, BAD_TINT = "#e3eef8", "#fbe9e1"  # light backgrounds behind good and bad news (KPI deltas, notes)
 PART_COLOUR = "#7fb2dc"
 TEXT_COLOUR = "#101418"
 MUTED_TEXT_COLOUR = "#4b5563"

@@ -7,10 +7,11 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from tests.conftest import ROOT
 
@@ -74,6 +75,25 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def wait_until(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    """Check ``condition`` until it holds (a server's state, which no page shows); after ``seconds``
+    the test fails, saying ``what`` it waited for."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {seconds} s for {what}")
+        time.sleep(0.2)
+
+
+def answers(url: str) -> bool:
+    """Whether the server at ``url`` says it is healthy."""
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read() == b"ok"
+    except OSError:
+        return False
 
 
 def server_metric(base_url: str, line_start: str) -> float:

@@ -34,7 +34,7 @@ def test_markup_in_the_data_runs_nothing_and_shows_as_text(chromium, injected_ur
     for summary in page.locator(folds).all():  # KPI sentences, chart data, map sources, Chinese originals
         summary.click()
     expect(page.get_by_text("<b id=injected>b</b>").first).to_be_visible()  # shown as written
-    page.wait_for_timeout(500)  # time for an injected handler to fire, were there one
+    page.wait_for_load_state("networkidle")  # every image tried, so an injected onerror would have fired
     assert page.locator("#injected, img[src=x], a[href^='javascript:']").count() == 0
     assert page.locator("[data-testid=stException]").count() == 0
     assert not page.errors  # no script error and no dialog

@@ -5,14 +5,12 @@ open pages that reconnect by themselves, with their view, after the server resta
 from __future__ import annotations
 
 import re
-import time
 
-import pytest
 from playwright.sync_api import expect
 
 from components.data import DATA_DIR_ENV
 from tests.browser import (READY, SESSION_STATE_METRIC, free_port, open_page, rss_mb, server_metric, serving,
-                           wait_for_charts)
+                           wait_for_charts, wait_until)
 from tests.conftest import edit_rows
 
 VIEWERS = 20
@@ -59,12 +57,10 @@ def _crowd(browser, url: str) -> None:
 
 
 def _wait_until_sessions_are_gone(url: str) -> None:
-    """Until the server holds no session: none connected, and no state kept for one that left."""
-    for _ in range(120):
-        if server_metric(url, "active_sessions") == 0 and server_metric(url, SESSION_STATE_METRIC) == 0:
-            return
-        time.sleep(0.5)  # the server lets a session go SESSION_TTL_S after its page closes
-    pytest.fail("sessions were still held a minute after their pages closed")
+    """Until the server holds no session: none connected, and no state kept for one that left
+    (the server lets a session go SESSION_TTL_S after its page closes)."""
+    wait_until(lambda: server_metric(url, "active_sessions") == 0 and server_metric(url, SESSION_STATE_METRIC) == 0,
+               60, "the server to let go of every closed page's session")
 
 
 def test_twenty_viewers_at_once_all_draw_and_memory_settles_after_they_leave(chromium):

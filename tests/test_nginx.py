@@ -8,14 +8,13 @@ import os
 import re
 import signal
 import subprocess
-import time
 import urllib.request
 from http.cookiejar import CookieJar
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import free_port, open_page, wait_for_charts
+from tests.browser import answers, free_port, open_page, wait_for_charts, wait_until
 from tests.conftest import ROOT
 
 SCRIPT = ROOT / "deploy" / "serve-behind-nginx"
@@ -32,13 +31,9 @@ def deployment(tmp_path):
     process = subprocess.Popen([str(SCRIPT)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                time.sleep(0.5)
-        else:
+        try:
+            wait_until(lambda: answers(url), 60, "the deployment to serve")
+        except AssertionError:
             process.terminate()
             pytest.fail("the deployment did not start:\n" + process.communicate(timeout=30)[0])
         yield url, {name: tmp_path / "run" / f"app-{app}.pid" for name, app in zip(("app_a", "app_b"), apps)}

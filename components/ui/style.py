@@ -27,7 +27,7 @@ _PAGE_CSS = f"""
   {_CHART_SECTION} {{ grid-template-columns: minmax(0, 1fr); grid-template-rows: auto; }}
   {_CHART_SECTION} > :not({_CHART_CELL}, {_FOLD_CELL}) {{ grid-area: 3 / 1; }}
 }}
-.practices-note {{ background: #e3eef8; border-radius: 0.5rem; padding: 0.75rem 1rem; }}
+.practices-note {{ background: {theme.GOOD_TINT}; border-radius: 0.5rem; padding: 0.75rem 1rem; }}
 .kpi-cards {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(12.5rem, 1fr)); gap: 0.75rem;
   align-items: start; }}
 .kpi-cards:lang(en) {{ grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }}
@@ -38,8 +38,8 @@ _PAGE_CSS = f"""
 .kpi-change {{ font-size: 0.9rem; color: {theme.MUTED_TEXT_COLOUR}; min-height: 1.6em; }}
 .kpi-delta {{ display: inline-block; padding: 0 0.4em; border-radius: 0.3em; margin-right: 0.3em;
   background: {theme.TRACK_COLOUR}; color: {theme.MUTED_TEXT_COLOUR}; }}
-.kpi-delta.{GOOD} {{ background: #e3eef8; color: {theme.OUTCOME_COLOURS[GOOD]}; }}
-.kpi-delta.{BAD} {{ background: #fbe9e1; color: {theme.OUTCOME_COLOURS[BAD]}; }}
+.kpi-delta.{GOOD} {{ background: {theme.GOOD_TINT}; color: {theme.OUTCOME_COLOURS[GOOD]}; }}
+.kpi-delta.{BAD} {{ background: {theme.BAD_TINT}; color: {theme.OUTCOME_COLOURS[BAD]}; }}
 .kpi-note {{ white-space: nowrap; }}
 .kpi-source {{ font-size: 0.85rem; color: {theme.MUTED_TEXT_COLOUR}; margin-top: 0.3rem; }}
 .kpi-source summary {{ cursor: pointer; }}
