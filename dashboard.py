@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data import DataError, data_dir_from_env
+from components.data.loader import DataError, data_dir_from_env
 from components.ui import cache, style
 from components.ui.errors import render_data_error
 from components.ui.filters import (PRESENT_KEY, bad_link_values, presenting_requested, render_filters,

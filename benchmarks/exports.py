@@ -13,18 +13,18 @@ from dataclasses import replace
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.common import machine, median_seconds, print_table, quiet_streamlit
-from components.data import DEFAULT_DATA_DIR, load_dataset
-from components.deck import deck_bytes
-from components.export import csv_bytes, export_frame
-from components.format import NumberFormat
-from components.i18n import load_catalog
-from components.images import figures_to_png
-from components.model import View, enrich
-from components.pack import build_pack
-from components.practices import PracticeView
-from components.report import report_html
-from components.wording import Wording
-from components.workbook import workbook_bytes
+from components.data.loader import DEFAULT_DATA_DIR, load_dataset
+from components.exports.deck import deck_bytes
+from components.exports.csv_file import csv_bytes, export_frame
+from components.text.numbers import NumberFormat
+from components.text.catalog import load_catalog
+from components.exports.images import figures_to_png
+from components.model.figures import View, enrich
+from components.exports.pack import build_pack
+from components.model.practices import PracticeView
+from components.exports.report import report_html
+from components.text.wording import Wording
+from components.exports.workbook import workbook_bytes
 
 APP = str(DEFAULT_DATA_DIR.parent / "dashboard.py")
 PAGE_REPEATS = 9

@@ -12,12 +12,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from benchmarks.common import machine, print_table
-from components.charts import CHARTS, ChartContext
-from components.data import DEFAULT_DATA_DIR, load_dataset
-from components.format import NumberFormat
-from components.i18n import load_catalog
-from components.model import View, enrich, select
-from components.wording import Wording
+from components.charts.base import CHARTS, ChartContext
+from components.data.loader import DEFAULT_DATA_DIR, load_dataset
+from components.text.numbers import NumberFormat
+from components.text.catalog import load_catalog
+from components.model.figures import View, enrich, select
+from components.text.wording import Wording
 
 FACTORS = (1, 10, 100, 1000)
 SOURCE = "lishui-daily-2020-03-10"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from components.data import DataError, Dataset, data_dir_from_env, load_dataset
-from components.i18n import Catalog, load_catalog
-from components.problems import describe
+from components.data.loader import DataError, Dataset, data_dir_from_env, load_dataset
+from components.text.catalog import Catalog, load_catalog
+from components.data.problems import describe
 
 
 def summary(dataset: Dataset, catalog: Catalog) -> str:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from components.charts import ChartContext
-from components.data import Dataset, load_dataset
-from components.format import NumberFormat
-from components.i18n import load_catalog
-from components.model import enrich
-from components.wording import Wording
+from components.charts.base import ChartContext
+from components.data.loader import Dataset, load_dataset
+from components.text.numbers import NumberFormat
+from components.text.catalog import load_catalog
+from components.model.figures import enrich
+from components.text.wording import Wording
 from tests.conftest import DATA
 
 SOURCE_LINE = "来源:测试来源"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from components import schema
-from components.data import DataError, load_dataset
+from components.data import schema
+from components.data.loader import DataError, load_dataset
 from tests.conftest import edit_rows
 
 FIFTY_MB = 50 * 2**20

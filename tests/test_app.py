@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.format import MINUS
+from components.text.numbers import MINUS
 from tests.conftest import ROOT, edit_rows
 from tests.app_text import html_table, kpi_cards, open_folded
 

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from components.data import DATA_DIR_ENV
+from components.data.loader import DATA_DIR_ENV
 from tests.browser import open_page, running_app, wait_for_charts
 from tests.conftest import DATA
 from tests.hostile import inject_markup

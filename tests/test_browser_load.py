@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-from components.data import DATA_DIR_ENV
+from components.data.loader import DATA_DIR_ENV
 from tests.browser import (READY, SESSION_STATE_METRIC, free_port, open_page, rss_mb, server_metric, serving,
                            wait_for_charts, wait_until)
 from tests.conftest import edit_rows

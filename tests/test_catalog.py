@@ -8,9 +8,9 @@ import pytest
 
 from components.ui.meeting_pack import FILES
 
-from components import schema
-from components.i18n import load_catalog, placeholders
-from components.model import BAD, GOOD, NEUTRAL, UNCHANGED
+from components.data import schema
+from components.text.catalog import load_catalog, placeholders
+from components.model.figures import BAD, GOOD, NEUTRAL, UNCHANGED
 from tests.conftest import ROOT
 
 CODE = [path for path in (ROOT / "components").rglob("*.py")] + [ROOT / "dashboard.py"]
@@ -33,7 +33,7 @@ def test_every_literal_key_exists_with_matching_placeholders(where, key, params,
 
 
 def test_every_problem_code_has_a_message():
-    codes = set(PROBLEM_CODE.findall((ROOT / "components" / "data.py").read_text(encoding="utf-8")))
+    codes = set(PROBLEM_CODE.findall((ROOT / "components" / "data" / "loader.py").read_text(encoding="utf-8")))
     assert len(codes) > 20
     missing = {code for code in codes if f"problem.{code}" not in load_catalog("zh").messages}
     assert not missing
@@ -51,7 +51,7 @@ def test_dynamic_keys_exist(key, language):
 def test_rendering_code_has_no_chinese_literals():
     """UI text lives in the catalog, not in code (comments and docstrings aside)."""
     han = re.compile(r"[\u4e00-\u9fff]")
-    for path in [ROOT / "dashboard.py", *(ROOT / "components" / "ui").glob("*.py"), ROOT / "components" / "charts.py"]:
+    for path in [ROOT / "dashboard.py", *(ROOT / "components" / "ui").glob("*.py"), *(ROOT / "components" / "charts").glob("*.py")]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             code = line.split("#", 1)[0]
             if han.search(code) and not code.strip().startswith(('"""', "'''")):

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from components import theme
-from components.charts import (CHARTS, axis_cut, build_changes_chart, build_index_chart, build_levels_chart,
+from components.charts.base import (CHARTS, axis_cut, build_changes_chart, build_index_chart, build_levels_chart,
                                build_share_chart, text_width, wrap)
-from components.format import MINUS
-from components.model import BAD, GOOD, with_change, with_metrics
+from components.text.numbers import MINUS
+from components.model.figures import BAD, GOOD, with_change, with_metrics
 from tests.helpers import SOURCE_LINE, context, dataset
 
 ROOT_CHARTS = {spec.id: spec for spec in CHARTS}
@@ -158,14 +158,14 @@ def test_wrap_keeps_every_line_within_budget(text):
 
 
 def test_chart_code_never_imports_streamlit():
-    code = "import sys, components.charts, components.data, components.model, components.narrative, " \
-           "components.export, components.tables; print('streamlit' in sys.modules)"
+    code = "import sys, components.charts.base, components.data.loader, components.model.figures, components.html.narrative, " \
+           "components.exports.csv_file, components.html.tables; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
 
 def test_the_figures_table_is_escaped_html_with_aligned_numbers():
-    from components.tables import figures_table_html, table_html
+    from components.html.tables import figures_table_html, table_html
     from tests.app_text import html_table
     from tests.helpers import words
 

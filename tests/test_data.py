@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.data import DataError, Problem, data_dir_from_env, load_dataset
+from components.data.loader import DataError, Problem, data_dir_from_env, load_dataset
 from tests.conftest import DATA, edit_rows
 
 

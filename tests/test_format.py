@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.format import MINUS, NumberFormat, decimals_in
+from components.text.numbers import MINUS, NumberFormat, decimals_in
 from tests.helpers import figure_row, words
 
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from components import schema
-from components.data import DataError, load_dataset
-from components.i18n import load_catalog
-from components.problems import describe
+from components.data import schema
+from components.data.loader import DataError, load_dataset
+from components.text.catalog import load_catalog
+from components.data.problems import describe
 from tests.conftest import DATA
 
 FILES = [*schema.TABLES, schema.SOURCES_FILE, "articles/lishui-daily-2020-03-10.txt"]

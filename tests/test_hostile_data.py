@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data import DATA_DIR_ENV, DataError, load_dataset
-from components.i18n import load_catalog
-from components.problems import message
+from components.data.loader import DATA_DIR_ENV, DataError, load_dataset
+from components.text.catalog import load_catalog
+from components.data.problems import message
 from components.validate import main as validate
 from tests.app_text import kpi_cards
 from tests.conftest import ROOT

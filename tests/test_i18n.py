@@ -7,9 +7,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.format import NumberFormat
-from components.i18n import load_catalog, placeholders
-from components.schema import UNITS
+from components.text.numbers import NumberFormat
+from components.text.catalog import load_catalog, placeholders
+from components.data.schema import UNITS
 from components.ui.language import language_for_locale
 from tests.app_text import kpi_cards, open_folded, visible_text
 from tests.conftest import ROOT

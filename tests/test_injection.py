@@ -14,14 +14,14 @@ import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from components.data import DATA_DIR_ENV, load_dataset
-from components.deck import deck_bytes
-from components.export import csv_bytes, export_frame
-from components.model import View, enrich
-from components.pack import build_pack
-from components.practices import PracticeView
-from components.report import report_html
-from components.workbook import workbook_bytes
+from components.data.loader import DATA_DIR_ENV, load_dataset
+from components.exports.deck import deck_bytes
+from components.exports.csv_file import csv_bytes, export_frame
+from components.model.figures import View, enrich
+from components.exports.pack import build_pack
+from components.model.practices import PracticeView
+from components.exports.report import report_html
+from components.exports.workbook import workbook_bytes
 from tests.app_text import open_folded
 from tests.conftest import DATA, ROOT
 from tests.helpers import words

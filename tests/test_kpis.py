@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.kpis import kpi_cards, kpi_cards_html
+from components.html.kpis import kpi_cards, kpi_cards_html
 from tests.helpers import dataset, words
 
 

@@ -14,15 +14,15 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches
 
-from components.data import load_dataset
-from components.deck import deck_bytes
-from components.export import FORMULA_PREFIXES, csv_bytes, export_frame, neutralise
-from components.images import figures_to_png
-from components.model import View, enrich
-from components.pack import build_pack
-from components.practices import PracticeView
-from components.report import report_html
-from components.workbook import workbook_bytes
+from components.data.loader import load_dataset
+from components.exports.deck import deck_bytes
+from components.exports.csv_file import FORMULA_PREFIXES, csv_bytes, export_frame, neutralise
+from components.exports.images import figures_to_png
+from components.model.figures import View, enrich
+from components.exports.pack import build_pack
+from components.model.practices import PracticeView
+from components.exports.report import report_html
+from components.exports.workbook import workbook_bytes
 from tests.browser import artifact
 from tests.conftest import edit_rows
 from tests.helpers import dataset, words

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.model import BAD, GOOD, NEUTRAL, UNCHANGED, View, outcome, select
+from components.model.figures import BAD, GOOD, NEUTRAL, UNCHANGED, View, outcome, select
 from tests.helpers import dataset, figure_row
 
 
@@ -54,8 +54,8 @@ def test_select_filters_by_domain(domains, metrics):
 
 
 def test_enrich_does_not_modify_its_input():
-    from components.data import load_dataset
-    from components.model import enrich
+    from components.data.loader import load_dataset
+    from components.model.figures import enrich
     from tests.conftest import DATA
     raw = load_dataset(DATA).figures
     before = raw.copy()

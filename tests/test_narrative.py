@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from components.charts import CHARTS
-from components.narrative import article_html, chart_passages, figure_terms, highlighted_html, segments
+from components.charts.base import CHARTS
+from components.html.narrative import article_html, chart_passages, figure_terms, highlighted_html, segments
 from tests.helpers import dataset
 
 SPECS = {spec.id: spec for spec in CHARTS}

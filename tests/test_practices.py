@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 
 from components import theme
-from components.model import View
-from components.practice_list import practice_groups_html
-from components.practice_map import build_practice_map, tile_fill
-from components.practices import PracticeView, map_tiles, practices_shown, split_citywide
-from components.tiles import _cost, _scaled, grid_size, tile_cells
+from components.model.figures import View
+from components.html.practice_list import practice_groups_html
+from components.charts.practice_map import build_practice_map, tile_fill
+from components.model.practices import PracticeView, map_tiles, practices_shown, split_citywide
+from components.model.tiles import _cost, _scaled, grid_size, tile_cells
 from tests.helpers import SOURCE_LINE, context, dataset, words
 
 ALL_DOMAINS = tuple(dataset().domains["id"])

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.data import Dataset, Source
-from components.narrative import NarrativeLabels, article_html, figure_terms, translated_article_html
+from components.data.loader import Dataset, Source
+from components.html.narrative import NarrativeLabels, article_html, figure_terms, translated_article_html
 from components.ui import cache
 from components.ui.folded import folded
-from components.wording import ARTICLE_LANGUAGE, Wording
+from components.text.wording import ARTICLE_LANGUAGE, Wording
 
 
 def render_article(source: Source, data: Dataset, source_figures: pd.DataFrame, words: Wording, signature: str) -> None:

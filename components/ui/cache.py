@@ -14,18 +14,18 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.charts import charts_with_rows
-from components.data import Dataset, load_dataset
-from components.deck import deck_bytes
-from components.export import csv_bytes, export_frame
-from components.images import figures_to_png
-from components.model import View, enrich, select, source_for_year
-from components.pack import build_pack, chart_context
-from components.practice_map import build_view_map
-from components.practices import PracticeView
-from components.report import report_html
-from components.wording import Wording
-from components.workbook import workbook_bytes
+from components.charts.base import charts_with_rows
+from components.data.loader import Dataset, load_dataset
+from components.exports.deck import deck_bytes
+from components.exports.csv_file import csv_bytes, export_frame
+from components.exports.images import figures_to_png
+from components.model.figures import View, enrich, select, source_for_year
+from components.exports.pack import build_pack, chart_context
+from components.charts.practice_map import build_view_map
+from components.model.practices import PracticeView
+from components.exports.report import report_html
+from components.text.wording import Wording
+from components.exports.workbook import workbook_bytes
 
 T = TypeVar("T")
 

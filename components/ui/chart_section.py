@@ -6,13 +6,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.charts import ChartSpec, plotly_config
-from components.data import Dataset
-from components.model import View
-from components.narrative import NarrativeLabels, chart_passages, narrative_html
-from components.tables import figures_table_html, folded_html
+from components.charts.base import ChartSpec, plotly_config
+from components.data.loader import Dataset
+from components.model.figures import View
+from components.html.narrative import NarrativeLabels, chart_passages, narrative_html
+from components.html.tables import figures_table_html, folded_html
 from components.ui import cache
-from components.wording import Wording
+from components.text.wording import Wording
 
 
 def chart_config(chart_id: str, year: int, words: Wording) -> dict:

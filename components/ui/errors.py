@@ -7,10 +7,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.data import DataError
-from components.problems import location, message
+from components.data.loader import DataError
+from components.data.problems import location, message
 from components.ui.text import escape_markdown
-from components.wording import Wording
+from components.text.wording import Wording
 
 
 def render_data_error(error: DataError, folder: str, words: Wording) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.data import Dataset
-from components.model import View
-from components.practices import CITY
-from components.slides import parse_flag
+from components.data.loader import Dataset
+from components.model.figures import View
+from components.model.practices import CITY
+from components.model.slides import parse_flag
 from components.ui import cache
 from components.ui.text import escape_markdown
-from components.wording import Wording
+from components.text.wording import Wording
 
 DOMAIN_KEY = "domain"
 YEAR_KEY = "year"

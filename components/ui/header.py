@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.charts import summary_line
-from components.data import Source
-from components.kpis import kpi_cards, kpi_cards_html
-from components.model import View
+from components.charts.base import summary_line
+from components.data.loader import Source
+from components.html.kpis import kpi_cards, kpi_cards_html
+from components.model.figures import View
 from components.ui import cache
 from components.ui.text import escape_markdown
-from components.wording import Wording
+from components.text.wording import Wording
 
 
 def render_header(view: View, shown: pd.DataFrame, source: Source, words: Wording, signature: str) -> None:

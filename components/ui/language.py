@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.format import NumberFormat
-from components.i18n import DEFAULT_LANGUAGE, load_catalog
-from components.wording import Wording
+from components.text.numbers import NumberFormat
+from components.text.catalog import DEFAULT_LANGUAGE, load_catalog
+from components.text.wording import Wording
 
 LANG_KEY = "lang"
 LANGUAGES = ("zh", "en")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data import Dataset
-from components.images import chromium_path
-from components.practices import PracticeView
+from components.data.loader import Dataset
+from components.exports.images import chromium_path
+from components.model.practices import PracticeView
 from components.ui import cache
 from components.ui.folded import popover
-from components.wording import Wording
+from components.text.wording import Wording
 
 FILES = (  # (kind, extension, MIME type)
     ("pptx", "pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),

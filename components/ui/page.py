@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data import Dataset
-from components.model import View, source_for_year
-from components.practices import PracticeView
+from components.data.loader import Dataset
+from components.model.figures import View, source_for_year
+from components.model.practices import PracticeView
 from components.ui import cache
 from components.ui.article import render_article
 from components.ui.chart_section import render_chart_section
@@ -15,7 +15,7 @@ from components.ui.header import render_header, render_kpis
 from components.ui.meeting_pack import render_meeting_pack
 from components.ui.practices import has_practices, render_practices, selected_place
 from components.ui.table import render_table
-from components.wording import Wording
+from components.text.wording import Wording
 
 
 def render_page(data: Dataset, view: View, words: Wording, signature: str) -> None:

@@ -8,15 +8,15 @@ import html
 import pandas as pd
 import streamlit as st
 
-from components.data import Dataset
-from components.model import View
-from components.practice_list import practice_groups, practice_groups_html
-from components.practices import CITY, PracticeView, practices_shown, split_citywide
-from components.tables import folded_html, table_html
+from components.data.loader import Dataset
+from components.model.figures import View
+from components.html.practice_list import practice_groups, practice_groups_html
+from components.model.practices import CITY, PracticeView, practices_shown, split_citywide
+from components.html.tables import folded_html, table_html
 from components.ui import cache
 from components.ui.chart_section import chart_config
 from components.ui.filters import PLACE_KEY, SECTION_KEY, adopt_names_from_other_language, link_names
-from components.wording import Wording
+from components.text.wording import Wording
 
 MAP_KEY = "practice-map"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data import Dataset, Source
-from components.model import View, source_for_year
-from components.practices import PracticeView
-from components.slides import Slide, parse_step, slide_plan
+from components.data.loader import Dataset, Source
+from components.model.figures import View, source_for_year
+from components.model.practices import PracticeView
+from components.model.slides import Slide, parse_step, slide_plan
 from components.ui import cache
 from components.ui.chart_section import render_chart_section
 from components.ui.filters import (
@@ -23,7 +23,7 @@ from components.ui.language import render_language_picker
 from components.ui.meeting_pack import render_meeting_pack
 from components.ui.practices import has_practices, render_practice_filters, render_practices_slide, selected_place
 from components.ui.text import escape_markdown
-from components.wording import Wording
+from components.text.wording import Wording
 
 # Each direction answers two keys: clickers send PageDown/PageUp, keyboards have arrows.
 NAV_BUTTONS = (("prev", -1, "PageUp", "Left"), ("next", 1, "PageDown", "Right"))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components import theme
-from components.model import BAD, GOOD
-from components.styles import NARRATIVE_CSS
+from components.model.figures import BAD, GOOD
+from components.html.styles import NARRATIVE_CSS
 
 # A chart section (and the practices' map with its lists) is one grid: the chart with its folded
 # details under it on the left (3 parts), the article's words on the right (2 parts); on a phone they

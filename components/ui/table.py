@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.data import Dataset
-from components.model import View
-from components.tables import figures_table_html
+from components.data.loader import Dataset
+from components.model.figures import View
+from components.html.tables import figures_table_html
 from components.ui import cache
-from components.wording import Wording
+from components.text.wording import Wording
 
 
 def render_table(rows: pd.DataFrame, dataset: Dataset, words: Wording, view: View, signature: str) -> None:

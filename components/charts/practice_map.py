@@ -7,9 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
-from components.charts import ChartContext, finish_figure, new_figure, plain
-from components.data import Dataset
-from components.practices import ZONE, PracticeView, map_tiles, practices_shown, split_citywide
+from components.charts.base import ChartContext, finish_figure, new_figure, plain
+from components.data.loader import Dataset
+from components.model.practices import ZONE, PracticeView, map_tiles, practices_shown, split_citywide
 
 HALF = 0.46  # half a tile's side, in grid cells: the rest of the cell is the gap
 CELL_ROWS = 2.6  # a tile's side, in bar rows (so a slide's map fits 720 px like its bar charts)

@@ -7,8 +7,8 @@ from typing import Iterable
 
 import pandas as pd
 
-from components.data import Dataset
-from components.format import decimals_in
+from components.data.loader import Dataset
+from components.text.numbers import decimals_in
 
 GOOD, BAD, NEUTRAL, UNCHANGED = "good", "bad", "neutral", "unchanged"
 

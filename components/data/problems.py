@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from components.data import Problem
-from components.i18n import Catalog
+from components.data.loader import Problem
+from components.text.catalog import Catalog
 
 
 def location(problem: Problem, catalog: Catalog) -> str:

@@ -17,8 +17,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components import theme
-from components.model import GOOD, NEUTRAL, headline_figures, with_change, with_metrics
-from components.wording import Wording
+from components.model.figures import GOOD, NEUTRAL, headline_figures, with_change, with_metrics
+from components.text.wording import Wording
 
 OUTLIER_RATIO = 4  # a bar more than 4x the next longest gets a cut axis
 INSIDE_LABEL_SHARE = 0.5  # a bar at least half as long as the longest carries its label inside

@@ -15,11 +15,11 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from components import schema
-from components.format import NumberFormat, decimals_in
-from components.schema import Column
+from components.data import schema
+from components.text.numbers import NumberFormat, decimals_in
+from components.data.schema import Column
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import ChartContext, ChartSpec, charts_with_rows, summary_line
-from components.data import Dataset, Source
-from components.model import View, select, source_for_year
-from components.narrative import chart_passages
-from components.practice_list import practice_groups
-from components.practice_map import build_view_map
-from components.practices import PracticeView, practices_shown, split_citywide
-from components.wording import Wording
+from components.charts.base import ChartContext, ChartSpec, charts_with_rows, summary_line
+from components.data.loader import Dataset, Source
+from components.model.figures import View, select, source_for_year
+from components.html.narrative import chart_passages
+from components.html.practice_list import practice_groups
+from components.charts.practice_map import build_view_map
+from components.model.practices import PracticeView, practices_shown, split_citywide
+from components.text.wording import Wording
 
 
 def chart_context(data: Dataset, year: int, words: Wording, presenting: bool) -> ChartContext:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data import Dataset
-from components.model import View, source_for_year
-from components.tiles import tile_cells
+from components.data.loader import Dataset
+from components.model.figures import View, source_for_year
+from components.model.tiles import tile_cells
 
 COUNTY, ZONE, CITY = "county", "zone", "city"
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data import Source
-from components.format import NumberFormat
-from components.i18n import Catalog
+from components.data.loader import Source
+from components.text.numbers import NumberFormat
+from components.text.catalog import Catalog
 
 ARTICLE_LANGUAGE = "zh"  # the review articles are Chinese; other languages read translations
 

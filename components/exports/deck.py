@@ -18,9 +18,9 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from components import theme
-from components.charts import text_width, unframed
-from components.pack import Pack
-from components.wording import ARTICLE_LANGUAGE
+from components.charts.base import text_width, unframed
+from components.exports.pack import Pack
+from components.text.wording import ARTICLE_LANGUAGE
 
 FONT = "Microsoft YaHei"
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)

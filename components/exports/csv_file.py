@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.wording import Wording
+from components.text.wording import Wording
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 

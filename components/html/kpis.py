@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.model import UNCHANGED, headline_figures
-from components.narrative import html_lang
-from components.wording import Wording
+from components.model.figures import UNCHANGED, headline_figures
+from components.html.narrative import html_lang
+from components.text.wording import Wording
 
 ARROWS = {"down": "↓", "up": "↑"}
 

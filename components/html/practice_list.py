@@ -8,9 +8,9 @@ from typing import Literal
 
 import pandas as pd
 
-from components.data import Dataset
-from components.narrative import highlighted_html, html_lang, original_html
-from components.wording import ARTICLE_LANGUAGE, Wording
+from components.data.loader import Dataset
+from components.html.narrative import highlighted_html, html_lang, original_html
+from components.text.wording import ARTICLE_LANGUAGE, Wording
 
 
 def practice_groups(data: Dataset, shown: pd.DataFrame, place: str, words: Wording) -> list[tuple[str, pd.DataFrame]]:

@@ -14,8 +14,8 @@ from typing import Iterable
 
 import pandas as pd
 
-from components.charts import ChartSpec
-from components.wording import ARTICLE_LANGUAGE, Wording
+from components.charts.base import ChartSpec
+from components.text.wording import ARTICLE_LANGUAGE, Wording
 
 HIGHLIGHT_CLASS = "figure-mark"
 ORIGINAL_CLASS = "original"

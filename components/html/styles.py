@@ -4,7 +4,7 @@ shared by the page and the HTML report."""
 from __future__ import annotations
 
 from components import theme
-from components.narrative import HIGHLIGHT_CLASS
+from components.html.narrative import HIGHLIGHT_CLASS
 
 NARRATIVE_CSS = f"""
 .narrative {{ font-size: 1.05rem; line-height: 1.85; color: {theme.TEXT_COLOUR}; }}

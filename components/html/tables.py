@@ -6,8 +6,8 @@ import html
 
 import pandas as pd
 
-from components.data import Dataset
-from components.wording import Wording
+from components.data.loader import Dataset
+from components.text.wording import Wording
 
 
 def figures_table(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> pd.DataFrame:
@@ -35,7 +35,7 @@ def figures_table_html(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> 
 def table_html(frame: pd.DataFrame, numeric: set[str] = frozenset()) -> str:
     """A table of display text as escaped HTML. Long text wraps (a data grid would cut the quotes
     off) and ``numeric`` columns align their digits; on a phone each row becomes a card of
-    "column: value" lines (the CSS in ``components.styles`` reads each cell's ``data-label``)."""
+    "column: value" lines (the CSS in ``components.html.styles`` reads each cell's ``data-label``)."""
     columns = [html.escape(str(column), quote=True) for column in frame.columns]
     aligned = [' class="num"' if column in numeric else "" for column in frame.columns]
     head = "".join(f'<th scope="col"{align}>{column}</th>' for column, align in zip(columns, aligned))

@@ -9,13 +9,13 @@ import html
 import plotly.io as pio
 
 from components import theme
-from components.charts import plotly_config
-from components.images import PLOTLY_JS
-from components.narrative import NarrativeLabels, html_lang, narrative_html
-from components.pack import Pack
-from components.practice_list import practice_groups_html
-from components.styles import NARRATIVE_CSS
-from components.tables import figures_table_html
+from components.charts.base import plotly_config
+from components.exports.images import PLOTLY_JS
+from components.html.narrative import NarrativeLabels, html_lang, narrative_html
+from components.exports.pack import Pack
+from components.html.practice_list import practice_groups_html
+from components.html.styles import NARRATIVE_CSS
+from components.html.tables import figures_table_html
 
 _LAYOUT_CSS = f"""
 body {{ margin: 0; font-family: {theme.FONT_FAMILY}; color: {theme.TEXT_COLOUR}; background: {theme.BACKGROUND}; }}

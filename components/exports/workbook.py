@@ -10,9 +10,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from components.charts import text_width
-from components.export import derived_frame, neutralise, reported_frame
-from components.pack import Pack
+from components.charts.base import text_width
+from components.exports.csv_file import derived_frame, neutralise, reported_frame
+from components.exports.pack import Pack
 
 MAX_WIDTH = 60  # characters; longer text (the quotes) wraps inside the cell
 

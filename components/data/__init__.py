@@ -1,0 +1,1 @@
+"""The data folder: its schema, loading and checks, and problems put into words."""

@@ -1,0 +1,1 @@
+"""The meeting pack: its content and a registry of file formats built from it."""

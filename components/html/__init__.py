@@ -1,0 +1,1 @@
+"""Every piece of HTML, from Jinja2 templates with autoescape on."""

@@ -1,0 +1,1 @@
+"""Words: message catalogs, phrases from figures, number formats and text layout."""
