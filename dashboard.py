@@ -1,11 +1,14 @@
-"""Safe Lishui 2019: the city's public-safety review as an interactive statistics dashboard."""
+"""Safe Lishui: the public-safety reviews of Lishui, its counties and the province as an interactive
+statistics dashboard. Builds one PageContext per run and hands it to the page or to presenter mode."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from components import results
+from components.context import PageContext
 from components.data.loader import DataError, data_dir_from_env
-from components.ui import cache, style
+from components.ui import style
 from components.ui.errors import render_data_error
 from components.ui.filters import (PRESENT_KEY, bad_link_values, presenting_requested, render_filters,
                                    render_present_toggle, show_notices)
@@ -25,26 +28,31 @@ def main() -> None:
     style.inject(presenting)
 
     folder = data_dir_from_env()
-    signature = cache.data_signature(folder)
     try:
-        data = cache.dataset(str(folder), signature)
+        library = results.library(folder)
     except DataError as error:
         render_data_error(error, str(folder), words)
         st.stop()
 
-    bad += bad_link_values(data, words, signature)
+    bad += bad_link_values(library)
     if presenting:
-        render_presenter(data, words, signature, bad)
+        nav = st.container(key="presenter-nav", horizontal=True, vertical_alignment="center", gap="small")
+        with nav:
+            settings = st.popover(words.t("presenter.settings"), key="presenter-settings")
+        with settings:
+            render_language_picker(language, words)
+            view = render_filters(library, words)
+        render_presenter(PageContext(library, view, words, presenting=True), nav, settings, bad)
     else:
         with st.sidebar:
             render_language_picker(language, words)
             st.header(words.t("sidebar.heading"))
-            view = render_filters(data, words, signature)
+            view = render_filters(library, words)
             render_present_toggle(words)
             st.subheader(words.t("sidebar.about_heading"))
             st.caption(words.t("sidebar.about"))
         show_notices(bad, words)
-        render_page(data, view, words, signature)
+        render_page(PageContext(library, view, words, presenting=False))
     # The page was drawn in the mode and language read at the top; a switch flipped during this run
     # (its widget sits below that point) changes them, so draw the page once more in the new ones.
     if st.session_state.get(PRESENT_KEY, presenting) != presenting or st.session_state.get(LANG_KEY, language) != language:

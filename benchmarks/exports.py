@@ -19,7 +19,8 @@ from components.exports.csv_file import csv_bytes, export_frame
 from components.text.numbers import NumberFormat
 from components.text.catalog import load_catalog
 from components.exports.images import figures_to_png
-from components.model.figures import View, enrich
+from components.data.derived import enrich
+from components.model.figures import View
 from components.exports.pack import build_pack
 from components.model.practices import PracticeView
 from components.exports.report import report_html
@@ -34,9 +35,9 @@ def main() -> None:
     quiet_streamlit()
     print(f"Meeting-pack benchmark on {machine()}")
     loaded = load_dataset(DEFAULT_DATA_DIR)
-    data = replace(loaded, figures=enrich(loaded.figures))
+    data = loaded
     words = Wording(load_catalog("zh"), NumberFormat("zh"))
-    pack = build_pack(data, PracticeView(View(2019, tuple(data.domains["id"]))), "", words)
+    pack = build_pack(data, PracticeView(View(data.default_review, tuple(data.domains["id"]))), "", words)
     labels = {d: words.domain(data.domains, d) for d in data.domains["id"]}
     builders = {
         "CSV": (lambda: csv_bytes(export_frame(pack.shown, words, "src", labels)), 15),

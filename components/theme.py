@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.model.figures import BAD, GOOD, NEUTRAL, UNCHANGED
+from components.data.derived import BAD, GOOD, NEUTRAL, UNCHANGED
 
 # Blue for good news, vermilion for bad: a pair that colour-blind readers can tell apart.
 OUTCOME_COLOURS = {GOOD: "#0b63a8", BAD: "#c2410c", NEUTRAL: "#5b6573", UNCHANGED: "#5b6573"}

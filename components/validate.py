@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from components.data.loader import DataError, Dataset, data_dir_from_env, load_dataset
-from components.text.catalog import Catalog, load_catalog
+from components.text.catalog import LANGUAGES, Catalog, load_catalog
 from components.data.problems import describe
 
 
@@ -19,7 +19,9 @@ def summary(dataset: Dataset, catalog: Catalog) -> str:
         passages=len(dataset.passages),
         practices=len(dataset.practices),
         sources=len(dataset.sources),
-        years=catalog.t("validate.year_separator").join(str(year) for year in dataset.years),
+        charts=len(dataset.charts),
+        reviews=catalog.t("validate.review_separator").join(
+            f"{dataset.source(review).place} {dataset.source(review).year}" for review in dataset.reviews),
     )
 
 
@@ -27,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     """Validate the folder named in ``argv`` (default: $DASHBOARD_DATA_DIR or data/)."""
     parser = argparse.ArgumentParser(prog="python -m components.validate", description=__doc__)
     parser.add_argument("data_dir", nargs="?", default=None)
-    parser.add_argument("--lang", default="zh")
+    parser.add_argument("--lang", default="zh", choices=LANGUAGES)
     args = parser.parse_args(argv)
     catalog = load_catalog(args.lang)
     folder = args.data_dir or data_dir_from_env()

@@ -46,14 +46,16 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def two_year_data(tmp_path: Path) -> Path:
-    """data/ plus the fictional 2020 review in tests/fixtures/review_2020 (test-only, not real figures)."""
+    """data/ plus the fictional 2020 review of the same city in tests/fixtures/review_2020 (test-only,
+    not real figures): new metrics, a domain and charts of its own, added as data alone."""
     target = tmp_path / "two_years"
     shutil.copytree(DATA, target)
     extra = FIXTURES / "review_2020"
     shutil.copy(extra / "article.txt", target / "articles" / "test-review-2020.txt")
-    with open(target / "sources.toml", "a", encoding="utf-8") as handle:
-        handle.write((extra / "source.toml").read_text(encoding="utf-8"))
-    for name in ("figures.csv", "sections.csv", "passages.csv"):
+    for name in ("sources.toml", "charts.toml"):
+        with open(target / name, "a", encoding="utf-8") as handle:
+            handle.write((extra / name).read_text(encoding="utf-8"))
+    for name in ("figures.csv", "sections.csv", "passages.csv", "domains.csv"):
         rows = read_rows(target / name) + read_rows(extra / name)
         write_rows(target / name, rows)
     return target

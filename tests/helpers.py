@@ -9,17 +9,18 @@ from components.charts.base import ChartContext
 from components.data.loader import Dataset, load_dataset
 from components.text.numbers import NumberFormat
 from components.text.catalog import load_catalog
-from components.model.figures import enrich
+from components.data.derived import enrich
 from components.text.wording import Wording
 from tests.conftest import DATA
 
 SOURCE_LINE = "来源:测试来源"
+REVIEW = "lishui-daily-2020-03-10"  # the real 2019 review
 
 
 @lru_cache(maxsize=None)
 def dataset() -> Dataset:
     loaded = load_dataset(DATA)
-    return replace(loaded, figures=enrich(loaded.figures))
+    return loaded
 
 
 def words(language: str = "zh") -> Wording:

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from components.ui.meeting_pack import FILES
+from components.exports.registry import EXPORTS
 
 from components.data import schema
 from components.text.catalog import load_catalog, placeholders
-from components.model.figures import BAD, GOOD, NEUTRAL, UNCHANGED
+from components.data.derived import BAD, GOOD, NEUTRAL, UNCHANGED
 from tests.conftest import ROOT
 
 CODE = [path for path in (ROOT / "components").rglob("*.py")] + [ROOT / "dashboard.py"]
@@ -42,7 +42,7 @@ def test_every_problem_code_has_a_message():
 @pytest.mark.parametrize("key", [f"outcome.{o}" for o in (GOOD, BAD, NEUTRAL, UNCHANGED)]
                          + [f"better.{b}" for b in schema.BETTER_CHOICES]
                          + ["language.zh", "language.en"]
-                         + [f"pack.{kind}{suffix}" for kind, _, _ in FILES for suffix in ("", "_help")])
+                         + [f"pack.{kind}{suffix}" for kind in EXPORTS for suffix in ("", "_help")])
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_dynamic_keys_exist(key, language):
     assert key in load_catalog(language).messages
@@ -62,7 +62,7 @@ def test_every_catalog_key_is_used():
     """No dead messages: each key is used literally in code or is one of the dynamic families."""
     code = "".join(path.read_text(encoding="utf-8") for path in CODE)
     dynamic = ("problem.", "outcome.", "better.", "language.", "presenter.prev", "presenter.next",
-               *(f"pack.{kind}" for kind, _, _ in FILES))
+               *(f"pack.{kind}" for kind in EXPORTS))
     unused = [key for key in load_catalog("zh").messages
               if not key.startswith(dynamic) and f'"{key}"' not in code and f"'{key}'" not in code]
     assert unused == []

@@ -9,13 +9,20 @@ import pandas as pd
 import pytest
 
 from components import theme
-from components.charts.base import (CHARTS, axis_cut, build_changes_chart, build_index_chart, build_levels_chart,
-                               build_share_chart, text_width, wrap)
+from components.charts.base import axis_cut, tick_step, ticks
+from components.charts.changes import build_changes_chart
+from components.charts.index import build_index_chart
+from components.charts.levels import build_levels_chart
+from components.charts.registry import build_chart, chart_rows
+from components.charts.share import build_share_chart
+from components.text.layout import text_width, wrap
 from components.text.numbers import MINUS
-from components.model.figures import BAD, GOOD, with_change, with_metrics
+from components.data.derived import BAD, GOOD, enrich
+from components.model.figures import with_change, with_metrics
 from tests.helpers import SOURCE_LINE, context, dataset
 
-ROOT_CHARTS = {spec.id: spec for spec in CHARTS}
+CHARTS = [chart for chart in dataset().charts if chart.kind != "practices_map"]
+ROOT_CHARTS = {chart.id: chart for chart in CHARTS}
 
 
 def _annotation_texts(fig) -> list[str]:
@@ -28,8 +35,8 @@ def _plain(text: str) -> str:
 
 def _build(spec_id: str, figures: pd.DataFrame | None = None):
     spec = ROOT_CHARTS[spec_id]
-    rows = spec.pick(dataset().figures if figures is None else figures)
-    return spec.build(rows, context()), rows
+    rows = chart_rows(spec, dataset().figures if figures is None else figures)
+    return build_chart(spec, rows, context()), rows
 
 
 @pytest.mark.parametrize("spec_id", [spec.id for spec in CHARTS])
@@ -50,10 +57,50 @@ def test_every_chart_carries_title_source_line_and_alt_text(spec_id):
     ([-2, 30], 3),
     ([-95, -5], None),
     ([-10, 450, 200], None),
+    ([-13.8, 1700, 100000], 2550),  # huge rises: the cut is still a round number past the second
+    ([5e11, 1e12, 2.5e11], None),
+    ([1e12, 3], 5),
 ])
 def test_axis_cut_only_for_a_real_outlier(magnitudes, cut):
     """Changes in %; only a rise more than 4x the next-largest change is cut."""
     assert axis_cut(pd.Series(magnitudes)) == cut
+
+
+@pytest.mark.parametrize("span, step", [
+    (0, 1), (0.5, 1), (2.5, 1), (3, 2), (91.5, 50), (2613.8, 2000), (100013.8, 50000), (1e12, 5e11),
+    (float("inf"), 1), (float("nan"), 1),
+])
+def test_tick_step_is_round_for_any_span(span, step):
+    assert tick_step(span) == step
+
+
+@pytest.mark.parametrize("low, high, origin, expected", [
+    (-21.5, 70, 0, [0, 50]),
+    (78.5, 170, 100, [100, 150]),
+    (-13.8, 2600, 0, [0, 2000]),  # a +2,600% rise once raised StopIteration
+    (-13.8, 2550, 0, [0, 2000]),  # an axis cut past a +1,700% second-largest rise
+    (86.2, 100100, 100, [100, 50100, 100100]),
+    (0, 0, 0, [0]),
+    (0, float("inf"), 0, []),
+])
+def test_ticks_fit_any_span(low, high, origin, expected):
+    assert ticks(low, high, origin) == expected
+
+
+def _with_changes(changes: dict[str, float]) -> pd.DataFrame:
+    """The real figures with some changes replaced and the derived columns worked out again."""
+    figures = dataset().figures.copy()
+    for metric, change in changes.items():
+        figures.loc[figures["metric"] == metric, "yoy_pct"] = change
+    return enrich(figures)
+
+
+@pytest.mark.parametrize("spec_id", ["changes", "index"])
+@pytest.mark.parametrize("changes", [{"assets_seized": 2600}, {"assets_seized": 100000, "cases_solved": 1700}])
+def test_huge_rises_still_draw_with_ticks_inside_the_axis(spec_id, changes):
+    fig, _ = _build(spec_id, _with_changes(changes))
+    low, high = fig.layout.xaxis.range
+    assert fig.layout.xaxis.tickvals and all(low <= tick <= high for tick in fig.layout.xaxis.tickvals)
 
 
 def test_changes_chart_draws_every_change_coloured_by_meaning():
@@ -129,6 +176,14 @@ def test_index_chart_marks_100_and_every_2019_value():
     assert values["刑事案件"] == "86.2" and values["扫黑除恶破获案件"] == "140.46"
     assert values["查扣非法资产"] == "551(截断)"
     assert dict(zip(points.y, points.x))["查扣非法资产"] == 170
+
+
+@pytest.mark.parametrize("change, symbol", [(0, "diamond"), (-13.8, "triangle-left"), (40.46, "triangle-right")])
+def test_index_chart_marker_points_the_way_the_figure_moved(change, symbol):
+    """A 0% change (index exactly 100) gets a neutral mark, not a rise's triangle."""
+    fig, _ = _build("index", _with_changes({"criminal_cases": change}))
+    points = fig.data[2]
+    assert dict(zip(points.y, points.marker.symbol))["刑事案件"] == symbol
 
 
 def test_builders_accept_a_single_row():

@@ -17,14 +17,15 @@ from streamlit.testing.v1 import AppTest
 from components.data.loader import DATA_DIR_ENV, load_dataset
 from components.exports.deck import deck_bytes
 from components.exports.csv_file import csv_bytes, export_frame
-from components.model.figures import View, enrich
+from components.data.derived import enrich
+from components.model.figures import View
 from components.exports.pack import build_pack
 from components.model.practices import PracticeView
 from components.exports.report import report_html
 from components.exports.workbook import workbook_bytes
 from tests.app_text import open_folded
 from tests.conftest import DATA, ROOT
-from tests.helpers import words
+from tests.helpers import REVIEW, words
 from tests.hostile import PAYLOAD, RAW, inject_markup
 
 SHOWN_AS_TEXT = html.escape(PAYLOAD, quote=False)
@@ -73,8 +74,8 @@ def test_the_page_and_the_full_article_show_markup_as_text(injected, monkeypatch
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_every_meeting_pack_file_keeps_markup_as_text(injected, language):
     loaded = load_dataset(injected)
-    data = replace(loaded, figures=enrich(loaded.figures))
-    pack = build_pack(data, PracticeView(View(2019, tuple(data.domains["id"]))), "", words(language))
+    data = loaded
+    pack = build_pack(data, PracticeView(View(REVIEW, tuple(data.domains["id"]))), "", words(language))
     report = report_html(pack)
     assert not _raw(report) and SHOWN_AS_TEXT in report
     labels = {domain: words(language).domain(data.domains, domain) for domain in data.domains["id"]}

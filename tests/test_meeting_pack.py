@@ -18,21 +18,22 @@ from components.data.loader import load_dataset
 from components.exports.deck import deck_bytes
 from components.exports.csv_file import FORMULA_PREFIXES, csv_bytes, export_frame, neutralise
 from components.exports.images import figures_to_png
-from components.model.figures import View, enrich
+from components.data.derived import enrich
+from components.model.figures import View
 from components.exports.pack import build_pack
 from components.model.practices import PracticeView
 from components.exports.report import report_html
 from components.exports.workbook import workbook_bytes
 from tests.browser import artifact
 from tests.conftest import edit_rows
-from tests.helpers import dataset, words
+from tests.helpers import REVIEW, dataset, words
 
 ALL = tuple(dataset().domains["id"])
 HYPERLINK = '=HYPERLINK("http://example.invalid","刑事案件")'
 
 
 def _pack(domains=ALL, place="", language="zh", data=None):
-    return build_pack(data or dataset(), PracticeView(View(2019, domains)), place, words(language))
+    return build_pack(data or dataset(), PracticeView(View(REVIEW, domains)), place, words(language))
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +172,7 @@ def hostile_dataset(data_copy):
     edit_rows(data_copy, "domains.csv", lambda rows: rows[0].update(label_zh="@cmd|' /C calc'!A0"))
     edit_rows(data_copy, "practices.csv", lambda rows: rows[0].update(name_en="-2+3"))
     loaded = load_dataset(data_copy)
-    return replace(loaded, figures=enrich(loaded.figures))
+    return loaded
 
 
 def test_formula_text_is_neutralised_in_the_csv_and_the_workbook(hostile_dataset):

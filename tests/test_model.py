@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.model.figures import BAD, GOOD, NEUTRAL, UNCHANGED, View, outcome, select
-from tests.helpers import dataset, figure_row
+from components.data.derived import BAD, GOOD, NEUTRAL, UNCHANGED, outcome
+from components.model.figures import View, select
+from tests.helpers import REVIEW, dataset, figure_row
 
 
 @pytest.mark.parametrize("metric, implied", [
@@ -50,12 +51,12 @@ def test_all_reported_changes_of_2019_are_good_news():
     ((), set()),
 ])
 def test_select_filters_by_domain(domains, metrics):
-    assert set(select(dataset().figures, View(2019, domains))["metric"]) == metrics
+    assert set(select(dataset().figures, View(REVIEW, domains))["metric"]) == metrics
 
 
 def test_enrich_does_not_modify_its_input():
     from components.data.loader import load_dataset
-    from components.model.figures import enrich
+    from components.data.derived import enrich
     from tests.conftest import DATA
     raw = load_dataset(DATA).figures
     before = raw.copy()

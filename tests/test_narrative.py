@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from components.charts.base import CHARTS
+from components.charts.registry import chart_rows
 from components.html.narrative import article_html, chart_passages, figure_terms, highlighted_html, segments
 from tests.helpers import dataset
 
-SPECS = {spec.id: spec for spec in CHARTS}
+SPECS = {chart.id: chart for chart in dataset().charts}
 
 
 def test_figure_terms_are_the_articles_own_writing():
@@ -42,7 +42,7 @@ def test_highlighting_escapes_markup_in_data():
 ])
 def test_each_chart_gets_passages_from_its_sections(spec_id, expected_sections):
     spec = SPECS[spec_id]
-    shown = spec.pick(dataset().figures)
+    shown = chart_rows(spec, dataset().figures)
     passages = chart_passages(spec, shown, dataset().passages)
     assert set(passages["section"]) == expected_sections
     for quote in shown["source_quote"]:
@@ -58,7 +58,7 @@ def test_full_article_highlights_every_figure():
 
 def test_a_slide_keeps_only_the_sentences_that_report_its_figures():
     spec = SPECS["changes"].for_slide()
-    shown = spec.pick(dataset().figures)
+    shown = chart_rows(spec, dataset().figures)
     sentences = chart_passages(spec, shown, dataset().passages)
     assert sentences["text"].tolist() == list(dict.fromkeys(shown["source_quote"]))
     assert len(sentences) == 3

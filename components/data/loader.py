@@ -1,4 +1,5 @@
-"""Load and validate a data folder into tidy pandas tables, or raise one DataError naming every problem."""
+"""Load, validate and derive: a data folder becomes one Dataset of tidy pandas tables with the derived
+values added, or one DataError naming every problem."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import io
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Mapping
@@ -16,6 +17,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from components.data import schema
+from components.data.derived import enrich
 from components.text.numbers import NumberFormat, decimals_in
 from components.data.schema import Column
 
@@ -53,6 +55,10 @@ class Source:
 
     id: str
     year: int
+    place: str
+    level: str  # city, county or province
+    place_short: str  # the name in 平安丽水
+    place_en: str
     publisher: str
     publisher_en: str
     title: str
@@ -62,6 +68,26 @@ class Source:
     authors_en: tuple[str, ...]
     url: str
     article: str
+
+
+@dataclass(frozen=True)
+class ChartDeclaration:
+    """One chart of ``charts.toml``: its kind, the metrics it draws (``None``: every metric with a
+    change), the passages beside it, and the reviews it is for (empty: every review)."""
+
+    id: str
+    kind: str
+    metrics: tuple[str, ...] | None
+    narrative: str
+    reviews: tuple[str, ...] = ()
+
+    def for_slide(self) -> "ChartDeclaration":
+        """The same chart with only the sentences that report its figures (a slide has less room)."""
+        return replace(self, narrative="sentences")
+
+    def shown_for(self, review: str) -> bool:
+        """Whether the review ``review`` (a source id) shows this chart."""
+        return not self.reviews or review in self.reviews
 
 
 @dataclass(frozen=True)
@@ -75,11 +101,21 @@ class Dataset:
     places: pd.DataFrame
     practices: pd.DataFrame
     sources: Mapping[str, Source]
+    charts: tuple[ChartDeclaration, ...]
 
     @cached_property
-    def years(self) -> tuple[int, ...]:
-        """The years the data covers, newest first (read on every rerun, so worked out once)."""
-        return tuple(sorted(self.figures["year"].unique().tolist(), reverse=True))
+    def reviews(self) -> tuple[str, ...]:
+        """Every review's source id: newest first, then by place (worked out once, read on every rerun)."""
+        return tuple(source.id for source in sorted(self.sources.values(), key=lambda s: (-s.year, s.place)))
+
+    @cached_property
+    def default_review(self) -> str:
+        """The newest review of the city (of any place, if the library holds none of the city)."""
+        return next((review for review in self.reviews if self.sources[review].level == "city"), self.reviews[0])
+
+    def source(self, review: str) -> Source:
+        """The source record of the review ``review`` (a source id)."""
+        return self.sources[review]
 
 
 def data_dir_from_env() -> Path:
@@ -89,12 +125,14 @@ def data_dir_from_env() -> Path:
 
 
 def load_dataset(data_dir: Path | str) -> Dataset:
-    """Read and validate every file in ``data_dir``; raise DataError listing all problems."""
+    """Read and validate every file in ``data_dir`` and add the derived values; raise DataError
+    listing all problems. The app, the CLI, the tests and the benchmarks all load through here."""
     folder = Path(data_dir)
     problems: list[Problem] = []
     if not folder.is_dir():
         raise DataError([Problem(str(folder), "missing_folder")])
     sources = _read_sources(folder, problems)
+    declarations = _read_charts(folder, problems)
     tables = {name: _read_table(folder, name, columns, problems) for name, columns in schema.TABLES.items()}
     if any(table is None for table in tables.values()):
         raise DataError(problems)
@@ -105,7 +143,7 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     _check_unique(sections, "sections.csv", ["source_id", "id"], problems)
     _check_unique(passages, "passages.csv", ["source_id", "id"], problems)
     _check_unique(figures, "figures.csv", ["id"], problems)
-    _check_unique(figures, "figures.csv", ["metric", "year"], problems)
+    _check_unique(figures, "figures.csv", ["metric", "source_id"], problems)
     _check_unique(places, "places.csv", ["id"], problems)
     _check_unique(practices, "practices.csv", ["source_id", "id"], problems)
     _check_sections(sections, sources, problems)
@@ -113,16 +151,18 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     _check_figures(figures, sources, sections, passages, set(domains["id"]), problems)
     _check_places(places, problems)
     _check_practices(practices, sources, sections, passages, set(domains["id"]), set(places["id"]), problems)
+    _check_charts(declarations, sources, set(figures["metric"]), problems)
     if problems:
         raise DataError(problems)
     return Dataset(
-        figures=figures,
+        figures=enrich(figures),
         domains=domains.sort_values("order", kind="stable").reset_index(drop=True),
         sections=sections.sort_values(["source_id", "order"], kind="stable").reset_index(drop=True),
         passages=_in_article_order(passages, sections),
         places=places.sort_values("order", kind="stable").reset_index(drop=True),
         practices=_practices_in_article_order(practices, sources),
         sources=sources,
+        charts=tuple(declaration for declaration, _ in declarations),
     )
 
 
@@ -143,15 +183,20 @@ def _practices_in_article_order(practices: pd.DataFrame, sources: Mapping[str, S
 
 
 def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
-    if not path.is_file():
-        problems.append(Problem(name, "missing_file"))
+    """The text of the file ``name``, or None with the reason noted (missing, unreadable, too large, not text)."""
+    try:
+        if not path.is_file():
+            problems.append(Problem(name, "missing_file"))
+            return None
+        size = path.stat().st_size
+        if size > schema.MAX_FILE_BYTES:
+            problems.append(Problem(name, "file_too_large", params={"size_mb": round(size / 2**20, 1),
+                                                                   "limit_mb": schema.MAX_FILE_BYTES // 2**20}))
+            return None
+        raw = path.read_bytes()
+    except OSError as err:  # no permission, an I/O error, a name the file system refuses
+        problems.append(Problem(name, "unreadable_file", params={"detail": err.strerror or str(err)}))
         return None
-    size = path.stat().st_size
-    if size > schema.MAX_FILE_BYTES:
-        problems.append(Problem(name, "file_too_large", params={"size_mb": round(size / 2**20, 1),
-                                                               "limit_mb": schema.MAX_FILE_BYTES // 2**20}))
-        return None
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -171,18 +216,26 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
     return text
 
 
-def _read_sources(folder: Path, problems: list[Problem]) -> dict[str, Source]:
-    name = schema.SOURCES_FILE
+def _read_entries(folder: Path, name: str, table: str, problems: list[Problem]) -> list | None:
+    """The ``[[table]]`` entries of the TOML file ``name``, or None (with the problem noted)."""
     text = _read_text(folder / name, name, problems)
     if text is None:
-        return {}
+        return None
     try:
-        entries = tomllib.loads(text).get("sources")
+        entries = tomllib.loads(text).get(table)
     except tomllib.TOMLDecodeError as err:
         problems.append(Problem(name, "bad_toml", params={"detail": str(err)}))
-        return {}
+        return None
     if not isinstance(entries, list) or not entries:
-        problems.append(Problem(name, "no_sources"))
+        problems.append(Problem(name, "no_entries", params={"table": table}))
+        return None
+    return entries
+
+
+def _read_sources(folder: Path, problems: list[Problem]) -> dict[str, Source]:
+    name = schema.SOURCES_FILE
+    entries = _read_entries(folder, name, "sources", problems)
+    if entries is None:
         return {}
     sources: dict[str, Source] = {}
     for number, entry in enumerate(entries, start=1):
@@ -192,10 +245,12 @@ def _read_sources(folder: Path, problems: list[Problem]) -> dict[str, Source]:
         if source.id in sources:
             problems.append(Problem(name, "duplicate_key", row=number, column="id",
                                     params={"value": source.id, "other": list(sources).index(source.id) + 1}))
-        same_year = [other for other in sources.values() if other.year == source.year and other.id != source.id]
-        if same_year:
-            problems.append(Problem(name, "duplicate_key", row=number, column="year",
-                                    params={"value": source.year, "other": list(sources).index(same_year[0].id) + 1}))
+        same = [other for other in sources.values()
+                if (other.place, other.year) == (source.place, source.year) and other.id != source.id]
+        if same:
+            problems.append(Problem(name, "duplicate_key", row=number, column="place+year",
+                                    params={"value": f"{source.place} / {source.year}",
+                                            "other": list(sources).index(same[0].id) + 1}))
         sources[source.id] = source
     return sources
 
@@ -217,6 +272,10 @@ def _parse_source(folder: Path, entry: Any, number: int, problems: list[Problem]
     if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
         problems.append(Problem(name, "bad_source_field", row=number, column="date", params={"expected": "date"}))
         ok = False
+    if ok and entry["level"] not in schema.PLACE_LEVELS:
+        problems.append(Problem(name, "bad_choice", row=number, column="level",
+                                params={"value": entry["level"], "choices": " / ".join(schema.PLACE_LEVELS)}))
+        ok = False
     if not ok:
         return None
     article_path = (folder / entry["article"]).resolve()
@@ -227,8 +286,52 @@ def _parse_source(folder: Path, entry: Any, number: int, problems: list[Problem]
     article = _read_text(article_path, entry["article"], problems)
     if article is None:
         return None
-    return Source(entry["id"], entry["year"], entry["publisher"], entry["publisher_en"], entry["title"],
-                  entry["title_en"], date, tuple(entry["authors"]), tuple(entry["authors_en"]), entry["url"], article)
+    return Source(entry["id"], entry["year"], entry["place"], entry["level"], entry["place_short"], entry["place_en"], entry["publisher"],
+                  entry["publisher_en"], entry["title"], entry["title_en"], date, tuple(entry["authors"]),
+                  tuple(entry["authors_en"]), entry["url"], article)
+
+
+def _read_charts(folder: Path, problems: list[Problem]) -> list[tuple[ChartDeclaration, int]]:
+    """Each chart of ``charts.toml`` with its entry number; every malformed entry is a problem."""
+    name = schema.CHARTS_FILE
+    declarations: list[tuple[ChartDeclaration, int]] = []
+    for number, entry in enumerate(_read_entries(folder, name, "charts", problems) or [], start=1):
+        def report(code: str, column: str, **params: Any) -> None:
+            problems.append(Problem(name, code, row=number, column=column, params=params))
+
+        if not isinstance(entry, dict):
+            problems.append(Problem(name, "bad_source_entry", row=number))
+            continue
+        bad = [key for key, kind in schema.CHART_FIELDS.items() if not isinstance(entry.get(key), kind)]
+        for key in bad:
+            report("bad_source_field", key, expected="str")
+        for key in sorted(set(entry) - {*schema.CHART_FIELDS, "metrics", "reviews"}):
+            report("unknown_field", key)
+        metrics, reviews = entry.get("metrics"), entry.get("reviews", [])
+        if not (isinstance(reviews, list) and all(isinstance(item, str) for item in reviews)):
+            report("bad_source_field", "reviews", expected="list")
+            bad.append("reviews")
+        if bad:
+            continue
+        if entry["kind"] not in schema.CHART_KINDS:
+            report("bad_choice", "kind", value=entry["kind"], choices=" / ".join(schema.CHART_KINDS))
+        if entry["narrative"] not in schema.NARRATIVE_MODES:
+            report("bad_choice", "narrative", value=entry["narrative"], choices=" / ".join(schema.NARRATIVE_MODES))
+        if entry["kind"] in schema.KINDS_WITHOUT_METRICS:
+            if metrics is not None:
+                report("unknown_field", "metrics")
+            metrics = []
+        elif metrics != schema.EVERY_CHANGE and not (
+                isinstance(metrics, list) and metrics and all(isinstance(item, str) for item in metrics)):
+            report("bad_metrics", "metrics", every=schema.EVERY_CHANGE)
+            continue
+        if any(other.id == entry["id"] for other, _ in declarations):
+            report("duplicate_key", "id", value=entry["id"],
+                   other=next(n for other, n in declarations if other.id == entry["id"]))
+        declarations.append((ChartDeclaration(entry["id"], entry["kind"],
+                                              None if metrics == schema.EVERY_CHANGE else tuple(metrics),
+                                              entry["narrative"], tuple(reviews)), number))
+    return declarations
 
 
 def _read_table(folder: Path, name: str, columns: tuple[Column, ...], problems: list[Problem]) -> pd.DataFrame | None:
@@ -460,6 +563,21 @@ def _check_practices(practices: pd.DataFrame, sources: Mapping[str, Source], sec
             report("quote_not_in_passages", "quote", excerpt=_excerpt(row["quote"], 40))
         if row["quote_en"] and row["quote_en"] not in translations.get(row["source_id"], ""):
             report("quote_not_in_translation", "quote_en", excerpt=_excerpt(row["quote_en"], 40))
+
+
+def _check_charts(declarations: list[tuple[ChartDeclaration, int]], sources: Mapping[str, Source],
+                  metrics: set[str], problems: list[Problem]) -> None:
+    """Every chart names metrics of figures.csv and reviews of sources.toml."""
+    name = schema.CHARTS_FILE
+    for declaration, number in declarations:
+        for metric in declaration.metrics or ():
+            if metric not in metrics:
+                problems.append(Problem(name, "unknown_ref", row=number, column="metrics",
+                                        params={"value": metric, "target": "figures.csv"}))
+        for review in declaration.reviews:
+            if sources and review not in sources:
+                problems.append(Problem(name, "unknown_ref", row=number, column="reviews",
+                                        params={"value": review, "target": schema.SOURCES_FILE}))
 
 
 def _check_value_text(row: pd.Series, report) -> None:

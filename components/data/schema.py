@@ -12,6 +12,7 @@ BETTER_CHOICES = ("lower", "higher", "neutral")
 UNITS = ("个", "起", "件", "人", "次", "%", "元", "万元", "亿元")
 MAX_FILE_BYTES = 32 * 1024 * 1024  # the real files are a few KB; 1000 years of reviews fit (benchmarks/growth.py)
 SOURCES_FILE = "sources.toml"
+PLACE_LEVELS = ("city", "county", "province")  # a review covers a city, a county or the province
 
 # Words the article uses for the direction of a year-on-year change.
 FALL_WORDS = ("下降", "减少")
@@ -131,6 +132,18 @@ SOURCE_FIELDS: dict[str, type] = {
     "title_en": str,
     "authors": list,
     "authors_en": list,
+    "place": str,
+    "level": str,
+    "place_short": str,
+    "place_en": str,
     "url": str,
     "article": str,
 }
+
+# data/charts.toml: which charts each review shows, in page order.
+CHARTS_FILE = "charts.toml"
+CHART_KINDS = ("changes", "share", "levels", "index", "practices_map")
+KINDS_WITHOUT_METRICS = ("practices_map",)  # they draw the practices, not figures
+NARRATIVE_MODES = ("quotes", "section")
+EVERY_CHANGE = "every_change"  # metrics = "every_change": every metric of the review with a change
+CHART_FIELDS: dict[str, type] = {"id": str, "kind": str, "narrative": str}

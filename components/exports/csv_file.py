@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.data.loader import Dataset
 from components.text.wording import Wording
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -56,3 +57,17 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 with a byte-order mark, so Excel shows the Chinese; CRLF line ends."""
     return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
+
+
+def compare_frame(rows: pd.DataFrame, data: Dataset, words: Wording) -> pd.DataFrame:
+    """Compare years, machine-readable: each review's value or change for each shared metric, with its
+    year, source and sentence."""
+    return pd.DataFrame({
+        words.t("table.csv.year"): rows["year"],
+        words.t("table.csv.label"): [words.label(row) for _, row in rows.iterrows()],
+        words.t("table.csv.value"): rows["value"],
+        words.t("table.csv.unit"): rows["unit"],
+        words.t("table.csv.yoy_pct"): rows["yoy_pct"],
+        words.t("table.source"): [words.source_line(data.source(review)) for review in rows["source_id"]],
+        words.t("table.csv.quote"): rows["source_quote"],
+    })

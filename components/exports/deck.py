@@ -38,6 +38,9 @@ def deck_bytes(pack: Pack, render: Render) -> bytes:
     """The .pptx file. ``render`` draws the charts (without their own titles and footers, which the
     slides set as text) as PNGs, all in one call."""
     figures = [pack.figure(chart, presenting=True) for chart in pack.charts]
+    has_comparison = not pack.comparison.empty
+    if has_comparison:
+        figures.append(pack.compare_figure(presenting=True))
     has_practices = not pack.practices.empty or not pack.city_practices.empty
     if has_practices:
         figures.append(pack.practice_map(presenting=True))
@@ -53,6 +56,12 @@ def deck_bytes(pack: Pack, render: Render) -> bytes:
         meta = fig.layout.meta
         slide = _content_slide(deck, meta["title"], meta["subtitle"], picture, [*meta["notes"], source])
         _notes(slide, _passage_notes(pack, chart.passages))
+    if has_comparison:
+        meta = figures[len(pack.charts)].layout.meta
+        slide = _content_slide(deck, meta["title"], meta["subtitle"], pictures[len(pack.charts)], meta["notes"])
+        _notes(slide, "\n\n".join(pack.words.t("pack.note_compare", year=row["year"], label=pack.words.label(row),
+                                                   quote=pack.words.article_text(row, "source_quote"))
+                                     for _, row in pack.comparison.iterrows()))
     if has_practices:
         _practices_slide(deck, pack, figures[-1].layout.meta, pictures[-1])
     _closing_slide(deck, pack)

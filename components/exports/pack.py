@@ -8,26 +8,30 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts.base import ChartContext, ChartSpec, charts_with_rows, summary_line
-from components.data.loader import Dataset, Source
-from components.model.figures import View, select, source_for_year
+from components.charts.base import ChartContext
+from components.charts.compare import build_compare_chart
+from components.charts.registry import build_chart, charts_with_rows
+from components.charts.summary import summary_line
+from components.data.loader import ChartDeclaration, Dataset, Source
+from components.model.figures import View, review_figures, select
 from components.html.narrative import chart_passages
 from components.html.practice_list import practice_groups
 from components.charts.practice_map import build_view_map
+from components.model.compare import compare_rows
 from components.model.practices import PracticeView, practices_shown, split_citywide
 from components.text.wording import Wording
 
 
-def chart_context(data: Dataset, year: int, words: Wording, presenting: bool) -> ChartContext:
-    """Chart type and the short source line for ``year``, in page or projector size."""
-    return ChartContext.sized(words, words.source_line(source_for_year(data, year), short=True), presenting)
+def chart_context(source: Source, words: Wording, presenting: bool) -> ChartContext:
+    """Chart type and the short source line of ``source``, in page or projector size."""
+    return ChartContext.sized(words, words.source_line(source, short=True), presenting)
 
 
 @dataclass(frozen=True)
 class PackChart:
     """One chart of the view: its spec, the figures it draws and the passages beside it."""
 
-    spec: ChartSpec
+    spec: ChartDeclaration
     rows: pd.DataFrame
     passages: pd.DataFrame
 
@@ -45,6 +49,7 @@ class Pack:
     charts: tuple[PackChart, ...]
     practices: pd.DataFrame
     city_practices: pd.DataFrame
+    comparison: pd.DataFrame  # compare years: empty without another review of the place
 
     @property
     def view(self) -> View:
@@ -53,14 +58,17 @@ class Pack:
     @property
     def source_figures(self) -> pd.DataFrame:
         """Every figure of the article (for highlighting them in its passages)."""
-        return self.data.figures[self.data.figures["source_id"] == self.source.id]
+        return review_figures(self.data.figures, self.source.id)
 
     def figure(self, chart: PackChart, presenting: bool) -> go.Figure:
-        return chart.spec.build(chart.rows, chart_context(self.data, self.view.year, self.words, presenting))
+        return build_chart(chart.spec, chart.rows, chart_context(self.source, self.words, presenting))
 
     def practice_map(self, presenting: bool) -> go.Figure:
-        ctx = chart_context(self.data, self.view.year, self.words, presenting)
+        ctx = chart_context(self.source, self.words, presenting)
         return build_view_map(self.data, self.practice_view, self.place or None, ctx)
+
+    def compare_figure(self, presenting: bool) -> go.Figure:
+        return build_compare_chart(self.comparison, self.data, chart_context(self.source, self.words, presenting))
 
     def practice_groups(self) -> list[tuple[str, pd.DataFrame]]:
         """(heading, practices): the chosen place's (or every place's), then the city-wide ones."""
@@ -71,7 +79,7 @@ class Pack:
         return groups
 
     def title(self) -> str:
-        return self.words.t("app.title", year=self.view.year)
+        return self.words.review_title(self.source)
 
     def summary(self) -> str:
         return summary_line(self.shown, self.words)
@@ -101,7 +109,8 @@ def build_pack(data: Dataset, practice_view: PracticeView, place: str, words: Wo
     if shown.empty:
         return None
     charts = tuple(PackChart(spec, rows, chart_passages(spec, rows, data.passages))
-                   for spec, rows in charts_with_rows(shown))
+                   for spec, rows in charts_with_rows(data.charts, shown, view.review))
     _, practices = practices_shown(data, practice_view)
     local, city = split_citywide(data.places, practices)
-    return Pack(data, practice_view, place, words, source_for_year(data, view.year), shown, charts, local, city)
+    return Pack(data, practice_view, place, words, data.source(view.review), shown, charts, local, city,
+                compare_rows(data, view))

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from components.charts.base import text_width
-from components.exports.csv_file import derived_frame, neutralise, reported_frame
+from components.exports.csv_file import compare_frame, derived_frame, neutralise, reported_frame
 from components.exports.pack import Pack
 
 MAX_WIDTH = 60  # characters; longer text (the quotes) wraps inside the cell
@@ -28,6 +28,8 @@ def workbook_bytes(pack: Pack) -> bytes:
     derived.append([words.t("pack.derived_note")])
     derived["A1"].font = Font(italic=True)
     _sheet(derived, words.t("pack.sheet_derived"), derived_frame(pack.shown, words), first_row=2)
+    if not pack.comparison.empty:
+        _sheet(book.create_sheet(), words.t("pack.sheet_compare"), compare_frame(pack.comparison, data, words))
     groups = pack.practice_groups()
     if groups:
         practices = pd.concat([rows for _, rows in groups])

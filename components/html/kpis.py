@@ -1,15 +1,16 @@
 """The row of KPI cards: one per headline figure, its value, its change coloured by meaning (a fall
-in crime is good news) and the article's sentence one click away, as one piece of escaped HTML."""
+in crime is good news) and the article's sentence one click away, as one block of HTML from a template."""
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
 
-from components.model.figures import UNCHANGED, headline_figures
+from components.data.derived import NEUTRAL
+from components.model.figures import headline_figures
 from components.html.narrative import html_lang
+from components.html.render import render
 from components.text.wording import Wording
 
 ARROWS = {"down": "↓", "up": "↑"}
@@ -35,7 +36,7 @@ def _card(row: pd.Series, parts: pd.DataFrame, words: Wording) -> KpiCard:
         context = words.context(row) or words.t("phrase.list_separator").join(
             words.t("phrase.label_level", label=words.label(part), level=words.level(part))
             for _, part in parts.iterrows())
-        return KpiCard(words.label(row), words.level(row), context, "", UNCHANGED, "", quote)
+        return KpiCard(words.label(row), words.level(row), context, "", NEUTRAL, "", quote)
     meaning = words.t(f"outcome.{row['outcome']}")
     arrow = "" if row["yoy_pct"] == 0 else ("down" if row["yoy_pct"] < 0 else "up")
     value = words.level(row) if has_level else words.change(row)
@@ -48,18 +49,7 @@ def kpi_cards(rows: pd.DataFrame, words: Wording) -> list[KpiCard]:
     return [_card(row, rows[rows["parent"] == row["id"]], words) for _, row in headline_figures(rows).iterrows()]
 
 
-def _card_html(card: KpiCard, source_label: str) -> str:
-    arrow = f'<span aria-hidden="true">{ARROWS[card.arrow]}</span> ' if card.arrow else ""
-    delta = (f'<span class="kpi-delta {html.escape(card.outcome)}">{arrow}{html.escape(card.delta)}</span>'
-             if card.delta else "")
-    note = f' <span class="kpi-note">{html.escape(card.note)}</span>' if card.note else ""
-    return (f'<div class="kpi-card"><p class="kpi-label">{html.escape(card.label)}</p>'
-            f'<p class="kpi-value">{html.escape(card.value)}</p><p class="kpi-change">{delta}{note}</p>'
-            f'<details class="kpi-source"><summary>{html.escape(source_label)}</summary>'
-            f'<p>{html.escape(card.quote)}</p></details></div>')
-
-
 def kpi_cards_html(cards: list[KpiCard], words: Wording) -> str:
     """The cards as one block; every piece of data text is escaped."""
-    body = "".join(_card_html(card, words.t("kpi.source")) for card in cards)
-    return f'<div class="kpi-cards" lang="{html_lang(words.catalog.language)}">{body}</div>'
+    return render("kpi_cards.html.j2", cards=cards, arrows=ARROWS, source_label=words.t("kpi.source"),
+                  lang=html_lang(words.catalog.language))

@@ -1,4 +1,5 @@
-"""The article's own words beside each chart: passage choice and figure highlighting (escaped HTML).
+"""The article's own words beside each chart: passage choice and figure highlighting, as HTML from
+templates (autoescaped).
 
 In a language other than the article's, passages are shown in their unofficial translation with
 the figures highlighted the same way, and the Chinese original one click away in a <details>
@@ -7,18 +8,16 @@ element marked ``class="original"``.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import Iterable
 
 import pandas as pd
 
-from components.charts.base import ChartSpec
+from components.data.loader import ChartDeclaration
+from components.html.render import render
 from components.text.wording import ARTICLE_LANGUAGE, Wording
 
-HIGHLIGHT_CLASS = "figure-mark"
-ORIGINAL_CLASS = "original"
 FIGURE_TEXT_COLUMNS = ("value_text", "yoy_text", "context_text")
 
 
@@ -60,13 +59,10 @@ def _bounded(term: str) -> str:
 
 def highlighted_html(text: str, terms: Iterable[str]) -> str:
     """``text`` as escaped HTML with each figure wrapped in <mark>; no markup from data survives."""
-    return "".join(
-        f'<mark class="{HIGHLIGHT_CLASS}">{html.escape(piece)}</mark>' if is_figure else html.escape(piece)
-        for piece, is_figure in segments(text, terms)
-    )
+    return render("highlighted.html.j2", pieces=segments(text, terms))
 
 
-def chart_passages(spec: ChartSpec, shown: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
+def chart_passages(spec: ChartDeclaration, shown: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
     """The passages (original and translation) that belong beside a chart showing ``shown``."""
     if spec.narrative == "sentences":
         sentences = shown.drop_duplicates("source_quote")
@@ -103,54 +99,46 @@ def narrative_html(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.D
 
     ``large`` is for a slide: bigger type, and no section headings so the sentences fit the screen.
     """
-    size = " large" if large else ""
-    parts = [f'<div class="narrative{size}" lang="{html_lang(language)}"><p class="narrative-heading"><strong>{html.escape(labels.heading)}'
-             f'</strong></p>']
-    if language != ARTICLE_LANGUAGE:
-        parts.append(f'<p class="translation-note">{html.escape(labels.translation_note)}</p>')
-    parts.append(_passages_html(passages, sections, figures, language, headings=not large))
-    if language != ARTICLE_LANGUAGE:
-        original = _passages_html(passages, sections, figures, ARTICLE_LANGUAGE, headings=not large)
-        parts.append(original_html(original, labels.original))
-    parts.append("</div>")
-    return "".join(parts)
+    original = (None if language == ARTICLE_LANGUAGE
+                else _passage_items(passages, sections, figures, ARTICLE_LANGUAGE, headings=not large))
+    return render("narrative.html.j2", lang=html_lang(language), large=large, labels=labels,
+                  items=_passage_items(passages, sections, figures, language, headings=not large),
+                  original_items=original)
 
 
-def _passages_html(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame, language: str,
-                   headings: bool = True) -> str:
+def _passage_items(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame, language: str,
+                   headings: bool = True) -> list[tuple[str | None, list[tuple[str, bool]]]]:
+    """(section heading where a section starts, else None; highlighted pieces) for each passage."""
     terms = figure_terms(figures, language)
     heading, text, label = _column("heading", language), _column("text", language), f"label_{language}"
     titles = {(row["source_id"], row["id"]): row[heading] or row[label] for _, row in sections.iterrows()}
-    parts, current = [], None
+    items, current = [], None
     for _, row in passages.iterrows():
         section = (row["source_id"], row["section"])
-        if headings and section != current:
-            parts.append(f'<p class="section-heading">{html.escape(titles.get(section, row["section"]))}</p>')
-            current = section
-        parts.append(f"<p>{highlighted_html(row[text], terms)}</p>")
-    return "".join(parts)
+        starts = headings and section != current
+        items.append((titles.get(section, row["section"]) if starts else None, segments(row[text], terms)))
+        current = section
+    return items
 
 
 def html_lang(language: str) -> str:
+    """The HTML ``lang`` value for a catalog language (Chinese is written in simplified characters)."""
     return "zh-Hans" if language == "zh" else language
 
 
-def original_html(body: str, label: str) -> str:
-    return (f'<details class="{ORIGINAL_CLASS}" lang="zh-Hans"><summary>{html.escape(label)}</summary>'
-            f"{body}</details>")
+def _paragraphs(article: str, terms: Iterable[str]) -> list[list[tuple[str, bool]]]:
+    """The article's non-blank lines as highlighted pieces."""
+    return [segments(line.strip(), terms) for line in article.splitlines() if line.strip()]
 
 
 def article_html(article: str, terms: Iterable[str]) -> str:
     """The whole article, paragraph by paragraph, with every figure highlighted."""
-    paragraphs = [line.strip() for line in article.splitlines() if line.strip()]
-    body = "".join(f"<p>{highlighted_html(paragraph, terms)}</p>" for paragraph in paragraphs)
-    return f'<div class="narrative article" lang="zh-Hans">{body}</div>'
+    return render("article.html.j2", paragraphs=_paragraphs(article, terms))
 
 
 def translated_article_html(title: str, passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame,
                             language: str, labels: NarrativeLabels, article: str) -> str:
     """The article in translation, section by section, with the Chinese original one click away."""
-    return (f'<div class="narrative article" lang="{html_lang(language)}"><p>{html.escape(title)}</p>'
-            f'<p class="translation-note">{html.escape(labels.translation_note)}</p>'
-            f"{_passages_html(passages, sections, figures, language)}"
-            f"{original_html(article_html(article, figure_terms(figures)), labels.original)}</div>")
+    return render("translated_article.html.j2", lang=html_lang(language), title=title, labels=labels,
+                  items=_passage_items(passages, sections, figures, language),
+                  paragraphs=_paragraphs(article, figure_terms(figures)))

@@ -1,15 +1,15 @@
-"""The practices beside the map, as escaped HTML: under each place's name, each practice's name,
+"""The practices beside the map, as HTML from a template (autoescaped): under each place's name, each practice's name,
 section and domains, and the article's own sentence (with the translation first in English)."""
 
 from __future__ import annotations
 
-import html
 from typing import Literal
 
 import pandas as pd
 
 from components.data.loader import Dataset
-from components.html.narrative import highlighted_html, html_lang, original_html
+from components.html.narrative import html_lang, segments
+from components.html.render import render
 from components.text.wording import ARTICLE_LANGUAGE, Wording
 
 
@@ -33,32 +33,36 @@ def practice_groups_html(groups: list[tuple[str, pd.DataFrame]], sections: pd.Da
     """
     language = words.catalog.language
     classes = "narrative practices" + (" large" if large else "") + (" two-columns" if columns else "")
-    parts = [f'<div class="{classes}" lang="{html_lang(language)}">']
-    if language != ARTICLE_LANGUAGE and detail != "count":
-        parts.append(f'<p class="translation-note">{html.escape(words.t("chart.translation_note"))}</p>')
-    for heading, practices in groups:
-        count = words.t("practices.count_caption", count=len(practices))
-        parts.append(f'<p class="section-heading">{html.escape(heading)} <span class="practice-count">'
-                     f"{html.escape(count)}</span></p>")
-        if detail == "quotes":
-            parts.extend(_practice_html(row, sections, domains, words) for _, row in practices.iterrows())
-        elif detail == "names":
-            names = (f"<li>{html.escape(words.name(row))}</li>" for _, row in practices.iterrows())
-            parts.append(f'<ul class="practice-names">{"".join(names)}</ul>')
-    parts.append("</div>")
-    return "".join(parts)
+    translated = language != ARTICLE_LANGUAGE and detail != "count"
+    return render("practice_groups.html.j2", classes=classes, lang=html_lang(language), detail=detail,
+                  translation_note=words.t("chart.translation_note") if translated else None,
+                  original_label=words.t("chart.original"),
+                  groups=[{"heading": heading, "count": words.t("practices.count_caption", count=len(practices)),
+                           "entries": _entries(practices, sections, domains, words, detail)}
+                          for heading, practices in groups])
 
 
-def _practice_html(row: pd.Series, sections: pd.DataFrame, domains: pd.DataFrame, words: Wording) -> str:
+def _entries(practices: pd.DataFrame, sections: pd.DataFrame, domains: pd.DataFrame, words: Wording,
+             detail: str) -> list:
+    """What a group lists: each practice (for quotes), each name (for names), or nothing."""
+    if detail == "quotes":
+        return [_practice(row, sections, domains, words) for _, row in practices.iterrows()]
+    if detail == "names":
+        return [words.name(row) for _, row in practices.iterrows()]
+    return []
+
+
+def _practice(row: pd.Series, sections: pd.DataFrame, domains: pd.DataFrame, words: Wording) -> dict:
+    """A practice's name, its section and domains, its quote with the name highlighted, and the
+    quote's translation (None in the article's language)."""
     section = sections[(sections["source_id"] == row["source_id"]) & (sections["id"] == row["section"])]
     section_label = words.label(section.iloc[0]) if not section.empty else row["section"]
     domain_labels = words.t("practices.domain_separator").join(words.domain(domains, d) for d in row["domains"])
-    meta = words.t("practices.meta", section=section_label, domains=domain_labels)
-    if words.catalog.language == ARTICLE_LANGUAGE:
-        quote = f"<blockquote>{highlighted_html(row['quote'], [row['name_zh']])}</blockquote>"
-    else:
-        original = f"<blockquote>{highlighted_html(row['quote'], [row['name_zh']])}</blockquote>"
-        quote = (f"<blockquote>{html.escape(row['quote_en'])}</blockquote>"
-                 f"{original_html(original, words.t('chart.original'))}")
-    return (f'<div class="practice"><p class="practice-name"><strong>{html.escape(words.name(row))}</strong>'
-            f'<br><span class="practice-meta">{html.escape(meta)}</span></p>{quote}</div>')
+    translated = words.catalog.language != ARTICLE_LANGUAGE
+    return {"name": words.name(row), "meta": words.t("practices.meta", section=section_label, domains=domain_labels),
+            "pieces": segments(row["quote"], [row["name_zh"]]), "translation": row["quote_en"] if translated else None}
+
+
+def practices_note_html(text: str) -> str:
+    """A note above the practice lists, e.g. that the chosen place has none in the view."""
+    return render("note.html.j2", kind="practices-note", text=text)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
+from markupsafe import Markup
 
 from components.data.loader import Dataset
+from components.html.render import render
+from components.model.compare import LEVEL
 from components.text.wording import Wording
 
 
@@ -35,19 +36,44 @@ def figures_table_html(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> 
 def table_html(frame: pd.DataFrame, numeric: set[str] = frozenset()) -> str:
     """A table of display text as escaped HTML. Long text wraps (a data grid would cut the quotes
     off) and ``numeric`` columns align their digits; on a phone each row becomes a card of
-    "column: value" lines (the CSS in ``components.html.styles`` reads each cell's ``data-label``)."""
-    columns = [html.escape(str(column), quote=True) for column in frame.columns]
-    aligned = [' class="num"' if column in numeric else "" for column in frame.columns]
-    head = "".join(f'<th scope="col"{align}>{column}</th>' for column, align in zip(columns, aligned))
-    body = "".join("<tr>" + "".join(f'<td data-label="{column}"{align}>{html.escape(str(cell))}</td>'
-                                    for cell, column, align in zip(row, columns, aligned)) + "</tr>"
-                   for row in frame.itertuples(index=False))
-    return (f'<div class="table-scroll"><table class="figures-table"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+    "column: value" lines (the CSS in ``templates/narrative.css.j2`` reads each cell's ``data-label``)."""
+    columns = [(str(column), column in numeric) for column in frame.columns]
+    rows = [[(str(cell), name, is_number) for cell, (name, is_number) in zip(row, columns)]
+            for row in frame.itertuples(index=False)]
+    return render("figures_table.html.j2", columns=columns, rows=rows)
 
 
 def folded_html(summary: str, body: str, kind: str = "") -> str:
     """``body`` under a summary line the reader opens in the browser: no page run, keyboard-usable,
-    left out of print. ``kind`` is an extra class (``citations``: sources quoted as written)."""
-    classes = f"folded {kind}".strip()
-    return f'<details class="{classes}"><summary>{html.escape(summary)}</summary>{body}</details>'
+    left out of print. ``body`` is HTML rendered by another template; ``kind`` is an extra class
+    (``citations``: sources quoted as written)."""
+    return render("folded.html.j2", summary=summary, body=Markup(body), kind=kind)
+
+
+def layout_note_html(places: pd.DataFrame, words: Wording) -> str:
+    """Where each map tile's position comes from: the county seats' coordinates and their sources,
+    folded under a line the reader opens."""
+    counties = places[places["lat"].notna()]
+    latitude, longitude = words.t("practices.layout_lat"), words.t("practices.layout_lon")
+    table = table_html(pd.DataFrame({
+        words.t("practices.layout_name"): [words.name(row) for _, row in counties.iterrows()],
+        latitude: [f"{value:.4f}" for value in counties["lat"].astype(float)],
+        longitude: [f"{value:.4f}" for value in counties["lon"].astype(float)],
+        words.t("practices.layout_source"): counties["coord_source"],
+    }), {latitude, longitude})
+    note = render("note.html.j2", kind="note", text=words.t("practices.layout_caption"))
+    return folded_html(words.t("practices.layout_expander"), note + table, kind="citations")
+
+
+def compare_table_html(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> str:
+    """Each compared value (``components.model.compare``) with its year, its review's source line and
+    its sentence."""
+    value = words.t("table.value")
+    return table_html(pd.DataFrame({
+        words.t("table.year"): rows["year"].astype(str),
+        words.t("table.label"): [words.label(row) for _, row in rows.iterrows()],
+        value: [words.level(row) if measure == LEVEL else words.change(row)
+                for (_, row), measure in zip(rows.iterrows(), rows["measure"])],
+        words.t("table.source"): [words.source_line(dataset.source(review), short=True) for review in rows["source_id"]],
+        words.t("table.quote"): [words.article_text(row, "source_quote") for _, row in rows.iterrows()],
+    }), {value})

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data.loader import Dataset
-from components.model.figures import View, source_for_year
+from components.model.figures import View
 from components.model.tiles import tile_cells
 
 COUNTY, ZONE, CITY = "county", "zone", "city"
@@ -22,9 +22,8 @@ class PracticeView:
 
 
 def practices_shown(data: Dataset, practice_view: PracticeView) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The year's practices in the article, and those the view selects."""
-    source = source_for_year(data, practice_view.view.year)
-    in_article = data.practices[data.practices["source_id"] == source.id]
+    """The review's practices in the article, and those the view selects."""
+    in_article = data.practices[data.practices["source_id"] == practice_view.view.review]
     return in_article, select_practices(in_article, practice_view.view.domains, practice_view.section)
 
 

@@ -10,15 +10,16 @@ from typing import Literal
 class Slide:
     """One screen in presenter mode; ``chart_id`` is set for chart slides."""
 
-    kind: Literal["title", "chart", "practices", "summary"]
+    kind: Literal["title", "chart", "compare", "practices", "summary"]
     chart_id: str | None = None
 
 
-def slide_plan(chart_ids: list[str], practices: bool = False) -> list[Slide]:
-    """Title and KPIs first, then each chart in page order, the practices map (if the article
-    names any), then the summary with the source."""
+def slide_plan(chart_ids: list[str], practices: bool = False, compare: bool = False) -> list[Slide]:
+    """Title and KPIs first, then each chart in page order, compare years (if the library holds
+    another review of the place), the practices map (if the article names any), then the summary
+    with the source."""
     return [Slide("title"), *(Slide("chart", chart_id) for chart_id in chart_ids),
-            *([Slide("practices")] if practices else []), Slide("summary")]
+            *([Slide("compare")] if compare else []), *([Slide("practices")] if practices else []), Slide("summary")]
 
 
 def parse_step(raw: str | None, count: int) -> int | None:

@@ -12,6 +12,7 @@ from typing import Mapping
 
 CATALOG_DIR = Path(__file__).parent / "messages"
 DEFAULT_LANGUAGE = "zh"
+LANGUAGES = ("zh", "en")  # one catalog each in messages/
 
 
 def _flatten(tree: Mapping, prefix: str = "") -> dict[str, str]:

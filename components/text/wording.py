@@ -20,6 +20,12 @@ class Wording:
     catalog: Catalog
     numbers: NumberFormat
 
+    def __hash__(self) -> int:  # one wording per language: results built from it are keyed by that
+        return hash(self.catalog.language)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Wording) and other.catalog.language == self.catalog.language
+
     def t(self, key: str, **params: object) -> str:
         """Shortcut to the catalog."""
         return self.catalog.t(key, **params)
@@ -94,3 +100,21 @@ class Wording:
     def byline(self, source: Source) -> str:
         """The full source line and the authors, for the page header and the closing slide."""
         return f"{self.source_line(source)} · {self.authors(source)}"
+
+    def place(self, source: Source) -> str:
+        """The review's place as it stands in titles and file names: 丽水 / Lishui."""
+        return source.place_en if self.catalog.language == "en" else source.place_short
+
+    def review_title(self, source: Source) -> str:
+        """'平安丽水 · 2019年建设成效' / 'Safe Lishui: 2019 results'."""
+        return self.t("app.title", place=self.place(source), year=source.year)
+
+    def review_name(self, source: Source) -> str:
+        """How the review picker names a review: '丽水市 2019年 · 丽水日报' / 'Lishui 2019 · Lishui Daily'."""
+        english = self.catalog.language == "en"
+        return self.t("sidebar.review_option", place=source.place_en if english else source.place, year=source.year,
+                      publisher=source.publisher_en if english else source.publisher)
+
+    def file_name(self, key: str, source: Source, **params: object) -> str:
+        """A download's name from the catalog, with the review's place and year: 平安丽水_2019_会议材料.pptx."""
+        return self.t(key, place=self.place(source), year=source.year, **params)

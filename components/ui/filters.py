@@ -1,20 +1,20 @@
-"""URL-bound view state: domain and year filters, presenter toggle, and notices for bad link values."""
+"""URL-bound view state: the review, domain filters, presenter toggle, and notices for bad link values."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
+from components import results
+from components.context import Library
 from components.data.loader import Dataset
 from components.model.figures import View
-from components.model.practices import CITY
 from components.model.slides import parse_flag
-from components.ui import cache
-from components.ui.text import escape_markdown
 from components.text.wording import Wording
+from components.ui.text import escape_markdown
 
 DOMAIN_KEY = "domain"
-YEAR_KEY = "year"
+REVIEW_KEY = "review"
+YEAR_KEY = "year"  # links made before the review picker: ?year=2019 opens the city's review of 2019
 PRESENT_KEY = "present"
 STEP_KEY = "step"
 PLACE_KEY = "county"
@@ -28,27 +28,12 @@ def raw_values(key: str) -> list[str]:
     return st.query_params.get_all(key)
 
 
-def ids_by_label(table: pd.DataFrame, stem: str = "label") -> dict[str, str]:
-    """Every row's name in every language, to its id: a link made in Chinese works in English."""
-    return {label: row["id"] for _, row in table.iterrows() for label in (row[f"{stem}_zh"], row[f"{stem}_en"])}
-
-
-def link_names(dataset: Dataset, signature: str) -> dict[str, dict[str, str]]:
-    """For each bound key naming rows of a table: every name its box can offer, in both languages,
-    to its id (places on the map, and sections that hold a practice)."""
-    def build():
-        places = dataset.places[dataset.places["kind"] != CITY]
-        sections = dataset.sections[dataset.sections["id"].isin(dataset.practices["section"])]
-        return {DOMAIN_KEY: ids_by_label(dataset.domains), PLACE_KEY: ids_by_label(places, "name"),
-                SECTION_KEY: ids_by_label(sections)}
-    return cache.shared("names", (), signature, build)
-
-
-def bad_link_values(dataset: Dataset, words: Wording, signature: str) -> list[tuple[str, str]]:
+def bad_link_values(lib: Library) -> list[tuple[str, str]]:
     """(parameter, value) pairs in the URL that no widget can accept; the widgets will drop them."""
-    names = link_names(dataset, signature)
+    names, data = results.link_names(lib), lib.data
     checks = {DOMAIN_KEY: names[DOMAIN_KEY].__contains__,
-              YEAR_KEY: lambda v: v in map(str, dataset.years),
+              REVIEW_KEY: lambda v: v in data.sources,
+              YEAR_KEY: lambda v: _review_of_year(data, v) is not None,
               PRESENT_KEY: lambda v: parse_flag(v) is not None,
               PLACE_KEY: names[PLACE_KEY].__contains__,
               SECTION_KEY: names[SECTION_KEY].__contains__}
@@ -72,22 +57,39 @@ def presenting_requested() -> bool:
     return any(parse_flag(value) for value in raw_values(PRESENT_KEY))
 
 
-def render_filters(dataset: Dataset, words: Wording, signature: str) -> View:
-    """Year (only with several years) and domains, in the current container; returns the view."""
-    domain_ids = dataset.domains["id"].tolist()
-    label_of = cache.shared("domain-labels", (words.catalog.language,), signature, lambda: {
-        d: words.domain(dataset.domains, d) for d in domain_ids})
-    adopt_names_from_other_language(DOMAIN_KEY, link_names(dataset, signature)[DOMAIN_KEY], set(label_of.values()),
+def render_filters(lib: Library, words: Wording) -> View:
+    """The review (only with several) and the domains, in the current container; returns the view."""
+    review = _render_review_picker(lib, words)
+    label_of = results.domain_labels(lib, words.catalog.language)
+    adopt_names_from_other_language(DOMAIN_KEY, results.link_names(lib)[DOMAIN_KEY], set(label_of.values()),
                                     multiple=True)
-    year = dataset.years[0]
-    if len(dataset.years) > 1:
-        year = st.selectbox(words.t("sidebar.year"), dataset.years, key=YEAR_KEY, bind="query-params")
     domains = st.multiselect(
-        words.t("sidebar.domains"), domain_ids, default=domain_ids, key=DOMAIN_KEY, bind="query-params",
+        words.t("sidebar.domains"), list(label_of), default=list(label_of), key=DOMAIN_KEY, bind="query-params",
         format_func=label_of.__getitem__, placeholder=words.t("sidebar.domains_placeholder"),
         help=words.t("sidebar.domains_help"),
     )
-    return View(year=int(year), domains=tuple(domains))
+    return View(review=review, domains=tuple(domains))
+
+
+def _render_review_picker(lib: Library, words: Wording) -> str:
+    data = lib.data
+    if len(data.reviews) == 1:
+        return data.reviews[0]
+    if REVIEW_KEY not in st.session_state and not any(v in data.sources for v in raw_values(REVIEW_KEY)):
+        by_year = next(filter(None, (_review_of_year(data, value) for value in raw_values(YEAR_KEY))), None)
+        if by_year:  # an old ?year= link
+            st.session_state[REVIEW_KEY] = by_year
+    labels = results.review_labels(lib, words)
+    return st.selectbox(words.t("sidebar.review"), data.reviews, index=data.reviews.index(data.default_review),
+                        key=REVIEW_KEY, bind="query-params", format_func=labels.__getitem__,
+                        help=words.t("sidebar.review_help"))
+
+
+def _review_of_year(data: Dataset, year: str) -> str | None:
+    """The review of ``year`` (as written in a link) for the default review's place, if there is one."""
+    place = data.source(data.default_review).place
+    return next((review for review in data.reviews if str(data.source(review).year) == year.strip()
+                 and data.source(review).place == place), None)
 
 
 def adopt_names_from_other_language(key: str, by_label: dict[str, str], current_labels: set[str],
@@ -110,8 +112,8 @@ def _select_all(domain_ids: list[str]) -> None:
     st.session_state[DOMAIN_KEY] = domain_ids
 
 
-def render_empty_hint(dataset: Dataset, words: Wording) -> None:
+def render_empty_hint(data: Dataset, words: Wording) -> None:
     """What the page says when no domain is selected, with a way back to everything."""
     st.info(words.t("empty.hint"), icon="ℹ️")
     st.button(words.t("empty.show_all"), key="show_all_domains", on_click=_select_all,
-              args=(dataset.domains["id"].tolist(),))
+              args=(data.domains["id"].tolist(),))

@@ -5,11 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from components.text.numbers import NumberFormat
-from components.text.catalog import DEFAULT_LANGUAGE, load_catalog
+from components.text.catalog import DEFAULT_LANGUAGE, LANGUAGES, load_catalog
 from components.text.wording import Wording
 
 LANG_KEY = "lang"
-LANGUAGES = ("zh", "en")
 
 
 def language_for_locale(locale: str | None) -> str:

@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data.loader import Dataset, Source
-from components.model.figures import View, source_for_year
+from components import results
+from components.context import PageContext
 from components.model.practices import PracticeView
 from components.model.slides import Slide, parse_step, slide_plan
-from components.ui import cache
 from components.ui.chart_section import render_chart_section
-from components.ui.filters import (
-    STEP_KEY,
-    raw_values,
-    render_empty_hint,
-    render_filters,
-    render_present_toggle,
-    show_notices,
-)
+from components.ui.compare import has_comparison, render_compare
+from components.ui.filters import STEP_KEY, raw_values, render_empty_hint, render_present_toggle, show_notices
 from components.ui.header import render_header, render_kpis
-from components.ui.language import render_language_picker
 from components.ui.meeting_pack import render_meeting_pack
-from components.ui.practices import has_practices, render_practice_filters, render_practices_slide, selected_place
+from components.ui.practices import render_practice_filters, render_practices_slide, selected_place
 from components.ui.text import escape_markdown
-from components.text.wording import Wording
 
 # Each direction answers two keys: clickers send PageDown/PageUp, keyboards have arrows.
 NAV_BUTTONS = (("prev", -1, "PageUp", "Left"), ("next", 1, "PageDown", "Right"))
@@ -33,23 +24,23 @@ def _go(delta: int, count: int) -> None:
     st.session_state[STEP_KEY] = min(max(st.session_state.get(STEP_KEY, 1) + delta, 1), count)
 
 
-def render_presenter(data: Dataset, words: Wording, signature: str, bad: list[tuple[str, str]]) -> None:
-    """The navigation bar, then the current slide; the URL follows the step."""
+def render_presenter(ctx: PageContext, nav, settings, bad: list[tuple[str, str]]) -> None:
+    """The rest of the navigation bar ``nav``, then the current slide; the URL follows the step.
+    ``settings`` is the bar's ⚙ popover, where the filters were drawn; the practices boxes and the
+    switch back join them."""
+    words = ctx.words
     raw_step = None if STEP_KEY in st.session_state else next(iter(raw_values(STEP_KEY)), None)  # first visit
-    nav = st.container(key="presenter-nav", horizontal=True, vertical_alignment="center", gap="small")
+    rows = results.view_rows(ctx)
+    practices = not rows.shown.empty and results.has_practices(ctx)
+    with settings:
+        practice_view = render_practice_filters(ctx) if practices else PracticeView(ctx.view)
+        render_present_toggle(words)
     with nav:
-        with st.popover(words.t("presenter.settings"), key="presenter-settings"):
-            render_language_picker(words.catalog.language, words)
-            view = render_filters(data, words, signature)
-            rows = cache.view_rows(data, view, signature)
-            shown, _, charts = rows
-            practices = not shown.empty and has_practices(data, view, signature)
-            practice_view = render_practice_filters(data, view, words, signature) if practices else PracticeView(view)
-            render_present_toggle(words)
-        render_meeting_pack(data, practice_view, selected_place() if practices else "", words, signature)
+        render_meeting_pack(ctx, practice_view, selected_place() if practices else "")
         places = {name: st.container(key=f"nav-{name}", width="content") for name in ("prev", "indicator", "next")}
         pages = st.container(key="nav-pages", width="content")
-    slides = slide_plan([spec.id for spec, _ in charts], practices)
+    slides = slide_plan([chart.id for chart, _ in rows.charts], practices,
+                        compare=not rows.shown.empty and has_comparison(ctx))
     if raw_step is not None and parse_step(raw_step, len(slides)) is None:
         bad = [*bad, (STEP_KEY, raw_step)]
     if st.session_state.get(STEP_KEY, 1) > len(slides):
@@ -59,13 +50,10 @@ def render_presenter(data: Dataset, words: Wording, signature: str, bad: list[tu
     _render_nav_buttons(places, step, len(slides), words)
     show_notices(bad, words)
     with st.container(key=f"slide-{step}"):
-        if slides[step - 1].kind == "practices":
-            render_practices_slide(data, practice_view, words, signature)
-        else:
-            _render_slide(slides[step - 1], data, view, rows, words, signature)
+        _render_slide(ctx, slides[step - 1], practice_view)
 
 
-def _render_nav_buttons(places: dict, step: int, count: int, words: Wording) -> None:
+def _render_nav_buttons(places: dict, step: int, count: int, words) -> None:
     for name, delta, clicker_key, arrow_key in NAV_BUTTONS:
         at_end = step == (1 if delta < 0 else count)
         with places[name]:
@@ -77,31 +65,28 @@ def _render_nav_buttons(places: dict, step: int, count: int, words: Wording) -> 
         st.markdown(f"**{words.t('presenter.indicator', step=step, count=count)}**")
 
 
-def _render_slide(slide: Slide, data: Dataset, view: View, rows: tuple, words: Wording, signature: str) -> None:
-    """``rows`` are the view's (shown, source figures, charts) from ``cache.view_rows``."""
-    shown, source_figures, charts = rows
-    source = source_for_year(data, view.year)
+def _render_slide(ctx: PageContext, slide: Slide, practice_view: PracticeView) -> None:
     if slide.kind == "title":
-        render_header(view, shown, source, words, signature)
-        if shown.empty:
-            render_empty_hint(data, words)
+        render_header(ctx)
+        if results.view_rows(ctx).shown.empty:
+            render_empty_hint(ctx.data, ctx.words)
         else:
-            render_kpis(shown, words, view, signature)
+            render_kpis(ctx)
     elif slide.kind == "chart":
-        spec, chart_rows = next((spec, chart_rows) for spec, chart_rows in charts if spec.id == slide.chart_id)
-        large = cache.figure(spec.id, view, words, signature, data, presenting=True)
-        compact = cache.figure(spec.id, view, words, signature, data, presenting=False)
-        render_chart_section(spec, chart_rows, large, data, source_figures, words, view, signature,
-                             compact_fig=compact)
+        render_chart_section(ctx, slide.chart_id)
+    elif slide.kind == "compare":
+        render_compare(ctx)
+    elif slide.kind == "practices":
+        render_practices_slide(ctx, practice_view)
     else:
-        _render_summary(charts, source, words)
+        _render_summary(ctx)
 
 
-def _render_summary(charts: tuple, source: Source, words: Wording) -> None:
+def _render_summary(ctx: PageContext) -> None:
     """The closing slide: each chart's message, and where the numbers come from."""
+    words = ctx.words
     with st.container(key="summary-slide"):
         st.header(words.t("presenter.summary_heading"))
-        headlines = [spec.headline(chart_rows, words) for spec, chart_rows in charts]
-        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in headlines))
-        st.markdown(escape_markdown(words.byline(source)))
+        st.markdown("\n".join(f"- {escape_markdown(line)}" for line in results.headlines(ctx)))
+        st.markdown(escape_markdown(words.byline(ctx.source)))
         st.caption(words.t("footer.derived"))

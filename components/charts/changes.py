@@ -1,0 +1,56 @@
+"""Changes: every reported year-on-year change in one view, coloured by whether it is good news."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components import theme
+from components.charts.base import (ChartContext, axis_cut, break_marks, category_labels, finish_figure, meaning_text,
+                                   new_figure, rows_height, ticks, value_labels)
+from components.data.derived import GOOD
+from components.text.layout import plain
+from components.text.wording import Wording
+
+
+
+def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
+    """Horizontal bars of each year-on-year change, coloured by whether it is good news."""
+    words = ctx.words
+    rows = rows.sort_values("yoy_pct", kind="stable")
+    cut = axis_cut(rows["yoy_pct"])
+    labels = category_labels(rows, ctx)
+    shown = rows["yoy_pct"].clip(upper=cut) if cut else rows["yoy_pct"]
+    fig = new_figure(ctx)
+    fig.add_bar(
+        x=shown.tolist(), y=labels, orientation="h",
+        marker=dict(color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]]),
+        customdata=[plain(words.change_phrase(row)) for _, row in rows.iterrows()],
+        hovertemplate="%{y}: %{customdata}<extra></extra>",
+    )
+    value_labels(fig, shown, labels, [f"{words.change(row)} {meaning_text(words, row)}" for _, row in rows.iterrows()])
+    notes = []
+    if cut:
+        for position, value in enumerate(rows["yoy_pct"]):
+            if value > cut:
+                break_marks(fig, cut, position)
+        notes.append(words.t("chart.note.cut"))
+    low = min(rows["yoy_pct"].min(), 0)
+    high = cut if cut else max(rows["yoy_pct"].max(), 0)
+    span = (high - low) or 1
+    tick_values = ticks(low, high)
+    fig.update_xaxes(range=[low - span * 0.04, high + span * 0.75], zeroline=True, zerolinecolor=theme.ZERO_LINE_COLOUR,
+                     zerolinewidth=2, tickvals=tick_values, ticktext=[words.numbers.change(t, 0).lstrip("+") for t in tick_values])
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
+    alt_items = [(words.label(row), words.change_phrase(row)) for _, row in rows.iterrows()]
+    return finish_figure(fig, ctx, changes_title(rows, words), words.t("chart.changes.subtitle"), notes,
+                   plot_height=rows_height(labels, ctx), alt_items=alt_items, gutter_labels=labels)
+
+
+def changes_title(rows: pd.DataFrame, words: Wording) -> str:
+    if len(rows) == 1:
+        return words.headline(rows.iloc[0])
+    good = int((rows["outcome"] == GOOD).sum())
+    if good == len(rows):
+        return words.t("chart.changes.title_all_good", n=len(rows))
+    return words.t("chart.changes.title_mixed", good=good, other=len(rows) - good)

@@ -1,0 +1,125 @@
+"""Levels: each reported level, its parts inside it, or against the implied previous-year level (derived)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components import theme
+from components.charts.base import ChartContext, finish_figure, new_figure
+from components.data.derived import GOOD
+from components.model.figures import headline_figures
+from components.text.layout import plain, wrap
+from components.text.wording import Wording
+
+INSIDE_LABEL_SHARE = 0.5  # a bar at least half as long as the longest carries its label inside
+
+def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
+    """One panel per reported level: parts inside their whole, or the level against the implied
+    previous-year level (derived, hatched and labelled so)."""
+    words = ctx.words
+    wholes = headline_figures(rows)
+    panel_chars = ctx.title_chars * 1.25  # panel titles are set at the base size, titles 1.25x larger
+    titles = [wrap(plain(_panel_title(whole, rows[rows["parent"] == whole["id"]], words)), panel_chars)
+              for _, whole in wholes.iterrows()] if len(wholes) > 1 else []
+    fig = new_figure(ctx, panel_titles=titles)
+    notes: list[str] = []
+    for panel, (_, whole) in enumerate(wholes.iterrows(), start=1):
+        row_ref = panel if len(wholes) > 1 else None
+        parts = rows[rows["parent"] == whole["id"]]
+        if not parts.empty:
+            _part_of_whole_panel(fig, whole, parts, words, row_ref)
+        elif not pd.isna(whole["implied_previous"]):
+            _level_vs_previous_panel(fig, whole, words, row_ref)
+            notes = [words.t("chart.note.derived")]
+        else:
+            _single_level_panel(fig, whole, words, row_ref)
+        fig.update_xaxes(showticklabels=False, showgrid=False, rangemode="tozero", row=row_ref, col=1 if row_ref else None)
+    fig.update_layout(barmode="overlay", bargap=0.3)
+    fig.update_yaxes(type="category")  # "2018" and "2019" are labels, not numbers
+    title, subtitle = levels_title(wholes, words)
+    years = [words.t("chart.levels.year", year=year) for year in (wholes["year"].iloc[0] - 1, wholes["year"].iloc[0])]
+    return finish_figure(fig, ctx, title, subtitle, notes, axis_labels=False,
+                   panel_title_lines=titles[0].count("<br>") + 1 if titles else 0,
+                   plot_height=len(wholes) * round(ctx.font_size * ctx.row_scale * 2.5), alt_items=_levels_alt(rows, words),
+                   gutter_labels=years)
+
+
+def _levels_alt(rows: pd.DataFrame, words: Wording) -> list[tuple[str, str]]:
+    items = []
+    for _, row in rows.iterrows():
+        text = words.level(row)
+        if not pd.isna(row["implied_previous"]):
+            text = words.t("chart.levels.alt_with_previous", level=text, change=words.change(row),
+                           previous=words.implied_previous(row), year=row["previous_year"])
+        items.append((words.label(row), text))
+    return items
+
+
+def _panel_title(whole: pd.Series, parts: pd.DataFrame, words: Wording) -> str:
+    if parts.empty:
+        return words.label(whole)
+    return words.t("chart.levels.part_title", whole=words.label(whole),
+                   parts=words.t("phrase.list_separator").join(words.label(part) for _, part in parts.iterrows()))
+
+
+def _part_of_whole_panel(fig: go.Figure, whole: pd.Series, parts: pd.DataFrame, words: Wording, row: int | None) -> None:
+    """The whole as a light bar with each part drawn darker inside it, both labelled with their level."""
+    col = 1 if row else None
+    label = words.t("chart.levels.year", year=whole["year"])
+    fig.add_bar(x=[whole["value"]], y=[label], orientation="h", marker_color=theme.PART_COLOUR, width=0.7,
+                text=[plain(words.t("chart.levels.whole", level=words.level(whole)))], textposition="outside",
+                cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>", row=row, col=col)
+    for _, part in parts.iterrows():
+        fig.add_bar(x=[part["value"]], y=[label], orientation="h", width=0.7,
+                    marker_color=theme.OUTCOME_COLOURS[GOOD], text=[plain(words.level(part))], textposition="inside",
+                    insidetextanchor="end", textfont=dict(color=theme.BACKGROUND),
+                    customdata=[plain(words.label(part))], hovertemplate="%{customdata}: %{text}<extra></extra>",
+                    row=row, col=col)
+    fig.update_xaxes(range=[0, (whole["value"] or 1) * 1.35], row=row, col=col)
+
+
+def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, row: int | None) -> None:
+    col = 1 if row else None
+    years = [words.t("chart.levels.year", year=figure["previous_year"]),
+             words.t("chart.levels.year", year=figure["year"])]
+    values = [figure["implied_previous"], figure["value"]]
+    texts = [words.t("chart.levels.derived_label", value=words.implied_previous(figure)),
+             words.t("chart.levels.level_with_change", level=words.level(figure), change=words.change(figure))]
+    colours = [theme.DERIVED_COLOUR, theme.OUTCOME_COLOURS[figure["outcome"]]]
+    longest = max(values) or 1  # a level of 0 still gets an axis
+    inside = [value / longest >= INSIDE_LABEL_SHARE for value in values]  # the derived bar is light, the reported dark
+    fig.add_bar(x=values, y=years, orientation="h", width=0.7, marker=dict(
+                    color=colours, pattern=dict(shape=["/", ""], fgcolor=theme.BACKGROUND, solidity=0.25)),
+                text=[plain(text) for text in texts], textposition=["inside" if fits else "outside" for fits in inside],
+                insidetextanchor="end",
+                constraintext="none",
+                cliponaxis=False, textfont=dict(color=[theme.BACKGROUND if fits and on_dark else theme.TEXT_COLOUR
+                                                       for fits, on_dark in zip(inside, (False, True))]),
+                hovertemplate="%{y}: %{text}<extra></extra>", row=row, col=col)
+    fig.update_xaxes(range=[0, longest * 1.2], row=row, col=col)
+    fig.update_yaxes(autorange="reversed", row=row, col=col)
+
+
+def _single_level_panel(fig: go.Figure, figure: pd.Series, words: Wording, row: int | None) -> None:
+    col = 1 if row else None
+    fig.add_bar(x=[figure["value"]], y=[words.t("chart.levels.year", year=figure["year"])], orientation="h",
+                width=0.7, marker_color=theme.OUTCOME_COLOURS[GOOD], text=[plain(words.level(figure))],
+                textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
+                row=row, col=col)
+    fig.update_xaxes(range=[0, (figure["value"] or 1) * 1.35], row=row, col=col)
+
+
+def levels_title(wholes: pd.DataFrame, words: Wording) -> tuple[str, str]:
+    if len(wholes) == 1:
+        whole = wholes.iloc[0]
+        context = words.context(whole)
+        subtitle = words.t("chart.levels.subtitle_single", year=whole["year"])
+        return words.headline(whole), (f"{context} · {subtitle}" if context else subtitle)
+    parts = [words.t("phrase.label_level", label=words.label(row), level=words.level(row)) for _, row in wholes.iterrows()]
+    return words.t("phrase.list_separator").join(parts), words.t("chart.levels.subtitle_many")
+
+
+def levels_headline(rows: pd.DataFrame, words: Wording) -> str:
+    """The levels chart's title: each standing level with its value, or the one level's headline."""
+    return levels_title(headline_figures(rows), words)[0]

@@ -1,0 +1,44 @@
+"""The meeting pack's file formats: one entry each, which the page's menu loops over.
+
+Adding a format is one entry here plus its builder (``Pack -> bytes``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from components.exports.csv_file import csv_bytes, export_frame
+from components.exports.deck import deck_bytes
+from components.exports.images import chromium_path, figures_to_png
+from components.exports.pack import Pack
+from components.exports.report import report_html
+from components.exports.workbook import workbook_bytes
+
+
+@dataclass(frozen=True)
+class Export:
+    """One downloadable file: how it is built, its extension and MIME type, the catalog key of its
+    file name, and whether this machine can build it now."""
+
+    build: Callable[[Pack], bytes]
+    extension: str
+    mime: str
+    file_name_key: str = "pack.file_name"
+    available: Callable[[], bool] = lambda: True
+
+
+def _csv(pack: Pack) -> bytes:
+    words = pack.words
+    labels = dict(zip(pack.data.domains["id"], pack.data.domains[f"label_{words.catalog.language}"]))
+    return csv_bytes(export_frame(pack.shown, words, words.source_line(pack.source), labels))
+
+
+EXPORTS: dict[str, Export] = {  # in menu order; each kind's label is the catalog's pack.<kind>
+    "pptx": Export(lambda pack: deck_bytes(pack, figures_to_png), "pptx",
+                   "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                   available=lambda: chromium_path() is not None),
+    "html": Export(lambda pack: report_html(pack).encode("utf-8"), "html", "text/html"),
+    "xlsx": Export(workbook_bytes, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "csv": Export(_csv, "csv", "text/csv", file_name_key="table.file_name"),
+}

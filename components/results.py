@@ -1,0 +1,273 @@
+"""What a page shows, built once per input and shared read-only by every session.
+
+Each builder is pure and memoised on its arguments (``components.memo``): a ``PageContext``, a
+``Library``, or small values such as a chart id. Nothing here imports Streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.charts.compare import build_compare_chart
+from components.charts.practice_map import build_view_map
+from components.charts.registry import build_chart, chart_headline, charts_with_rows, shows_practices
+from components.charts.summary import summary_line
+from components.context import Library, PageContext
+from components.data.loader import ChartDeclaration, Dataset, load_dataset
+from components.data.signature import data_signature
+from components.exports.pack import build_pack, chart_context
+from components.exports.registry import EXPORTS
+from components.html.kpis import kpi_cards, kpi_cards_html
+from components.html.narrative import (NarrativeLabels, article_html, chart_passages, figure_terms, narrative_html,
+                                       translated_article_html)
+from components.html.practice_list import practice_groups, practice_groups_html, practices_note_html
+from components.html.tables import compare_table_html, figures_table_html, folded_html, layout_note_html
+from components.memo import memoised
+from components.model.compare import compare_rows
+from components.model.practices import CITY, PracticeView, practices_shown, split_citywide
+from components.text.wording import ARTICLE_LANGUAGE, Wording
+
+# --- the library --------------------------------------------------------------------------------
+
+
+def library(folder: Path) -> Library:
+    """The validated library in ``folder`` at its current version (raises DataError, never cached)."""
+    folder = str(folder)
+    return _library(folder, data_signature(Path(folder)))
+
+
+@memoised
+def _library(folder: str, signature: str) -> Library:
+    return Library(load_dataset(folder), folder, signature)
+
+
+@memoised
+def link_names(lib: Library) -> dict[str, dict[str, str]]:
+    """For each link parameter naming rows of a table: every name its box can offer, in both
+    languages, to its id (domains, places on the map, sections that hold a practice)."""
+    data = lib.data
+    places = data.places[data.places["kind"] != CITY]
+    sections = data.sections[data.sections["id"].isin(data.practices["section"])]
+    return {"domain": _ids_by_label(data.domains), "county": _ids_by_label(places, "name"),
+            "section": _ids_by_label(sections)}
+
+
+def _ids_by_label(table: pd.DataFrame, stem: str = "label") -> dict[str, str]:
+    return {label: row["id"] for _, row in table.iterrows() for label in (row[f"{stem}_zh"], row[f"{stem}_en"])}
+
+
+@memoised
+def domain_labels(lib: Library, language: str) -> dict[str, str]:
+    """Each domain's name in ``language``, by id, in filter order."""
+    return dict(zip(lib.data.domains["id"], lib.data.domains[f"label_{language}"]))
+
+
+@memoised
+def review_labels(lib: Library, words: Wording) -> dict[str, str]:
+    """Each review's name for the picker, by source id, newest first."""
+    return {review: words.review_name(lib.data.source(review)) for review in lib.data.reviews}
+
+
+# --- the figures of one view ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ViewRows:
+    """The view's figures, every figure of its review, and each chart with the figures it draws."""
+
+    shown: pd.DataFrame
+    review_figures: pd.DataFrame
+    charts: tuple[tuple[ChartDeclaration, pd.DataFrame], ...]
+
+    def chart(self, chart_id: str) -> tuple[ChartDeclaration, pd.DataFrame]:
+        return next(chart for chart in self.charts if chart[0].id == chart_id)
+
+
+@memoised
+def view_rows(ctx: PageContext) -> ViewRows:
+    """The rows every part of the page reads."""
+    shown = ctx.shown()
+    return ViewRows(shown, ctx.review_figures(), charts_with_rows(ctx.data.charts, shown, ctx.view.review))
+
+
+class SharedFigure(go.Figure):
+    """A figure shared read-only by every session. ``st.plotly_chart`` asks for ``to_dict()`` on
+    every run, and plotly deep-copies the whole figure each time; this builds the dict once."""
+
+    def to_dict(self) -> dict:
+        if not hasattr(self, "_shared_dict"):
+            self._shared_dict = super().to_dict()
+        return self._shared_dict
+
+
+@memoised
+def figure(ctx: PageContext, chart_id: str) -> go.Figure:
+    """One chart of the view, in the context's type size."""
+    chart, rows = view_rows(ctx).chart(chart_id)
+    return SharedFigure(build_chart(chart, rows, chart_context(ctx.source, ctx.words, ctx.presenting)))
+
+
+@memoised
+def headlines(ctx: PageContext) -> tuple[str, ...]:
+    """Each chart's message, for the closing slide."""
+    return tuple(chart_headline(chart, rows, ctx.words) for chart, rows in view_rows(ctx).charts)
+
+
+@memoised
+def summary(ctx: PageContext) -> str:
+    """The one-line summary under the title."""
+    return summary_line(view_rows(ctx).shown, ctx.words)
+
+
+@memoised
+def kpis_html(ctx: PageContext) -> str:
+    """The KPI cards, one HTML block."""
+    return kpi_cards_html(kpi_cards(view_rows(ctx).shown, ctx.words), ctx.words)
+
+
+@memoised
+def narrative(ctx: PageContext, chart_id: str) -> str:
+    """The article's words beside a chart: its passages, or on a slide only its sentences."""
+    chart, rows = view_rows(ctx).chart(chart_id)
+    data = ctx.data
+    passages = chart_passages(chart.for_slide() if ctx.presenting else chart, rows, data.passages)
+    return narrative_html(passages, data.sections, view_rows(ctx).review_figures, ctx.language,
+                          NarrativeLabels.for_words(ctx.words), large=ctx.presenting)
+
+
+@memoised
+def chart_data_html(ctx: PageContext, chart_id: str) -> str:
+    """A chart's figures as a table folded under it."""
+    _, rows = view_rows(ctx).chart(chart_id)
+    return folded_html(ctx.words.t("chart.show_data"), figures_table_html(rows, ctx.data, ctx.words))
+
+
+@memoised
+def figures_table(ctx: PageContext) -> str:
+    """Every shown figure with its source quote."""
+    return figures_table_html(view_rows(ctx).shown, ctx.data, ctx.words)
+
+
+@memoised
+def article(ctx: PageContext) -> str:
+    """The original with its figures highlighted, or the translation with the original one click away."""
+    source, words = ctx.source, ctx.words
+    terms_from = view_rows(ctx).review_figures
+    if ctx.language == ARTICLE_LANGUAGE:
+        return article_html(source.article, figure_terms(terms_from))
+    passages = ctx.data.passages[ctx.data.passages["source_id"] == source.id]
+    return translated_article_html(source.title_en, passages, ctx.data.sections, terms_from, ctx.language,
+                                   NarrativeLabels.for_words(words), source.article)
+
+
+# --- practices ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PracticesShown:
+    """The review's practices: all it names, those the view shows, and those split by place."""
+
+    in_article: pd.DataFrame
+    shown: pd.DataFrame
+    local: pd.DataFrame
+    city: pd.DataFrame
+
+
+@memoised
+def practices(lib: Library, practice_view: PracticeView) -> PracticesShown:
+    """The practices one view shows."""
+    in_article, shown = practices_shown(lib.data, practice_view)
+    return PracticesShown(in_article, shown, *split_citywide(lib.data.places, shown))
+
+
+def has_practices(ctx: PageContext) -> bool:
+    """Whether the review declares the practices map and names a practice in the view's domains."""
+    return (shows_practices(ctx.data.charts, ctx.view.review)
+            and not practices(ctx.library, PracticeView(ctx.view)).shown.empty)
+
+
+@memoised
+def practice_filter_labels(ctx: PageContext) -> tuple[dict[str, str], dict[str, str]]:
+    """Section and place names for the boxes, by id, in the user's language."""
+    data, words = ctx.data, ctx.words
+    in_article = practices(ctx.library, PracticeView(ctx.view)).in_article
+    sections = data.sections[data.sections["id"].isin(in_article["section"])
+                             & data.sections["source_id"].isin(in_article["source_id"])]
+    places = data.places[data.places["kind"] != CITY]
+    return (dict(zip(sections["id"], (words.label(row) for _, row in sections.iterrows()))),
+            dict(zip(places["id"], (words.name(row) for _, row in places.iterrows()))))
+
+
+@memoised
+def practice_map(ctx: PageContext, practice_view: PracticeView, selected: str) -> go.Figure:
+    """The tile map for one view and selected place."""
+    return SharedFigure(build_view_map(ctx.data, practice_view, selected or None,
+                                       chart_context(ctx.source, ctx.words, ctx.presenting)))
+
+
+@memoised
+def practice_lists(ctx: PageContext, practice_view: PracticeView, place: str, detail: str) -> str:
+    """The chosen place's practices (or every place's), after a note if the place has none."""
+    data, words = ctx.data, ctx.words
+    groups = practice_groups(data, practices(ctx.library, practice_view).local, place, words)
+    note = practices_note_html(words.t("practices.none_here", place=groups[0][0])) if place and groups[0][1].empty else ""
+    shown = [group for group in groups if not group[1].empty]
+    lists = practice_groups_html(shown, data.sections, data.domains, words, large=ctx.presenting,
+                                 detail=detail) if shown else ""
+    return note + lists
+
+
+@memoised
+def citywide_practices(ctx: PageContext, practice_view: PracticeView, detail: str) -> str:
+    """The city-wide practices under their own heading (two columns on the page)."""
+    data, words = ctx.data, ctx.words
+    return practice_groups_html([(words.t("practices.citywide_heading"), practices(ctx.library, practice_view).city)],
+                                data.sections, data.domains, words, large=ctx.presenting, detail=detail,
+                                columns=not ctx.presenting)
+
+
+@memoised
+def map_layout_note(lib: Library, words: Wording) -> str:
+    """Where each tile's position comes from: the seats' coordinates and their sources."""
+    return layout_note_html(lib.data.places, words)
+
+
+# --- compare years ---------------------------------------------------------------------------------
+
+
+@memoised
+def comparison(ctx: PageContext) -> pd.DataFrame:
+    """Every metric the view's place reports in two or more reviews, one row per review (empty if none)."""
+    return compare_rows(ctx.data, ctx.view)
+
+
+@memoised
+def compare_figure(ctx: PageContext) -> go.Figure:
+    """The compare-years chart of the view."""
+    return SharedFigure(build_compare_chart(comparison(ctx), ctx.data, chart_context(ctx.source, ctx.words,
+                                                                                      ctx.presenting)))
+
+
+# --- the meeting pack ------------------------------------------------------------------------------
+
+
+def pack_file(ctx: PageContext, practice_view: PracticeView, place: str, kind: str) -> bytes:
+    """One meeting-pack file of a view (page and presenter share it)."""
+    return _pack_file(ctx.sized(False), practice_view, place, kind)
+
+
+@memoised
+def _pack_file(ctx: PageContext, practice_view: PracticeView, place: str, kind: str) -> bytes:
+    pack = build_pack(ctx.data, practice_view, place, ctx.words)
+    return EXPORTS[kind].build(pack)
+
+
+
+@memoised
+def compare_sentences(ctx: PageContext) -> str:
+    """Each compared value with its year, its review's source line and its sentence, as a table."""
+    return compare_table_html(comparison(ctx), ctx.data, ctx.words)
