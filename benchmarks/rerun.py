@@ -13,6 +13,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components.data.loader import load_dataset
 from benchmarks.common import machine, print_table, quiet_streamlit
 from benchmarks.timing import read_runs
 from benchmarks.wsclient import close_all, connect, run_page
@@ -20,8 +21,8 @@ from tests.browser import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"baseline": ROOT / "benchmarks" / "baseline_page.py", "dashboard": ROOT / "dashboard.py"}
-FILTERS = [["fire"], ["fire", "anti_gang"], ["public_order", "road_traffic", "fire", "work_safety", "anti_gang",
-                                            "disputes", "sense_of_security"]]
+DOMAINS = load_dataset(ROOT / "data").domains["id"].tolist()
+FILTERS = [DOMAINS[2:3], DOMAINS[2:5:2], DOMAINS]  # one domain, two, all
 TIMED_PAGE = ROOT / "benchmarks" / "timed_page.py"
 REPEATS = 45
 

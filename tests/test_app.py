@@ -94,7 +94,7 @@ def test_delta_colours_follow_meaning():
     assert (cards["扫黑除恶破获案件"].delta, cards["扫黑除恶破获案件"].arrow) == ("+40.46% 向好", "↑")
     assert cards["刑事案件"].outcome == cards["扫黑除恶破获案件"].outcome == "good", \
         "a fall in crime and a rise in cases solved are both good"
-    assert (cards["群众安全感"].delta, cards["群众安全感"].outcome) == ("创出了近8年的新高", "unchanged")
+    assert (cards["群众安全感"].delta, cards["群众安全感"].outcome) == ("创出了近8年的新高", "neutral"), "a level with no change is not rated"
     assert cards["查扣非法资产"].quote.startswith("全市社会大局持续稳定") and "5.58亿元" in cards["查扣非法资产"].quote
 
 
@@ -172,21 +172,32 @@ def test_broken_data_folder_shows_the_problem_list(data_copy, monkeypatch):
     assert not kpi_cards(at) and not at.get("plotly_chart")
 
 
-def test_year_selector_appears_only_with_more_than_one_year(two_year_data, monkeypatch):
-    assert "year" not in [box.key for box in run_app().selectbox]
+def test_review_picker_appears_only_with_more_than_one_review(two_year_data, monkeypatch):
+    assert "review" not in [box.key for box in run_app().selectbox]
     at = run_app(data_dir=two_year_data, monkeypatch=monkeypatch)
-    year = at.selectbox(key="year")
-    assert year.value == 2020 and year.options == ["2020", "2019"]
-    assert {m.label for m in kpi_cards(at)} == {"刑事案件", "法院新收案件"}
-    year.set_value(2019).run()
+    review = at.selectbox(key="review")
+    assert review.value == "test-review-2020" and review.options == [
+        "丽水市 2020年 · 测试日报", "丽水市 2019年 · 丽水日报"], "the newest review of the city first"
+    assert {m.label for m in kpi_cards(at)} == {"刑事案件", "法院新收案件", "电信网络诈骗案件", "电信网络诈骗案件破案率",
+                                                "群众安全感"}
+    review.set_value("lishui-daily-2020-03-10").run()
     assert not at.exception
     assert len(kpi_cards(at)) == 9
     assert at.title[0].value == "平安丽水 · 2019年建设成效"
+    assert at.query_params["review"] == "lishui-daily-2020-03-10", "the link names the review by its id"
 
 
-def test_year_from_the_url(two_year_data, monkeypatch):
-    at = run_app({"year": "2019"}, data_dir=two_year_data, monkeypatch=monkeypatch)
-    assert len(kpi_cards(at)) == 9
+@pytest.mark.parametrize("query", [{"year": "2019"}, {"review": "lishui-daily-2020-03-10"}])
+def test_review_from_the_url_and_old_year_links(two_year_data, monkeypatch, query):
+    at = run_app(query, data_dir=two_year_data, monkeypatch=monkeypatch)
+    assert not at.exception and len(kpi_cards(at)) == 9 and not at.warning
+
+
+@pytest.mark.parametrize("query", [{"year": "1999"}, {"review": "<b>nope</b>"}])
+def test_an_unknown_review_or_year_in_a_link_is_named_and_the_default_shown(two_year_data, monkeypatch, query):
+    at = run_app(query, data_dir=two_year_data, monkeypatch=monkeypatch)
+    assert not at.exception and at.title[0].value == "平安丽水 · 2020年建设成效"
+    assert any(next(iter(query)) in warning.value for warning in at.warning)
 
 
 def _practice_html(at: AppTest) -> str:
@@ -252,13 +263,15 @@ def test_the_practices_slide_follows_the_chosen_place():
 
 
 def test_the_meeting_pack_offers_four_files_built_only_when_asked(monkeypatch):
-    from components.ui import cache
+    from dataclasses import replace
+
+    from components.exports.registry import EXPORTS
 
     def never(*args, **kwargs):
         raise AssertionError("a meeting-pack file was built during the page's normal run")
 
-    for builder in ("deck_bytes", "report_html", "workbook_bytes", "csv_bytes"):
-        monkeypatch.setattr(cache, builder, never)
+    for kind, export in EXPORTS.items():
+        monkeypatch.setitem(EXPORTS, kind, replace(export, build=never))
     at = open_folded(run_app())
     assert [button.proto.id.rsplit("-", 1)[-1] for button in at.get("download_button")] == [
         "download_pptx", "download_html", "download_xlsx", "download_csv"]
@@ -287,9 +300,9 @@ def _snapshot(value) -> str:
 def test_objects_shared_between_sessions_are_never_changed_by_one(monkeypatch):
     """Each shared object is photographed the moment it is built; after sessions in other views,
     languages and modes have used them all, every one must still match its photograph."""
-    from components.ui import cache
+    from components import memo
     built: dict[tuple, tuple[object, str]] = {}
-    results = cache._SharedResults(max_entries=4096)
+    results = memo.SharedResults()
     original_get = results.get
 
     def get(key, build):
@@ -300,20 +313,21 @@ def test_objects_shared_between_sessions_are_never_changed_by_one(monkeypatch):
         return original_get(key, photographed)
 
     monkeypatch.setattr(results, "get", get)
-    monkeypatch.setattr(cache, "_RESULTS", results)
+    monkeypatch.setattr(memo, "RESULTS", results)
     for query in ({}, {"domain": "消防"}, {"lang": "en"}, {"present": "true", "step": "2"}, {"county": "缙云县"},
                   {"present": "true", "step": "7", "county": "莲都区"}):
         at = open_folded(run_app(query))
         open_folded(at.multiselect(key="domain").set_value(["fire", "disputes"]).run())
-    assert {key[0] for key in built} >= {"figure", "figures-table-html", "chart-data", "narrative", "kpi-cards",
-                                         "practice-html", "article", "map-layout"}
+    assert {key[0].rsplit(".", 1)[-1] for key in built} >= {
+        "figure", "figures_table", "chart_data_html", "narrative", "kpis_html", "practice_lists", "citywide_practices",
+        "article", "map_layout_note", "view_rows", "practices", "headlines"}
     changed = [key for key, (value, photo) in built.items() if _snapshot(value) != photo]
     assert changed == []
 
 
 def test_sessions_arriving_together_build_each_shared_result_once():
-    from components.ui import cache
-    results, builds = cache._SharedResults(max_entries=8), []
+    from components import memo
+    results, builds = memo.SharedResults(), []
     all_missed = threading.Event()
 
     class Misses(dict):
@@ -338,8 +352,8 @@ def test_sessions_arriving_together_build_each_shared_result_once():
 
 
 def test_a_failed_build_is_tried_again_by_the_next_session():
-    from components.ui import cache
-    results = cache._SharedResults(max_entries=8)
+    from components import memo
+    results = memo.SharedResults()
 
     def broken():
         raise OSError("disk went away")

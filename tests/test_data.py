@@ -31,7 +31,7 @@ def test_real_data_loads_every_reported_figure():
         assert (pd.isna(row["yoy_pct"]) if change is None else row["yoy_pct"] == change), metric
     assert figures.loc["syndicates_broken_up", "parent"] == "2019-gangs_broken_up"
     assert figures.loc["assets_seized", "unit"] == "亿元"
-    assert dataset.years == (2019,)
+    assert dataset.reviews == ("lishui-daily-2020-03-10",) and dataset.default_review == dataset.reviews[0]
 
 
 def test_real_data_has_every_domain_section_and_source_field():
@@ -253,7 +253,8 @@ def test_bad_source_metadata_is_named(data_copy, edit, code):
 
 def test_two_years_load_with_both_years(two_year_data):
     dataset = load_dataset(two_year_data)
-    assert dataset.years == (2020, 2019)
+    assert dataset.reviews == ("test-review-2020", "lishui-daily-2020-03-10")
+    assert dataset.default_review == "test-review-2020", "the newest review of the city"
     assert len(dataset.sources) == 2
 
 
@@ -265,13 +266,55 @@ def test_a_quote_must_stand_in_a_passage_so_the_narrative_shows_it(data_copy):
         (p.file, p.code, p.column) for p in caught.value.problems]
 
 
-def test_two_sources_for_one_year_are_named(data_copy):
+def test_two_sources_for_one_place_and_year_are_named(data_copy):
     path = data_copy / "sources.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text + text.replace('id = "lishui-daily-2020-03-10"', 'id = "another"'), encoding="utf-8")
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy)
-    assert ("sources.toml", "duplicate_key", "year") in [(p.file, p.code, p.column) for p in caught.value.problems]
+    assert ("sources.toml", "duplicate_key", "place+year") in [(p.file, p.code, p.column) for p in caught.value.problems]
+
+
+def test_a_county_review_of_the_same_year_is_welcome(data_copy):
+    path = data_copy / "sources.toml"
+    text = path.read_text(encoding="utf-8")
+    county = (text.replace('id = "lishui-daily-2020-03-10"', 'id = "jinyun-2019"').replace('place = "丽水市"', 'place = "缙云县"')
+              .replace('level = "city"', 'level = "county"'))
+    path.write_text(text + county, encoding="utf-8")
+    dataset = load_dataset(data_copy)
+    assert set(dataset.reviews) == {"lishui-daily-2020-03-10", "jinyun-2019"}
+    assert dataset.default_review == "lishui-daily-2020-03-10", "the city's review, not the county's"
+
+
+CHART = '[[charts]]\nid = "extra"\nkind = "changes"\nmetrics = "every_change"\nnarrative = "quotes"\n'
+
+
+@pytest.mark.parametrize("entry, column, code", [
+    (CHART.replace('kind = "changes"', 'kind = "pie"'), "kind", "bad_choice"),
+    (CHART.replace('"every_change"', '["no_such_metric"]'), "metrics", "unknown_ref"),
+    (CHART.replace('"every_change"', '"everything"'), "metrics", "bad_metrics"),
+    (CHART.replace('"quotes"', '"poem"'), "narrative", "bad_choice"),
+    (CHART + 'reviews = ["no-such-review"]\n', "reviews", "unknown_ref"),
+    (CHART + 'colour = "red"\n', "colour", "unknown_field"),
+    (CHART.replace('id = "extra"', 'id = "changes"'), "id", "duplicate_key"),
+    (CHART.replace('kind = "changes"\n', ''), "kind", "bad_source_field"),
+])
+def test_a_bad_chart_declaration_is_named_with_its_entry(data_copy, entry, column, code):
+    with open(data_copy / "charts.toml", "a", encoding="utf-8") as handle:
+        handle.write("\n" + entry)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert ("charts.toml", code, 7, column) in [(p.file, p.code, p.row, p.column) for p in caught.value.problems]
+
+
+def test_charts_are_declared_in_data(data_copy):
+    charts = load_dataset(DATA).charts
+    assert [chart.id for chart in charts] == ["changes", "security", "crackdown", "courts", "index", "practices"]
+    assert charts[0].metrics is None and charts[2].metrics[0] == "gangs_broken_up"
+    (data_copy / "charts.toml").unlink()
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert ("charts.toml", "missing_file") in [(p.file, p.code) for p in caught.value.problems]
 
 
 def test_a_duplicated_parent_id_is_reported_not_crashed(data_copy):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
 
+from components.data.derived import NEUTRAL
 from components.html.kpis import kpi_cards, kpi_cards_html
-from tests.helpers import dataset, words
+from tests.helpers import dataset, figure_row, words
 
 
 def test_one_card_per_headline_figure_with_its_sentence():
@@ -33,3 +35,13 @@ def test_data_text_is_escaped():
     texts = lxml.html.fragment_fromstring(body).xpath("//p/text()")
     assert any('<img src=x onerror="alert(1)">' in text for text in texts)
     assert any("<script>alert(2)</script>" in text for text in texts)
+
+
+@pytest.mark.parametrize("language, unchanged", [("zh", "持平"), ("en", "no change")])
+def test_a_level_without_a_change_is_not_rated(language, unchanged):
+    """群众安全感 98.2% reports no change: its card is neutral, never 'unchanged' (that means 0%)."""
+    label = words(language).label(figure_row("sense_of_security"))
+    card = next(card for card in kpi_cards(dataset().figures, words(language)) if card.label == label)
+    assert (card.value, card.arrow, card.outcome) == ("98.2%", "", NEUTRAL)
+    body = kpi_cards_html([card], words(language))
+    assert f'class="kpi-delta {NEUTRAL}"' in body and unchanged not in body

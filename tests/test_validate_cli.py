@@ -5,7 +5,28 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from pathlib import Path
+
+import pytest
+
+from components.data.loader import DataError, Problem, load_dataset
+from components.data.problems import describe
 from tests.conftest import ROOT, edit_rows
+from tests.helpers import words
+
+ARTICLE = "articles/lishui-daily-2020-03-10.txt"
+# Refuses one file as an unreadable file would (tests run as root, so chmod 000 cannot), then runs the CLI.
+REFUSING_CLI = """
+import pathlib, runpy, sys
+name, method = sys.argv.pop(1), sys.argv.pop(1)
+original = getattr(pathlib.Path, method)
+def refuse(self, *args, **kwargs):
+    if self.name == name:
+        raise PermissionError(13, "Permission denied", str(self))
+    return original(self, *args, **kwargs)
+setattr(pathlib.Path, method, refuse)
+runpy.run_module("components.validate", run_name="__main__", alter_sys=True)
+"""
 
 
 def _run(*args: str):
@@ -16,7 +37,7 @@ def _run(*args: str):
 def test_good_data_prints_one_line_and_exits_0():
     result = _run("data")
     assert result.returncode == 0
-    assert result.stdout.strip().splitlines() == ["数据有效:1篇来源、10个数字、7个领域、20段原文、20项做法(年份:2019)。"]
+    assert result.stdout.strip().splitlines() == ["数据有效:1篇综述(丽水市 2019)、10个数字、7个领域、20段原文、20项做法、6张图表。"]
 
 
 def test_bad_data_lists_every_problem_and_exits_1(data_copy):
@@ -39,3 +60,34 @@ def test_default_folder_comes_from_the_environment(tmp_path):
     result = subprocess.run([sys.executable, "-m", "components.validate"], cwd=ROOT, capture_output=True,
                             text=True, env=env, timeout=60)
     assert result.returncode == 1 and "数据文件夹不存在" in result.stderr
+
+
+UNREADABLE = [("figures.csv", "read_bytes"), ("figures.csv", "stat"), ("sources.toml", "read_bytes"),
+              (ARTICLE, "read_bytes"), (ARTICLE, "stat")]
+
+
+@pytest.mark.parametrize("name, method", UNREADABLE)
+def test_an_unreadable_file_is_a_problem_naming_it(monkeypatch, name, method):
+    original = getattr(Path, method)
+
+    def refuse(self, *args, **kwargs):
+        if self.name == Path(name).name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, method, refuse)
+    with pytest.raises(DataError) as caught:
+        load_dataset(ROOT / "data")
+    problem = Problem(name, "unreadable_file", params={"detail": "Permission denied"})
+    assert problem in caught.value.problems
+    assert describe(problem, words().catalog) == f"{name}: 无法读取这个文件:Permission denied"
+    assert describe(problem, words("en").catalog) == f"{name}: this file cannot be read: Permission denied"
+
+
+@pytest.mark.parametrize("name, method", UNREADABLE[:3])
+def test_the_cli_names_an_unreadable_file_and_exits_1(name, method):
+    result = subprocess.run([sys.executable, "-c", REFUSING_CLI, name, method, "data"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"  - {name}: 无法读取这个文件:Permission denied" in result.stderr.splitlines()

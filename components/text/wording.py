@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -11,6 +12,7 @@ from components.text.numbers import NumberFormat
 from components.text.catalog import Catalog
 
 ARTICLE_LANGUAGE = "zh"  # the review articles are Chinese; other languages read translations
+UNSAFE_IN_FILE_NAME = re.compile(r"[^\w.\-]")
 
 
 @dataclass(frozen=True)
@@ -116,5 +118,6 @@ class Wording:
                       publisher=source.publisher_en if english else source.publisher)
 
     def file_name(self, key: str, source: Source, **params: object) -> str:
-        """A download's name from the catalog, with the review's place and year: 平安丽水_2019_会议材料.pptx."""
-        return self.t(key, place=self.place(source), year=source.year, **params)
+        """A download's name from the catalog, with the review's place and year: 平安丽水_2019_会议材料.pptx.
+        Only letters (any script), digits, '.', '-' and '_' survive; anything else becomes '_'."""
+        return UNSAFE_IN_FILE_NAME.sub("_", self.t(key, place=self.place(source), year=source.year, **params))

@@ -72,17 +72,24 @@ def render_filters(lib: Library, words: Wording) -> View:
 
 
 def _render_review_picker(lib: Library, words: Wording) -> str:
+    """The review box. Not a bound widget: the link carries the source id (?review=<id>), where a
+    bound box would write the name it displays."""
     data = lib.data
     if len(data.reviews) == 1:
         return data.reviews[0]
-    if REVIEW_KEY not in st.session_state and not any(v in data.sources for v in raw_values(REVIEW_KEY)):
+    if REVIEW_KEY not in st.session_state:  # first visit: ?review=, else an old ?year= link, else the default
+        linked = next((value for value in raw_values(REVIEW_KEY) if value in data.sources), None)
         by_year = next(filter(None, (_review_of_year(data, value) for value in raw_values(YEAR_KEY))), None)
-        if by_year:  # an old ?year= link
-            st.session_state[REVIEW_KEY] = by_year
+        st.session_state[REVIEW_KEY] = linked or by_year or data.default_review
     labels = results.review_labels(lib, words)
-    return st.selectbox(words.t("sidebar.review"), data.reviews, index=data.reviews.index(data.default_review),
-                        key=REVIEW_KEY, bind="query-params", format_func=labels.__getitem__,
-                        help=words.t("sidebar.review_help"))
+    return st.selectbox(words.t("sidebar.review"), data.reviews, key=REVIEW_KEY, format_func=labels.__getitem__,
+                        help=words.t("sidebar.review_help"), on_change=_remember_review)
+
+
+def _remember_review() -> None:
+    st.query_params[REVIEW_KEY] = st.session_state[REVIEW_KEY]
+    if YEAR_KEY in st.query_params:
+        del st.query_params[YEAR_KEY]
 
 
 def _review_of_year(data: Dataset, year: str) -> str | None:

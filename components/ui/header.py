@@ -12,7 +12,7 @@ from components.ui.text import escape_markdown
 def render_header(ctx: PageContext) -> None:
     """Title, a one-line summary of the figures shown, and the full source line."""
     words = ctx.words
-    st.title(words.review_title(ctx.source))
+    st.title(escape_markdown(words.review_title(ctx.source)))
     if not results.view_rows(ctx).shown.empty:
         st.markdown(f"**{escape_markdown(results.summary(ctx))}**")
     st.caption(escape_markdown(words.byline(ctx.source)))
