@@ -11,7 +11,7 @@ RUNTIME_PACKAGES := chromium fonts-noto-cjk
 DEBIAN_PACKAGES := $(RUNTIME_PACKAGES) poppler-utils libreoffice-impress libreoffice-calc nginx
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
 
-.PHONY: run serve-behind-nginx test bench profile validate runtime-packages system-packages clean
+.PHONY: run serve-behind-nginx test test-fast bench profile validate runtime-packages system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ system-packages:
 
 test: $(VENV)/.dev-installed system-packages
 	$(BIN)/python -m pytest
+
+# The fast lane while working: unit and AppTest tests (under two minutes on 2 cores), no browser, servers
+# or LibreOffice. The deck tests still draw charts with Chromium, so the Debian packages are installed too.
+test-fast: $(VENV)/.dev-installed system-packages
+	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 # Benchmarks print ratios against baselines measured in the same run (never assertions).
 bench: $(VENV)/.dev-installed system-packages

@@ -12,6 +12,17 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SLOW_FILES = {"test_nginx.py", "test_config.py"}  # start servers or subprocesses; make test-fast leaves them out
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark by layer: every test in a test_browser_*.py file is ``browser``; servers are ``slow``."""
+    for item in items:
+        name = item.path.name
+        if name.startswith("test_browser_"):
+            item.add_marker(pytest.mark.browser)
+        if name in SLOW_FILES:
+            item.add_marker(pytest.mark.slow)
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:

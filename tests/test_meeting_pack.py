@@ -100,6 +100,7 @@ def _pdf_pages(path) -> int:
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_the_deck_and_the_workbook(tmp_path):
     """LibreOffice converts both to PDF: one page per slide; the pages go to test-artifacts to look at."""
     (tmp_path / "deck.pptx").write_bytes(deck_bytes(_pack(place="liandu"), figures_to_png))
