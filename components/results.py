@@ -270,4 +270,4 @@ def _pack_file(ctx: PageContext, practice_view: PracticeView, place: str, kind: 
 @memoised
 def compare_sentences(ctx: PageContext) -> str:
     """Each compared value with its year, its review's source line and its sentence, as a table."""
-    return compare_table_html(comparison(ctx), ctx.data, ctx.words)
+    return compare_table_html(comparison(ctx), ctx.data, ctx.words, sentences=not ctx.presenting)

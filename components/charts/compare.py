@@ -17,7 +17,8 @@ from components.text.layout import plain, wrap
 def sources_line(rows: pd.DataFrame, data: Dataset, ctx: ChartContext) -> str:
     """One short source line naming every review the rows come from, oldest first."""
     words = ctx.words
-    names = [words.source_line(data.source(review), short=True) for review in dict.fromkeys(rows["source_id"])]
+    names = [words.t("chart.compare.source_item", publisher=words.publisher(data.source(review)),
+                     date=words.numbers.date(data.source(review).date)) for review in dict.fromkeys(rows["source_id"])]
     return words.t("chart.compare.sources", sources=words.t("chart.compare.source_separator").join(names))
 
 

@@ -65,15 +65,16 @@ def layout_note_html(places: pd.DataFrame, words: Wording) -> str:
     return folded_html(words.t("practices.layout_expander"), note + table, kind="citations")
 
 
-def compare_table_html(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> str:
+def compare_table_html(rows: pd.DataFrame, dataset: Dataset, words: Wording, sentences: bool = True) -> str:
     """Each compared value (``components.model.compare``) with its year, its review's source line and
-    its sentence."""
+    (unless ``sentences`` is off, for a slide) its sentence."""
     value = words.t("table.value")
-    return table_html(pd.DataFrame({
+    frame = pd.DataFrame({
         words.t("table.year"): rows["year"].astype(str),
         words.t("table.label"): [words.label(row) for _, row in rows.iterrows()],
         value: [words.level(row) if measure == LEVEL else words.change(row)
                 for (_, row), measure in zip(rows.iterrows(), rows["measure"])],
         words.t("table.source"): [words.source_line(dataset.source(review), short=True) for review in rows["source_id"]],
         words.t("table.quote"): [words.article_text(row, "source_quote") for _, row in rows.iterrows()],
-    }), {value})
+    })
+    return table_html(frame if sentences else frame.drop(columns=words.t("table.quote")), {value})

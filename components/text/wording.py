@@ -94,6 +94,10 @@ class Wording:
             return self.t("app.source_line_short", publisher=publisher, date=date)
         return self.t("app.source_line", publisher=publisher, title=title, date=date)
 
+    def publisher(self, source: Source) -> str:
+        """The publisher's name in this language: 丽水日报 / Lishui Daily."""
+        return source.publisher_en if self.catalog.language == "en" else source.publisher
+
     def authors(self, source: Source) -> str:
         """'作者:记者 李倩、通讯员 蓝江楠' / 'by reporter Li Qian and correspondent Lan Jiangnan'."""
         names = source.authors_en if self.catalog.language == "en" else source.authors
