@@ -8,7 +8,6 @@ on a shared machine are noisy."""
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 
 from streamlit.testing.v1 import AppTest
 
@@ -19,7 +18,6 @@ from components.exports.csv_file import csv_bytes, export_frame
 from components.text.numbers import NumberFormat
 from components.text.catalog import load_catalog
 from components.exports.images import figures_to_png
-from components.data.derived import enrich
 from components.model.figures import View
 from components.exports.pack import build_pack
 from components.model.practices import PracticeView
@@ -34,8 +32,7 @@ PAGE_REPEATS = 9
 def main() -> None:
     quiet_streamlit()
     print(f"Meeting-pack benchmark on {machine()}")
-    loaded = load_dataset(DEFAULT_DATA_DIR)
-    data = loaded
+    data = load_dataset(DEFAULT_DATA_DIR)
     words = Wording(load_catalog("zh"), NumberFormat("zh"))
     pack = build_pack(data, PracticeView(View(data.default_review, tuple(data.domains["id"]))), "", words)
     labels = {d: words.domain(data.domains, d) for d in data.domains["id"]}

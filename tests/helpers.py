@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 
 from components.charts.base import ChartContext
 from components.data.loader import Dataset, load_dataset
 from components.text.numbers import NumberFormat
 from components.text.catalog import load_catalog
-from components.data.derived import enrich
 from components.text.wording import Wording
 from tests.conftest import DATA
 
@@ -19,8 +17,7 @@ REVIEW = "lishui-daily-2020-03-10"  # the real 2019 review
 
 @lru_cache(maxsize=None)
 def dataset() -> Dataset:
-    loaded = load_dataset(DATA)
-    return loaded
+    return load_dataset(DATA)
 
 
 def words(language: str = "zh") -> Wording:

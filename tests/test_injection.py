@@ -7,7 +7,6 @@ import html
 import io
 import json
 import shutil
-from dataclasses import replace
 
 import openpyxl
 import pytest
@@ -17,7 +16,6 @@ from streamlit.testing.v1 import AppTest
 from components.data.loader import DATA_DIR_ENV, load_dataset
 from components.exports.deck import deck_bytes
 from components.exports.csv_file import csv_bytes, export_frame
-from components.data.derived import enrich
 from components.model.figures import View
 from components.exports.pack import build_pack
 from components.model.practices import PracticeView
@@ -73,8 +71,7 @@ def test_the_page_and_the_full_article_show_markup_as_text(injected, monkeypatch
 
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_every_meeting_pack_file_keeps_markup_as_text(injected, language):
-    loaded = load_dataset(injected)
-    data = loaded
+    data = load_dataset(injected)
     pack = build_pack(data, PracticeView(View(REVIEW, tuple(data.domains["id"]))), "", words(language))
     report = report_html(pack)
     assert not _raw(report) and SHOWN_AS_TEXT in report

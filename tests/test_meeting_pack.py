@@ -6,7 +6,6 @@ import io
 import json
 import re
 import subprocess
-from dataclasses import replace
 
 import openpyxl
 import pytest
@@ -18,7 +17,6 @@ from components.data.loader import load_dataset
 from components.exports.deck import deck_bytes
 from components.exports.csv_file import FORMULA_PREFIXES, csv_bytes, export_frame, neutralise
 from components.exports.images import figures_to_png
-from components.data.derived import enrich
 from components.model.figures import View
 from components.exports.pack import build_pack
 from components.model.practices import PracticeView
@@ -172,8 +170,7 @@ def hostile_dataset(data_copy):
     edit_rows(data_copy, "figures.csv", labels)
     edit_rows(data_copy, "domains.csv", lambda rows: rows[0].update(label_zh="@cmd|' /C calc'!A0"))
     edit_rows(data_copy, "practices.csv", lambda rows: rows[0].update(name_en="-2+3"))
-    loaded = load_dataset(data_copy)
-    return loaded
+    return load_dataset(data_copy)
 
 
 def test_formula_text_is_neutralised_in_the_csv_and_the_workbook(hostile_dataset):
