@@ -17,7 +17,7 @@ from components.exports.deck import deck_bytes
 from components.exports.csv_file import csv_bytes, export_frame
 from components.text.numbers import NumberFormat
 from components.text.catalog import load_catalog
-from components.exports.images import figures_to_png
+from components.exports.images import charts_to_png
 from components.model.figures import View
 from components.exports.pack import build_pack
 from components.model.practices import PracticeView
@@ -40,7 +40,7 @@ def main() -> None:
         "CSV": (lambda: csv_bytes(export_frame(pack.shown, words, "src", labels)), 15),
         "Excel": (lambda: workbook_bytes(pack), 9),
         "HTML report": (lambda: report_html(pack), 5),
-        "PowerPoint": (lambda: deck_bytes(pack, figures_to_png), 3),
+        "PowerPoint": (lambda: deck_bytes(pack, charts_to_png), 3),
     }
     times = {name: median_seconds(build, repeats) for name, (build, repeats) in builders.items()}
     baseline = times["CSV"]
@@ -55,7 +55,7 @@ def main() -> None:
 
     def keep_building_decks() -> None:
         while not building.is_set():
-            deck_bytes(pack, figures_to_png)
+            deck_bytes(pack, charts_to_png)
 
     worker = threading.Thread(target=keep_building_decks, daemon=True)
     worker.start()

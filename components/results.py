@@ -94,7 +94,7 @@ def view_rows(ctx: PageContext) -> ViewRows:
     return ViewRows(shown, ctx.review_figures(), charts_with_rows(ctx.data.charts, shown, ctx.view.review))
 
 
-class SharedFigure(go.Figure):
+class SharedChart(go.Figure):
     """A figure shared read-only by every session. ``st.plotly_chart`` asks for ``to_dict()`` on
     every run, and plotly deep-copies the whole figure each time; this builds the dict once."""
 
@@ -105,10 +105,10 @@ class SharedFigure(go.Figure):
 
 
 @memoised
-def figure(ctx: PageContext, chart_id: str) -> go.Figure:
+def chart(ctx: PageContext, chart_id: str) -> go.Figure:
     """One chart of the view, in the context's type size."""
     chart, rows = view_rows(ctx).chart(chart_id)
-    return SharedFigure(build_chart(chart, rows, chart_context(ctx.source, ctx.words, ctx.presenting)))
+    return SharedChart(build_chart(chart, rows, chart_context(ctx.source, ctx.words, ctx.presenting)))
 
 
 @memoised
@@ -205,7 +205,7 @@ def practice_filter_labels(ctx: PageContext) -> tuple[dict[str, str], dict[str, 
 @memoised
 def practice_map(ctx: PageContext, practice_view: PracticeView, selected: str) -> go.Figure:
     """The tile map for one view and selected place."""
-    return SharedFigure(build_view_map(ctx.data, practice_view, selected or None,
+    return SharedChart(build_view_map(ctx.data, practice_view, selected or None,
                                        chart_context(ctx.source, ctx.words, ctx.presenting)))
 
 
@@ -246,9 +246,9 @@ def comparison(ctx: PageContext) -> pd.DataFrame:
 
 
 @memoised
-def compare_figure(ctx: PageContext) -> go.Figure:
+def compare_chart(ctx: PageContext) -> go.Figure:
     """The compare-years chart of the view."""
-    return SharedFigure(build_compare_chart(comparison(ctx), ctx.data, chart_context(ctx.source, ctx.words,
+    return SharedChart(build_compare_chart(comparison(ctx), ctx.data, chart_context(ctx.source, ctx.words,
                                                                                       ctx.presenting)))
 
 

@@ -16,7 +16,7 @@ from pptx.util import Inches
 from components.data.loader import load_dataset
 from components.exports.deck import deck_bytes
 from components.exports.csv_file import FORMULA_PREFIXES, csv_bytes, export_frame, neutralise
-from components.exports.images import figures_to_png
+from components.exports.images import charts_to_png
 from components.model.figures import View
 from components.exports.pack import build_pack
 from components.model.practices import PracticeView
@@ -36,7 +36,7 @@ def _pack(domains=ALL, place="", language="zh", data=None):
 
 @pytest.fixture(scope="module")
 def deck_zh():
-    return Presentation(io.BytesIO(deck_bytes(_pack(), figures_to_png)))
+    return Presentation(io.BytesIO(deck_bytes(_pack(), charts_to_png)))
 
 
 def _texts(slide) -> str:
@@ -85,7 +85,7 @@ def test_the_deck_text_is_set_in_a_font_with_chinese(deck_zh):
 
 
 def test_the_deck_follows_the_filter_and_the_language():
-    deck = Presentation(io.BytesIO(deck_bytes(_pack(domains=("fire",), language="en"), figures_to_png)))
+    deck = Presentation(io.BytesIO(deck_bytes(_pack(domains=("fire",), language="en"), charts_to_png)))
     slides = list(deck.slides)
     assert len(slides) == 5, "title, changes, index, practices, closing"
     assert "Domains: Fire safety" in _texts(slides[0])
@@ -101,7 +101,7 @@ def _pdf_pages(path) -> int:
 @pytest.mark.slow
 def test_libreoffice_opens_the_deck_and_the_workbook(tmp_path):
     """LibreOffice converts both to PDF: one page per slide; the pages go to test-artifacts to look at."""
-    (tmp_path / "deck.pptx").write_bytes(deck_bytes(_pack(place="liandu"), figures_to_png))
+    (tmp_path / "deck.pptx").write_bytes(deck_bytes(_pack(place="liandu"), charts_to_png))
     (tmp_path / "book.xlsx").write_bytes(workbook_bytes(_pack()))
     subprocess.run(["libreoffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
                     "pdf", "--outdir", str(tmp_path), str(tmp_path / "deck.pptx"), str(tmp_path / "book.xlsx")],

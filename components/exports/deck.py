@@ -37,10 +37,10 @@ Render = Callable[[list[go.Figure], int], list[bytes]]  # figures, default width
 def deck_bytes(pack: Pack, render: Render) -> bytes:
     """The .pptx file. ``render`` draws the charts (without their own titles and footers, which the
     slides set as text) as PNGs, all in one call."""
-    figures = [pack.figure(chart, presenting=True) for chart in pack.charts]
+    figures = [pack.chart(chart, presenting=True) for chart in pack.charts]
     has_comparison = not pack.comparison.empty
     if has_comparison:
-        figures.append(pack.compare_figure(presenting=True))
+        figures.append(pack.compare_chart(presenting=True))
     has_practices = not pack.practices.empty or not pack.city_practices.empty
     if has_practices:
         figures.append(pack.practice_map(presenting=True))

@@ -31,8 +31,8 @@ def chromium_path() -> str | None:
     return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
 
 
-def figures_to_png(figures: list[go.Figure], width: int) -> list[bytes]:
-    """Each figure drawn at its own width (else ``width``) and height in CSS pixels, at ``SCALE``x, in one Chromium."""
+def charts_to_png(charts: list[go.Figure], width: int) -> list[bytes]:
+    """Each chart drawn at its own width (else ``width``) and height in CSS pixels, at ``SCALE``x, in one Chromium."""
     import kaleido  # imported here: the page itself never needs it
 
     path = chromium_path()
@@ -42,7 +42,7 @@ def figures_to_png(figures: list[go.Figure], width: int) -> list[bytes]:
     async def draw() -> list[bytes]:
         async with kaleido.Kaleido(n=1, mathjax=False, plotlyjs=PLOTLY_JS.as_uri(), path=path) as renderer:
             return [await renderer.calc_fig(fig, opts=dict(format="png", width=fig.layout.width or width, height=fig.layout.height,
-                                                            scale=SCALE)) for fig in figures]
+                                                            scale=SCALE)) for fig in charts]
 
     with _ONE_AT_A_TIME, ThreadPoolExecutor(max_workers=1) as own_thread:
         return own_thread.submit(asyncio.run, draw()).result()  # its own event loop, whatever the caller runs

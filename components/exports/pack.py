@@ -60,14 +60,14 @@ class Pack:
         """Every figure of the article (for highlighting them in its passages)."""
         return review_figures(self.data.figures, self.source.id)
 
-    def figure(self, chart: PackChart, presenting: bool) -> go.Figure:
+    def chart(self, chart: PackChart, presenting: bool) -> go.Figure:
         return build_chart(chart.spec, chart.rows, chart_context(self.source, self.words, presenting))
 
     def practice_map(self, presenting: bool) -> go.Figure:
         ctx = chart_context(self.source, self.words, presenting)
         return build_view_map(self.data, self.practice_view, self.place or None, ctx)
 
-    def compare_figure(self, presenting: bool) -> go.Figure:
+    def compare_chart(self, presenting: bool) -> go.Figure:
         return build_compare_chart(self.comparison, self.data, chart_context(self.source, self.words, presenting))
 
     def practice_groups(self) -> list[tuple[str, pd.DataFrame]]:

@@ -10,7 +10,7 @@ from typing import Callable
 
 from components.exports.csv_file import csv_bytes, export_frame
 from components.exports.deck import deck_bytes
-from components.exports.images import chromium_path, figures_to_png
+from components.exports.images import chromium_path, charts_to_png
 from components.exports.pack import Pack
 from components.exports.report import report_html
 from components.exports.workbook import workbook_bytes
@@ -35,7 +35,7 @@ def _csv(pack: Pack) -> bytes:
 
 
 EXPORTS: dict[str, Export] = {  # in menu order; each kind's label is the catalog's pack.<kind>
-    "pptx": Export(lambda pack: deck_bytes(pack, figures_to_png), "pptx",
+    "pptx": Export(lambda pack: deck_bytes(pack, charts_to_png), "pptx",
                    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                    available=lambda: chromium_path() is not None),
     "html": Export(lambda pack: report_html(pack).encode("utf-8"), "html", "text/html"),

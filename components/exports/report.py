@@ -21,17 +21,17 @@ def report_html(pack: Pack) -> str:
     words, data = pack.words, pack.data
     language = words.catalog.language
     labels = NarrativeLabels.for_words(words)
-    sections = [(_figure_html(pack.figure(chart, presenting=False), f"chart-{chart.spec.id}",
+    sections = [(_chart_html(pack.chart(chart, presenting=False), f"chart-{chart.spec.id}",
                               words.file_name("pack.png_name", pack.source, chart=chart.spec.id)),
                  Markup(narrative_html(chart.passages, data.sections, pack.source_figures, language, labels)))
                 for chart in pack.charts]
     if not pack.comparison.empty:
-        sections.append((_figure_html(pack.compare_figure(presenting=False), "chart-compare",
+        sections.append((_chart_html(pack.compare_chart(presenting=False), "chart-compare",
                                       words.file_name("pack.png_name", pack.source, chart="compare")),
                          Markup(compare_table_html(pack.comparison, data, words))))
     practices = None
     if not pack.practices.empty or not pack.city_practices.empty:
-        practices = (_figure_html(pack.practice_map(presenting=False), "chart-practices",
+        practices = (_chart_html(pack.practice_map(presenting=False), "chart-practices",
                                   words.file_name("pack.png_name", pack.source, chart="practices")),
                      Markup(practice_groups_html(pack.practice_groups(), data.sections, data.domains, words)))
     return render("report.html.j2", lang=html_lang(language), title=pack.title(), summary=pack.summary(),
@@ -42,7 +42,7 @@ def report_html(pack: Pack) -> str:
                   plotly_js=Markup(PLOTLY_JS.read_text(encoding="utf-8")))
 
 
-def _figure_html(fig, div_id: str, file_name: str) -> Markup:
+def _chart_html(fig, div_id: str, file_name: str) -> Markup:
     """A chart's <div> and the script that draws it (Plotly's own HTML); its alt text is the figure's
     accessible name."""
     chart = pio.to_html(fig, full_html=False, include_plotlyjs=False, div_id=div_id, config=plotly_config(file_name))

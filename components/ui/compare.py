@@ -25,7 +25,7 @@ def render_compare(ctx: PageContext) -> None:
             st.caption(ctx.words.t("chart.compare.intro"))
         with st.container(key=f"chart-{CHART_ID}", horizontal=True, gap="large"):
             if ctx.presenting:
-                draw_twice(ctx, results.compare_figure, f"fig-{CHART_ID}", config)
+                draw_twice(ctx, results.compare_chart, f"fig-{CHART_ID}", config)
             else:
-                plot(results.compare_figure(ctx), f"fig-{CHART_ID}", config)
+                plot(results.compare_chart(ctx), f"fig-{CHART_ID}", config)
             st.html(results.compare_sentences(ctx))
