@@ -55,11 +55,10 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def two_year_data(tmp_path: Path) -> Path:
-    """data/ plus the fictional 2020 review of the same city in tests/fixtures/review_2020 (test-only,
-    not real figures): new metrics, a domain and charts of its own, added as data alone."""
-    target = tmp_path / "two_years"
+def with_second_review(target: Path) -> Path:
+    """data/ copied to ``target`` plus the fictional 2020 review of the same city in
+    tests/fixtures/review_2020 (test-only, not real figures): new metrics, a domain and charts of its
+    own, added as data alone."""
     shutil.copytree(DATA, target)
     extra = FIXTURES / "review_2020"
     shutil.copy(extra / "article.txt", target / "articles" / "test-review-2020.txt")
@@ -70,6 +69,12 @@ def two_year_data(tmp_path: Path) -> Path:
         rows = read_rows(target / name) + read_rows(extra / name)
         write_rows(target / name, rows)
     return target
+
+
+@pytest.fixture
+def two_year_data(tmp_path: Path) -> Path:
+    """A private library of two reviews of the city (see ``with_second_review``)."""
+    return with_second_review(tmp_path / "two_years")
 
 
 @pytest.fixture(scope="session")

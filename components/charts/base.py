@@ -190,9 +190,10 @@ def ticks(low: float, high: float, origin: float = 0) -> list[float]:
     return [first + i * step for i in range(int((high - first) // step) + 1) if first + i * step >= low]
 
 
-def rows_height(labels: list[str], ctx: ChartContext) -> int:
-    """Plot height for one bar row per label, taller where a label wraps onto two lines."""
-    rows = [max(ctx.font_size * ctx.row_scale, (label.count("<br>") + 1) * ctx.font_size * 1.35 + 10)
+def rows_height(labels: list[str], ctx: ChartContext, value_lines: int = 1) -> int:
+    """Plot height for one bar row per label, taller where a label (or every value label, set in
+    ``value_lines`` lines) wraps onto two lines."""
+    rows = [max(ctx.font_size * ctx.row_scale, max(label.count("<br>") + 1, value_lines) * ctx.font_size * 1.35 + 10)
             for label in labels]
     return round(max(sum(rows), 2 * ctx.font_size * ctx.row_scale))
 
@@ -202,11 +203,14 @@ def category_labels(rows: pd.DataFrame, ctx: ChartContext) -> list[str]:
     return [wrap(plain(ctx.words.label(row)), ctx.label_chars) for _, row in rows.iterrows()]
 
 
-def value_labels(fig: go.Figure, ends: pd.Series, labels: list[str], texts: list[str], origin: float = 0) -> None:
-    """Value labels just right of each bar end or of the origin, never over the category labels."""
+def value_labels(fig: go.Figure, ends: pd.Series, labels: list[str], texts: list[str | tuple[str, ...]],
+                 origin: float = 0) -> None:
+    """Value labels just right of each bar end or of the origin, never over the category labels; a
+    tuple is set as one line per item."""
     for end, label, text in zip(ends, labels, texts):
-        fig.add_annotation(x=max(end, origin), y=label, text=plain(text), xanchor="left", xshift=8, showarrow=False,
-                           font=dict(color=theme.TEXT_COLOUR))
+        lines = text if isinstance(text, tuple) else (text,)
+        fig.add_annotation(x=max(end, origin), y=label, text="<br>".join(map(plain, lines)), xanchor="left", xshift=8,
+                           showarrow=False, font=dict(color=theme.TEXT_COLOUR))
 
 
 def meaning_text(words: Wording, row: pd.Series) -> str:

@@ -28,7 +28,11 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
         customdata=[plain(words.change_phrase(row)) for _, row in rows.iterrows()],
         hovertemplate="%{y}: %{customdata}<extra></extra>",
     )
-    value_labels(fig, shown, labels, [f"{words.change(row)} {meaning_text(words, row)}" for _, row in rows.iterrows()])
+    # With no rise, every label stands right of zero in the room left for labels alone: two short lines
+    # there, so a phone's narrow plot does not clip "−23.6% better".
+    texts = [(words.change(row), meaning_text(words, row)) for _, row in rows.iterrows()]
+    stacked = rows["yoy_pct"].max() <= 0
+    value_labels(fig, shown, labels, texts if stacked else [" ".join(text) for text in texts])
     notes = []
     if cut:
         for position, value in enumerate(rows["yoy_pct"]):
@@ -44,7 +48,8 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
     alt_items = [(words.label(row), words.change_phrase(row)) for _, row in rows.iterrows()]
     return finish_figure(fig, ctx, changes_title(rows, words), words.t("chart.changes.subtitle"), notes,
-                   plot_height=rows_height(labels, ctx), alt_items=alt_items, gutter_labels=labels)
+                   plot_height=rows_height(labels, ctx, value_lines=2 if stacked else 1), alt_items=alt_items,
+                   gutter_labels=labels)
 
 
 def changes_title(rows: pd.DataFrame, words: Wording) -> str:

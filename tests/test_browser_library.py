@@ -1,0 +1,62 @@
+"""A library of two reviews in Chromium: the review picker, compare years on the page and on its
+slide, and the second review's own charts, at a projector's and a phone's size in both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser import artifact, label_problems, open_page, running_app, wait_for_charts
+from tests.conftest import with_second_review
+
+SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080), "390x844": (390, 844)}
+COMPARE_SLIDE = 8  # title, six charts of the 2020 review, compare years, summary
+VIEWS = {
+    "page": "/",
+    "page-en": "/?lang=en",
+    "compare-slide": f"/?present=true&step={COMPARE_SLIDE}",
+    "compare-slide-en": f"/?lang=en&present=true&step={COMPARE_SLIDE}",
+    "fraud-slide-en": "/?lang=en&present=true&step=6",
+}
+LOWEST_VISIBLE = """() => Math.max(...[...document.querySelectorAll('[data-testid=stMain] *')]
+    .filter(element => element.getClientRects().length && getComputedStyle(element).visibility !== 'hidden')
+    .map(element => element.getBoundingClientRect().bottom))"""
+
+
+@pytest.fixture(scope="module")
+def library_url(tmp_path_factory):
+    """The dashboard served on a library of two reviews of the city."""
+    folder = with_second_review(tmp_path_factory.mktemp("library") / "data")
+    with running_app(env={"DASHBOARD_DATA_DIR": str(folder)}) as url:
+        yield url
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", VIEWS)
+def test_library_views_fit(chromium, library_url, view, size):
+    width, height = SIZES[size]
+    page = open_page(chromium, library_url + VIEWS[view], width, height)
+    wait_for_charts(page)
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= width, "no horizontal scrolling"
+    assert label_problems(page) == [], "no clipped or overlapping labels"
+    if "slide" in view and size != "390x844":
+        assert page.evaluate(LOWEST_VISIBLE) <= height, "the slide's lowest visible element is on the screen"
+    page.screenshot(path=artifact(f"library-{view}-{size}.png"), full_page=True)
+    assert not page.errors
+    page.close()
+
+
+def test_the_review_picker_switches_review_and_link(chromium, library_url):
+    page = open_page(chromium, library_url + "/?year=2019", 1280, 720)
+    wait_for_charts(page)
+    expect(page.locator("h1").first).to_contain_text("2019")
+    page.get_by_role("combobox", name="综述").click()
+    page.get_by_role("option", name="丽水市 2020年 · 测试日报").click()
+    expect(page.locator("h1").first).to_contain_text("2020")
+    expect(page).to_have_url(re.compile(r"[?&]review=test-review-2020"))
+    assert "year=" not in page.url, "the old ?year= gives way to the review it opened"
+    expect(page.locator(".st-key-compare")).to_be_visible()
+    page.close()
