@@ -7,11 +7,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # The app draws charts as pictures for the PowerPoint deck with Chromium, in a CJK font.
 RUNTIME_PACKAGES := chromium fonts-noto-cjk
 # Tests also read PDFs back (poppler-utils), open the deck and workbook in LibreOffice, and try the
-# deployment recipe behind nginx.
-DEBIAN_PACKAGES := $(RUNTIME_PACKAGES) poppler-utils libreoffice-impress libreoffice-calc nginx
+# deployment recipe behind nginx; systemd-analyze checks the service unit of the install bundle.
+DEBIAN_PACKAGES := $(RUNTIME_PACKAGES) poppler-utils libreoffice-impress libreoffice-calc nginx systemd
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
 
-.PHONY: run serve-behind-nginx test test-fast bench profile validate runtime-packages system-packages clean
+.PHONY: run serve-behind-nginx bundle test test-fast bench profile validate runtime-packages system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ run: $(VENV)/.runtime-installed runtime-packages
 serve-behind-nginx: $(VENV)/.runtime-installed runtime-packages
 	@dpkg -s nginx >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) nginx; }
 	deploy/serve-behind-nginx
+
+# The offline install bundle for a server with no registry (see README: Deploy on an intranet).
+bundle: $(VENV)/.runtime-installed
+	deploy/bundle $(BIN)/python
 
 validate: $(VENV)/.runtime-installed
 	$(BIN)/python -m components.validate
@@ -66,4 +70,4 @@ profile: $(VENV)/.dev-installed
 	$(BIN)/python -m benchmarks.profile_rerun
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache dist

@@ -38,14 +38,16 @@ def running_app(env: dict[str, str] | None = None, script: Path = ROOT / "dashbo
 
 
 @contextmanager
-def serving(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py", port: int | None = None
-            ) -> Iterator[tuple[str, subprocess.Popen]]:
+def serving(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py", port: int | None = None,
+            python: str = sys.executable) -> Iterator[tuple[str, subprocess.Popen]]:
     """Like ``running_app``, and also yield the server process (to read its memory or stop it);
-    ``port`` serves on a given port (a restarted server comes back where its pages look for it)."""
+    ``port`` serves on a given port (a restarted server comes back where its pages look for it);
+    ``python`` runs an installed copy of the app (it serves from the folder of ``script`` then)."""
     port = port or free_port()
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+    command = [python, "-m", "streamlit", "run", str(script), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true"]
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
+    folder = ROOT if python == sys.executable else script.parent
+    process = subprocess.Popen(command, cwd=folder, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     try:
         _wait_until_serving(process, port)
