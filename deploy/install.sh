@@ -70,6 +70,10 @@ fi
 if [ "$systemd" = yes ]; then
   id -u "$service_user" >/dev/null 2>&1 \
     || useradd --system --no-create-home --home-dir /var/lib/safe-lishui --shell /usr/sbin/nologin "$service_user"
+  (cd "$prefix/app" && runuser -u "$service_user" -- "$prefix/venv/bin/python" -c "import components") \
+    || die "the service user $service_user cannot run $prefix/venv/bin/python or read $prefix/app: the Python \
+$(readlink -f "$prefix/venv/bin/python") may lie in a private folder (such as /root). Use a system Python: \
+rm -rf $prefix/venv && ./install.sh --python /usr/bin/python3.11"
   cat > /etc/safe-lishui.env <<ENV
 # Read by safe-lishui.service; change and run: systemctl restart safe-lishui
 SAFE_LISHUI_ADDRESS=$address
