@@ -122,3 +122,13 @@ def test_updating_the_data_validates_switches_by_rename_and_rolls_back(installed
     assert now != before and (installed / before).is_dir(), "the old release is kept"
     assert _run([*update, "--rollback"], env=env).returncode == 0
     assert os.readlink(installed / "data") == before
+
+
+def test_check_install_names_a_package_missing_from_the_install(installed):
+    """Last in this file: it breaks the shared install on purpose."""
+    python = str(installed / "venv" / "bin" / "python")
+    removed = _run([python, "-m", "pip", "uninstall", "--yes", "--quiet", "xlsxwriter"])
+    assert removed.returncode == 0, removed.stderr
+    check = _run([python, "-m", "components.check_install", "--skip-port", "--lang", "en"], cwd=installed / "app",
+                 env={"DASHBOARD_DATA_DIR": str(installed / "data")})
+    assert check.returncode == 1 and "xlsxwriter" in check.stdout.lower() and "Traceback" not in check.stderr
