@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from components.data.loader import DataError, Problem, data_dir_from_env, load_dataset
-from tests.conftest import DATA, edit_rows
+from tests.conftest import DATA, edit_rows, read_rows
 
 
 def test_real_data_loads_every_reported_figure():
@@ -340,3 +340,21 @@ def test_practices_load_in_article_order_with_their_places():
     assert "“雪亮工程”" in by_place["citywide"] and "“诉源治理”" in by_place["citywide"]
     assert places.loc["devzone", "within"] == "liandu"
     assert (places["kind"] == "county").sum() == 9
+
+
+@pytest.mark.parametrize("language, expected", [
+    ("zh", "“…刑事案件同比下降31.8%,道路交…”与原文最接近处“…刑事案件同比下降13.8%,道路交…”在第"),
+    ("en", "“…刑事案件同比下降31.8%,道路交…” differs from the closest passage “…刑事案件同比下降13.8%,道路交…” at character"),
+])
+def test_a_quote_with_a_typo_shows_where_it_parts_from_the_article(data_copy, language, expected):
+    from components.data.problems import describe
+    from tests.helpers import words
+    original = read_rows(data_copy / "figures.csv")[0]["source_quote"]
+    typo = original.replace("13.8%", "31.8%")
+    edit_rows(data_copy, "figures.csv", lambda rows: rows[0].update(source_quote=typo))
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    found = [p for p in caught.value.problems if p.code == "not_in_article"]
+    first = next(i for i, (a, b) in enumerate(zip(original, typo)) if a != b) + 1
+    assert found and found[0].params["position"] == first, "the first differing character, counted from 1"
+    assert expected in describe(found[0], words(language).catalog)

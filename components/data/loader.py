@@ -18,6 +18,7 @@ import pandas as pd
 
 from components.data import schema
 from components.data.derived import enrich
+from components.data.difference import first_difference
 from components.text.numbers import NumberFormat, decimals_in
 from components.data.schema import Column
 
@@ -102,6 +103,7 @@ class Dataset:
     practices: pd.DataFrame
     sources: Mapping[str, Source]
     charts: tuple[ChartDeclaration, ...]
+    keywords: pd.DataFrame
 
     @cached_property
     def reviews(self) -> tuple[str, ...]:
@@ -136,9 +138,9 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     tables = {name: _read_table(folder, name, columns, problems) for name, columns in schema.TABLES.items()}
     if any(table is None for table in tables.values()):
         raise DataError(problems)
-    figures, domains, sections, passages, places, practices = (
+    figures, domains, sections, passages, places, practices, keywords = (
         tables[name] for name in ("figures.csv", "domains.csv", "sections.csv", "passages.csv", "places.csv",
-                                  "practices.csv"))
+                                  "practices.csv", "keywords.csv"))
     _check_unique(domains, "domains.csv", ["id"], problems)
     _check_unique(sections, "sections.csv", ["source_id", "id"], problems)
     _check_unique(passages, "passages.csv", ["source_id", "id"], problems)
@@ -152,6 +154,10 @@ def load_dataset(data_dir: Path | str) -> Dataset:
     _check_places(places, problems)
     _check_practices(practices, sources, sections, passages, set(domains["id"]), set(places["id"]), problems)
     _check_charts(declarations, sources, set(figures["metric"]), problems)
+    for _, row in keywords.iterrows():
+        if row["domain"] not in set(domains["id"]):
+            problems.append(Problem("keywords.csv", "unknown_ref", row=row["line"], column="domain",
+                                    params={"value": row["domain"], "target": "domains.csv"}))
     if problems:
         raise DataError(problems)
     return Dataset(
@@ -163,6 +169,7 @@ def load_dataset(data_dir: Path | str) -> Dataset:
         practices=_practices_in_article_order(practices, sources),
         sources=sources,
         charts=tuple(declaration for declaration, _ in declarations),
+        keywords=keywords,
     )
 
 
@@ -358,7 +365,7 @@ def _read_table(folder: Path, name: str, columns: tuple[Column, ...], problems: 
             problems.append(Problem(name, "extra_column", column=column))
     if missing or len(header) != len(expected):
         return None
-    if frame.empty:
+    if frame.empty and name not in schema.MAY_BE_EMPTY:
         problems.append(Problem(name, "no_rows"))
         return None
     return _parse_cells(frame, name, columns, problems)
@@ -434,7 +441,7 @@ def _check_source_ref(name: str, row: pd.Series, sources: Mapping[str, Source], 
 def _check_in_article(name: str, row: pd.Series, column: str, source: Source | None, problems: list[Problem]) -> None:
     if source is not None and row[column] and row[column] not in source.article:
         problems.append(Problem(name, "not_in_article", row=row["line"], column=column,
-                                params={"excerpt": _excerpt(row[column])}))
+                                params=_difference(row[column], source.article)))
 
 
 def _check_sections(sections: pd.DataFrame, sources: Mapping[str, Source], problems: list[Problem]) -> None:
@@ -494,9 +501,10 @@ def _check_figures(figures: pd.DataFrame, sources: Mapping[str, Source], section
             elif row[translated] and row[translated] not in row["source_quote_en"]:
                 report("not_in_quote", translated, value=row[translated])
         if row["source_quote"] and row["source_quote"] not in originals.get(row["source_id"], ""):
-            report("quote_not_in_passages", "source_quote", excerpt=_excerpt(row["source_quote"], 40))
+            report("quote_not_in_passages", "source_quote", **_difference(row["source_quote"], originals.get(row["source_id"], "")))
         if row["source_quote_en"] and row["source_quote_en"] not in translations.get(row["source_id"], ""):
-            report("quote_not_in_translation", "source_quote_en", excerpt=_excerpt(row["source_quote_en"], 40))
+            report("quote_not_in_translation", "source_quote_en",
+                   **_difference(row["source_quote_en"], translations.get(row["source_id"], "")))
         _check_english_figures(row, report)
         has_value, has_change = not pd.isna(row["value"]), not pd.isna(row["yoy_pct"])
         if not has_value and not has_change:
@@ -560,9 +568,9 @@ def _check_practices(practices: pd.DataFrame, sources: Mapping[str, Source], sec
         if row["name_zh"] and row["quote"] and row["name_zh"] not in row["quote"]:
             report("not_in_quote", "name_zh", value=row["name_zh"])
         if source is not None and row["quote"] and row["quote"] not in originals.get(row["source_id"], ""):
-            report("quote_not_in_passages", "quote", excerpt=_excerpt(row["quote"], 40))
+            report("quote_not_in_passages", "quote", **_difference(row["quote"], originals.get(row["source_id"], "")))
         if row["quote_en"] and row["quote_en"] not in translations.get(row["source_id"], ""):
-            report("quote_not_in_translation", "quote_en", excerpt=_excerpt(row["quote_en"], 40))
+            report("quote_not_in_translation", "quote_en", **_difference(row["quote_en"], translations.get(row["source_id"], "")))
 
 
 def _check_charts(declarations: list[tuple[ChartDeclaration, int]], sources: Mapping[str, Source],
@@ -632,5 +640,7 @@ def _plain(number: float) -> str:
     return f"{number:g}"
 
 
-def _excerpt(text: str, limit: int = 24) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
+def _difference(quote: str, text: str) -> dict[str, Any]:
+    """A quote's first difference from the closest stretch of ``text``, as message parameters."""
+    found = first_difference(quote, text)
+    return {"quoted": found.quoted, "closest": found.closest, "position": found.position}

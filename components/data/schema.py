@@ -114,6 +114,12 @@ PRACTICES = (
     Column("quote_en"),
 )
 
+# The data desk proposes a figure's domain when its sentence holds one of these words.
+KEYWORDS = (
+    Column("domain"),
+    Column("keyword"),
+)
+
 TABLES: dict[str, tuple[Column, ...]] = {
     "figures.csv": FIGURES,
     "domains.csv": DOMAINS,
@@ -121,7 +127,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "passages.csv": PASSAGES,
     "places.csv": PLACES,
     "practices.csv": PRACTICES,
+    "keywords.csv": KEYWORDS,
 }
+# A review may name no practice, and a library may hold no map: these tables may have no rows.
+MAY_BE_EMPTY = ("practices.csv", "places.csv", "keywords.csv")
 
 SOURCE_FIELDS: dict[str, type] = {
     "id": str,
