@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import os
 import re
 import tomllib
@@ -18,6 +19,7 @@ import pandas as pd
 
 from components.data import schema
 from components.data.derived import enrich
+from components.data.grammar import FALL_WORDS, RISE_WORDS, UNIT_FACTORS, read_change, read_level
 from components.data.difference import first_difference
 from components.text.numbers import NumberFormat, decimals_in
 from components.data.schema import Column
@@ -26,8 +28,6 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-_FIGURE_TEXT = re.compile(r"(\d+(?:\.\d+)?)(.*)")
-_CHANGE_TEXT = re.compile(r"(\D+?)(\d+(?:\.\d+)?)%")
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invisible, and refused by spreadsheet files
 
 
@@ -275,6 +275,9 @@ def _parse_source(folder: Path, entry: Any, number: int, problems: list[Problem]
             problems.append(Problem(name, "bad_source_field", row=number, column=key,
                                     params={"expected": kind.__name__}))
             ok = False
+        elif kind is str and not value.strip() and key not in schema.OPTIONAL_SOURCE_FIELDS:
+            problems.append(Problem(name, "empty_value", row=number, column=key))
+            ok = False
     date = entry.get("date")
     if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
         problems.append(Problem(name, "bad_source_field", row=number, column="date", params={"expected": "date"}))
@@ -498,7 +501,7 @@ def _check_figures(figures: pd.DataFrame, sources: Mapping[str, Source], section
                 report("not_in_quote", column, value=row[column])
             if bool(row[column]) != bool(row[translated]):
                 report("missing_translation" if row[column] else "text_without_number", translated)
-            elif row[translated] and row[translated] not in row["source_quote_en"]:
+            elif row[translated] and row["source_quote_en"] and row[translated] not in row["source_quote_en"]:
                 report("not_in_quote", translated, value=row[translated])
         if row["source_quote"] and row["source_quote"] not in originals.get(row["source_id"], ""):
             report("quote_not_in_passages", "source_quote", **_difference(row["source_quote"], originals.get(row["source_id"], "")))
@@ -589,37 +592,46 @@ def _check_charts(declarations: list[tuple[ChartDeclaration, int]], sources: Map
 
 
 def _check_value_text(row: pd.Series, report) -> None:
-    match = _FIGURE_TEXT.fullmatch(row["value_text"])
-    if not match:
+    """The article's words must read as one level: the row's value in base units, in the row's unit."""
+    reading = read_level(row["value_text"])
+    if reading is None:
         report("value_text_unreadable", "value_text", value=row["value_text"])
         return
-    if float(match.group(1)) != row["value"]:
+    base_unit, factor = UNIT_FACTORS.get(row["unit"], (row["unit"], 1.0))
+    if reading.unit != base_unit or not math.isclose(reading.value, row["value"] * factor, rel_tol=1e-9):
         report("value_mismatch", "value", text=row["value_text"], value=_plain(row["value"]))
-    if match.group(2) != row["unit"]:
+    if reading.written_unit != row["unit"]:
         report("unit_mismatch", "unit", text=row["value_text"], value=row["unit"])
 
 
 def _check_change_text(row: pd.Series, report) -> None:
-    match = _CHANGE_TEXT.fullmatch(row["yoy_text"])
-    word = match.group(1) if match else ""
-    if not match or word not in schema.FALL_WORDS + schema.RISE_WORDS:
-        report("change_text_unreadable", "yoy_text", value=row["yoy_text"],
-               words=" / ".join(schema.FALL_WORDS + schema.RISE_WORDS))
+    """The article's words must read as one change: the row's yoy_pct, in percent."""
+    reading = read_change(row["yoy_text"])
+    if reading is None:
+        report("change_text_unreadable", "yoy_text", value=row["yoy_text"], words=" / ".join(FALL_WORDS + RISE_WORDS))
         return
-    signed = float(match.group(2)) * (-1 if word in schema.FALL_WORDS else 1)
-    if signed != row["yoy_pct"]:
+    if reading.change_unit != "%" or not math.isclose(reading.change, row["yoy_pct"], rel_tol=1e-9, abs_tol=1e-9):
         report("change_mismatch", "yoy_pct", text=row["yoy_text"], value=_plain(row["yoy_pct"]))
+
+
+def english_level(value: float, unit: str, value_text: str) -> str:
+    """How the English translation writes a level: 5.58亿元 -> 'CNY 558 million'."""
+    return NumberFormat("en").level(value, unit, decimals_in(value_text))
+
+
+def english_change(pct: float) -> str:
+    """How the English translation writes a change: -13.8 -> 'down 13.8%'."""
+    return f"{'down' if pct < 0 else 'up'} {abs(pct):g}%"
 
 
 def _check_english_figures(row: pd.Series, report) -> None:
     """The translation must say the same number, and a change must go the same way."""
     if not pd.isna(row["value"]) and row["value_text_en"] and row["unit"] in schema.UNITS:
-        written = NumberFormat("en").level(row["value"], row["unit"], decimals_in(row["value_text"]))
+        written = english_level(row["value"], row["unit"], row["value_text"])
         if written not in row["value_text_en"]:
             report("translation_mismatch", "value_text_en", text=row["value_text_en"], expected=written)
     if not pd.isna(row["yoy_pct"]) and row["yoy_text_en"]:
-        word = "down" if row["yoy_pct"] < 0 else "up"
-        expected = f"{word} {abs(row['yoy_pct']):g}%"
+        expected = english_change(row["yoy_pct"])
         if row["yoy_text_en"] != expected:
             report("translation_mismatch", "yoy_text_en", text=row["yoy_text_en"], expected=expected)
 

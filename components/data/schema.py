@@ -14,10 +14,6 @@ MAX_FILE_BYTES = 32 * 1024 * 1024  # the real files are a few KB; 1000 years of 
 SOURCES_FILE = "sources.toml"
 PLACE_LEVELS = ("city", "county", "province")  # a review covers a city, a county or the province
 
-# Words the article uses for the direction of a year-on-year change.
-FALL_WORDS = ("下降", "减少")
-RISE_WORDS = ("增长", "上升", "增加", "提高")
-
 
 @dataclass(frozen=True)
 class Column:
@@ -132,6 +128,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
 # A review may name no practice, and a library may hold no map: these tables may have no rows.
 MAY_BE_EMPTY = ("practices.csv", "places.csv", "keywords.csv")
 
+OPTIONAL_SOURCE_FIELDS = ("url",)  # every other text field of a source must be filled in
 SOURCE_FIELDS: dict[str, type] = {
     "id": str,
     "year": int,
