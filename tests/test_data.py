@@ -358,3 +358,16 @@ def test_a_quote_with_a_typo_shows_where_it_parts_from_the_article(data_copy, la
     first = next(i for i, (a, b) in enumerate(zip(original, typo)) if a != b) + 1
     assert found and found[0].params["position"] == first, "the first differing character, counted from 1"
     assert expected in describe(found[0], words(language).catalog)
+
+
+def test_files_held_in_memory_load_like_the_folder():
+    from components.data.files import MemoryFiles
+    files = {str(path.relative_to(DATA)): path.read_bytes() for path in DATA.rglob("*") if path.is_file()}
+    from_memory, from_folder = load_dataset(MemoryFiles(files)), load_dataset(DATA)
+    pd.testing.assert_frame_equal(from_memory.figures, from_folder.figures)
+    del files["figures.csv"]
+    files["sources.toml"] = files["sources.toml"].replace(b'articles/lishui', b'../articles/lishui')
+    with pytest.raises(DataError) as caught:
+        load_dataset(MemoryFiles(files))
+    assert {(p.file, p.code) for p in caught.value.problems} >= {("figures.csv", "missing_file"),
+                                                                 ("sources.toml", "article_outside_folder")}

@@ -19,6 +19,7 @@ import pandas as pd
 
 from components.data import schema
 from components.data.derived import enrich
+from components.data.files import FileTooLarge, FolderFiles, MemoryFiles
 from components.data.grammar import FALL_WORDS, RISE_WORDS, UNIT_FACTORS, read_change, read_level
 from components.data.difference import first_difference
 from components.text.numbers import NumberFormat, decimals_in
@@ -26,6 +27,7 @@ from components.data.schema import Column
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
+Files = FolderFiles | MemoryFiles
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")  # invisible, and refused by spreadsheet files
@@ -126,13 +128,14 @@ def data_dir_from_env() -> Path:
     return Path(configured) if configured else DEFAULT_DATA_DIR
 
 
-def load_dataset(data_dir: Path | str) -> Dataset:
-    """Read and validate every file in ``data_dir`` and add the derived values; raise DataError
-    listing all problems. The app, the CLI, the tests and the benchmarks all load through here."""
-    folder = Path(data_dir)
+def load_dataset(data_dir: Path | str | FolderFiles | MemoryFiles) -> Dataset:
+    """Read and validate every file in ``data_dir`` (a folder, or files in memory) and add the
+    derived values; raise DataError listing all problems. The app, the CLI, the desk, the tests and
+    the benchmarks all load through here."""
+    folder = data_dir if isinstance(data_dir, (FolderFiles, MemoryFiles)) else FolderFiles(Path(data_dir))
     problems: list[Problem] = []
-    if not folder.is_dir():
-        raise DataError([Problem(str(folder), "missing_folder")])
+    if not folder.exists():
+        raise DataError([Problem(folder.label, "missing_folder")])
     sources = _read_sources(folder, problems)
     declarations = _read_charts(folder, problems)
     tables = {name: _read_table(folder, name, columns, problems) for name, columns in schema.TABLES.items()}
@@ -189,18 +192,17 @@ def _practices_in_article_order(practices: pd.DataFrame, sources: Mapping[str, S
 # --- reading files -----------------------------------------------------------------------------
 
 
-def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
+def _read_text(folder: Files, name: str, problems: list[Problem]) -> str | None:
     """The text of the file ``name``, or None with the reason noted (missing, unreadable, too large, not text)."""
     try:
-        if not path.is_file():
-            problems.append(Problem(name, "missing_file"))
-            return None
-        size = path.stat().st_size
-        if size > schema.MAX_FILE_BYTES:
-            problems.append(Problem(name, "file_too_large", params={"size_mb": round(size / 2**20, 1),
-                                                                   "limit_mb": schema.MAX_FILE_BYTES // 2**20}))
-            return None
-        raw = path.read_bytes()
+        raw = folder.read(name, schema.MAX_FILE_BYTES)
+    except FileNotFoundError:
+        problems.append(Problem(name, "missing_file"))
+        return None
+    except FileTooLarge as err:
+        problems.append(Problem(name, "file_too_large", params={"size_mb": round(err.size / 2**20, 1),
+                                                               "limit_mb": schema.MAX_FILE_BYTES // 2**20}))
+        return None
     except OSError as err:  # no permission, an I/O error, a name the file system refuses
         problems.append(Problem(name, "unreadable_file", params={"detail": err.strerror or str(err)}))
         return None
@@ -223,9 +225,9 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
     return text
 
 
-def _read_entries(folder: Path, name: str, table: str, problems: list[Problem]) -> list | None:
+def _read_entries(folder: Files, name: str, table: str, problems: list[Problem]) -> list | None:
     """The ``[[table]]`` entries of the TOML file ``name``, or None (with the problem noted)."""
-    text = _read_text(folder / name, name, problems)
+    text = _read_text(folder, name, problems)
     if text is None:
         return None
     try:
@@ -239,7 +241,7 @@ def _read_entries(folder: Path, name: str, table: str, problems: list[Problem]) 
     return entries
 
 
-def _read_sources(folder: Path, problems: list[Problem]) -> dict[str, Source]:
+def _read_sources(folder: Files, problems: list[Problem]) -> dict[str, Source]:
     name = schema.SOURCES_FILE
     entries = _read_entries(folder, name, "sources", problems)
     if entries is None:
@@ -262,7 +264,7 @@ def _read_sources(folder: Path, problems: list[Problem]) -> dict[str, Source]:
     return sources
 
 
-def _parse_source(folder: Path, entry: Any, number: int, problems: list[Problem]) -> Source | None:
+def _parse_source(folder: Files, entry: Any, number: int, problems: list[Problem]) -> Source | None:
     name = schema.SOURCES_FILE
     if not isinstance(entry, dict):
         problems.append(Problem(name, "bad_source_entry", row=number))
@@ -288,12 +290,11 @@ def _parse_source(folder: Path, entry: Any, number: int, problems: list[Problem]
         ok = False
     if not ok:
         return None
-    article_path = (folder / entry["article"]).resolve()
-    if not article_path.is_relative_to(folder.resolve()):
+    if not folder.inside(entry["article"]):
         problems.append(Problem(name, "article_outside_folder", row=number, column="article",
                                 params={"value": entry["article"]}))
         return None
-    article = _read_text(article_path, entry["article"], problems)
+    article = _read_text(folder, entry["article"], problems)
     if article is None:
         return None
     return Source(entry["id"], entry["year"], entry["place"], entry["level"], entry["place_short"], entry["place_en"], entry["publisher"],
@@ -301,7 +302,7 @@ def _parse_source(folder: Path, entry: Any, number: int, problems: list[Problem]
                   tuple(entry["authors_en"]), entry["url"], article)
 
 
-def _read_charts(folder: Path, problems: list[Problem]) -> list[tuple[ChartDeclaration, int]]:
+def _read_charts(folder: Files, problems: list[Problem]) -> list[tuple[ChartDeclaration, int]]:
     """Each chart of ``charts.toml`` with its entry number; every malformed entry is a problem."""
     name = schema.CHARTS_FILE
     declarations: list[tuple[ChartDeclaration, int]] = []
@@ -344,8 +345,8 @@ def _read_charts(folder: Path, problems: list[Problem]) -> list[tuple[ChartDecla
     return declarations
 
 
-def _read_table(folder: Path, name: str, columns: tuple[Column, ...], problems: list[Problem]) -> pd.DataFrame | None:
-    text = _read_text(folder / name, name, problems)
+def _read_table(folder: Files, name: str, columns: tuple[Column, ...], problems: list[Problem]) -> pd.DataFrame | None:
+    text = _read_text(folder, name, problems)
     if text is None:
         return None
     header_line = text.lstrip().split("\n", 1)[0]

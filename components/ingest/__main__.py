@@ -12,7 +12,7 @@ from pathlib import Path
 from components.data.loader import DataError, data_dir_from_env, load_dataset
 from components.data.schema import PLACE_LEVELS
 from components.ingest.candidates import read_article
-from components.ingest.draft import ReviewRecord, guess_year, write_draft
+from components.ingest.draft import ReviewRecord, draft_files, guess_year, write_draft
 from components.ingest.reading import ArticleError, read_article_file
 from components.text.catalog import LANGUAGES, Catalog, load_catalog
 
@@ -61,7 +61,7 @@ def _write(args: argparse.Namespace, article, catalog: Catalog) -> int:
     record = ReviewRecord(id=args.id or args.article.stem, place=args.place, place_short=args.place_short,
                           place_en=args.place_en, level=args.level, year=args.year or guess_year(article.title),
                           publisher=args.publisher, title=article.title, date=args.date)
-    write_draft(article, record, args.out, library, library.keywords, library.domains)
+    write_draft(draft_files(article, record, library, library.keywords, library.domains), args.out)
     print(catalog.t("ingest.written", folder=args.out, count=len(article.candidates)), file=sys.stderr)
     return 0
 

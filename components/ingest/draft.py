@@ -4,6 +4,7 @@ found as a row, and the fields only a person can decide left empty for ``compone
 from __future__ import annotations
 
 import csv
+import io
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -111,36 +112,46 @@ def _number(value: float) -> str:
     return f"{value:g}" if abs(value) < 1e15 else repr(value)
 
 
-def write_draft(article: Article, record: ReviewRecord, folder: Path, library: Dataset | None,
-                keywords: pd.DataFrame, domains: pd.DataFrame) -> None:
-    """Write the draft data folder ``folder`` (which must not exist yet)."""
+def draft_files(article: Article, record: ReviewRecord, library: Dataset | None, keywords: pd.DataFrame,
+                domains: pd.DataFrame, figures: list[dict[str, str]] | None = None) -> dict[str, bytes]:
+    """Every file of the draft data folder, by name; ``figures`` replaces the proposed figures rows
+    (the desk passes the rows a person accepted and completed)."""
+    rows = figure_rows(article, record, library, keywords) if figures is None else figures
+    sections = [{"source_id": record.id, "id": section.id, "order": str(section.order), "heading": section.heading,
+                 "heading_en": "", "label_zh": section.heading[:12] or "开篇", "label_en": ""}
+                for section in article.sections if section.id in {p.section for p in article.paragraphs}]
+    passages = [{"source_id": record.id, "id": f"{paragraph.section}-{n}", "section": paragraph.section,
+                 "order": str(n), "domains": ";".join(sorted({propose_domain(paragraph.text, keywords)} - {""})),
+                 "text": paragraph.text, "text_en": ""}
+                for n, paragraph in enumerate(article.paragraphs, start=1)]
+    return {
+        f"articles/{record.id}.txt": article.text.encode("utf-8"),
+        schema.SOURCES_FILE: _sources_toml(record).encode("utf-8"),
+        schema.CHARTS_FILE: DRAFT_CHARTS.encode("utf-8"),
+        "figures.csv": _csv(schema.FIGURES, rows),
+        "sections.csv": _csv(schema.SECTIONS, sections),
+        "passages.csv": _csv(schema.PASSAGES, passages),
+        "domains.csv": _csv(schema.DOMAINS, domains.drop(columns="line").astype(str).to_dict("records")),
+        "keywords.csv": _csv(schema.KEYWORDS, keywords.drop(columns="line").to_dict("records")),
+        "places.csv": _csv(schema.PLACES, []),
+        "practices.csv": _csv(schema.PRACTICES, []),
+    }
+
+
+def write_draft(files: dict[str, bytes], folder: Path) -> None:
+    """Write the draft's files into ``folder``, which must not exist yet."""
     folder.mkdir(parents=True)
-    (folder / "articles").mkdir()
-    (folder / "articles" / f"{record.id}.txt").write_text(article.text, encoding="utf-8")
-    (folder / schema.SOURCES_FILE).write_text(_sources_toml(record), encoding="utf-8")
-    (folder / schema.CHARTS_FILE).write_text(DRAFT_CHARTS, encoding="utf-8")
-    figures = figure_rows(article, record, library, keywords)
-    _write(folder / "figures.csv", schema.FIGURES, figures)
-    _write(folder / "sections.csv", schema.SECTIONS, [
-        {"source_id": record.id, "id": section.id, "order": str(section.order), "heading": section.heading,
-         "heading_en": "", "label_zh": section.heading[:12] or "开篇", "label_en": ""}
-        for section in article.sections if section.id in {p.section for p in article.paragraphs}])
-    _write(folder / "passages.csv", schema.PASSAGES, [
-        {"source_id": record.id, "id": f"{paragraph.section}-{n}", "section": paragraph.section, "order": str(n),
-         "domains": ";".join(sorted({propose_domain(paragraph.text, keywords)} - {""})), "text": paragraph.text,
-         "text_en": ""}
-        for n, paragraph in enumerate(article.paragraphs, start=1)])
-    _write(folder / "domains.csv", schema.DOMAINS, domains.drop(columns="line").astype(str).to_dict("records"))
-    _write(folder / "keywords.csv", schema.KEYWORDS, keywords.drop(columns="line").to_dict("records"))
-    for name in ("places.csv", "practices.csv"):
-        _write(folder / name, schema.TABLES[name], [])
+    for name, content in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
 
 
-def _write(path: Path, columns: tuple, rows: list[dict[str, str]]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=[column.name for column in columns])
-        writer.writeheader()
-        writer.writerows(rows)
+def _csv(columns: tuple, rows: list[dict[str, str]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[column.name for column in columns], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
 
 
 def _toml_text(value: str) -> str:
