@@ -64,6 +64,7 @@ bench: $(VENV)/.dev-installed system-packages
 	$(BIN)/python -m benchmarks.viewers
 	$(BIN)/python -m benchmarks.exports
 	$(BIN)/python -m benchmarks.growth
+	$(BIN)/python -m benchmarks.ingest
 
 # Where a warm rerun's time goes (yappi, CPU time per function).
 profile: $(VENV)/.dev-installed
