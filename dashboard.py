@@ -1,5 +1,6 @@
 """Safe Lishui: the public-safety reviews of Lishui, its counties and the province as an interactive
-statistics dashboard. Builds one PageContext per run and hands it to the page or to presenter mode."""
+statistics dashboard. Builds one PageContext per run and hands it to the page or to presenter mode;
+maintainers' data desk is a second page at /desk, out of the officials' way."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from components import results
 from components.context import PageContext
 from components.data.loader import DataError, data_dir_from_env
 from components.ui import style
+from components.ui.desk import render_desk
 from components.ui.errors import render_data_error
 from components.ui.filters import (PRESENT_KEY, bad_link_values, presenting_requested, render_filters,
                                    render_present_toggle, show_notices)
@@ -60,4 +62,6 @@ def main() -> None:
 
 
 with page_turn():
-    main()
+    titles = wording(resolve_language()[0])
+    st.navigation([st.Page(main, title=titles.t("app.page_title"), url_path="dashboard", default=True),
+                   st.Page(render_desk, title=titles.t("desk.page_title"), url_path="desk")], position="hidden").run()

@@ -1,0 +1,108 @@
+"""The data desk's work, without Streamlit: the table a person edits, the rows they accepted, the
+validator's verdict on the draft in memory, a preview of the figures, and the zip to download."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.data.derived import enrich
+from components.data.files import MemoryFiles
+from components.data.loader import DataError, Dataset, Problem, load_dataset
+from components.ingest.candidates import Article
+from components.ingest.draft import ReviewRecord, draft_files, figure_rows
+
+# The columns a person edits (the rest of each row is the extractor's and stays as proposed).
+EDITABLE = ("accept", "label_zh", "label_en", "domain", "better", "parent", "kind")
+SHOWN = ("accept", "value_text", "yoy_text", "label_zh", "label_en", "domain", "better", "parent", "kind",
+         "source_quote")
+KINDS = ("level_change", "level", "change")  # keep both parts of a figure, only its level, or only its change
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The validator's answer on the draft: the dataset when it is valid, else every problem."""
+
+    dataset: Dataset | None
+    problems: tuple[Problem, ...]
+
+
+def proposed_rows(article: Article, record: ReviewRecord, library: Dataset) -> pd.DataFrame:
+    """One row per figure the extractor proposes, every one accepted, with its kind."""
+    rows = pd.DataFrame(figure_rows(article, record, library, library.keywords))
+    if rows.empty:
+        return rows
+    kinds = ["level_change" if v and c else ("level" if v else "change") for v, c in zip(rows["value_text"], rows["yoy_text"])]
+    return rows.assign(accept=True, kind=kinds)
+
+
+def accepted_figures(edited: pd.DataFrame) -> list[dict[str, str]]:
+    """The figures.csv rows a person kept, with only the parts of each figure they kept."""
+    rows = []
+    for row in edited[edited["accept"].astype(bool)].to_dict("records"):
+        if row["kind"] == "change":
+            row.update(value="", unit="", value_text="", value_text_en="")
+        elif row["kind"] == "level":
+            row.update(yoy_pct="", yoy_text="", yoy_text_en="")
+        rows.append({key: "" if value is None else str(value) for key, value in row.items()
+                     if key not in ("accept", "kind")})
+    return rows
+
+
+def draft(article: Article, record: ReviewRecord, library: Dataset, figures: list[dict[str, str]]) -> dict[str, bytes]:
+    """The draft folder's files, in memory."""
+    return draft_files(article, record, library, library.keywords, library.domains, figures=figures)
+
+
+def verdict(files: dict[str, bytes]) -> Verdict:
+    """What the validator says of the draft (nothing is written anywhere)."""
+    try:
+        return Verdict(load_dataset(MemoryFiles(files)), ())
+    except DataError as error:
+        return Verdict(None, tuple(error.problems))
+
+
+def grouped(problems: tuple[Problem, ...]) -> list[tuple[Problem, tuple[int, ...]]]:
+    """Problems of one kind in one column, once each with every row they occur in (a draft misses
+    the same English column on many rows): (the first such problem, its rows), in order found."""
+    groups: dict[tuple, list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault((problem.file, problem.column, problem.code), []).append(problem)
+    return [(found[0], tuple(p.row for p in found if p.row is not None)) for found in groups.values()]
+
+
+def row_ranges(rows: tuple[int, ...]) -> str:
+    """2, 3, 4, 5, 9 -> '2–5, 9'."""
+    spans: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if spans and row == spans[-1][1] + 1:
+            spans[-1][1] = row
+        else:
+            spans.append([row, row])
+    return ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in spans)
+
+
+def preview_figures(figures: list[dict[str, str]], record: ReviewRecord) -> pd.DataFrame:
+    """The accepted rows as the dashboard's enriched table, for a preview before the draft is valid:
+    a missing English label shows the Chinese one, an unset direction counts as not rated."""
+    frame = pd.DataFrame(figures)
+    if frame.empty:
+        return frame
+    numbers = {column: pd.to_numeric(frame[column].replace("", None), errors="coerce").astype("Float64")
+               for column in ("value", "yoy_pct")}
+    frame = frame.assign(**numbers, year=record.year or 0, better=frame["better"].replace("", "neutral"),
+                         label_en=frame["label_en"].where(frame["label_en"] != "", frame["label_zh"]))
+    frame = frame[frame["value"].notna() | frame["yoy_pct"].notna()]
+    return enrich(frame.reset_index(drop=True))
+
+
+def zipped(files: dict[str, bytes], folder: str) -> bytes:
+    """The draft folder as a zip, everything under ``folder/``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in sorted(files.items()):
+            archive.writestr(f"{folder}/{name}", content)
+    return out.getvalue()
