@@ -75,7 +75,7 @@ def figure_rows(article: Article, record: ReviewRecord, library: Dataset | None,
         if not level_text and not change_text:
             continue  # a duration or a rank: words, not a figure the charts draw
         level = read_level(level_text) if level_text else None
-        unit = _written_unit(level_text, level) if level else ""
+        unit = (level.written_unit or level.unit) if level else ""
         if level and unit not in schema.UNITS:
             continue
         metric = propose_metric(candidate.subject, library, taken)
@@ -100,12 +100,6 @@ def figure_rows(article: Article, record: ReviewRecord, library: Dataset | None,
 def schema_factor(unit: str) -> float:
     """How many base units one written unit is (亿元: 1e8)."""
     return UNIT_FACTORS.get(unit, (unit, 1.0))[1]
-
-
-def _written_unit(level_text: str, level) -> str:
-    """The unit as the article writes it: the longest known unit the level's text ends with."""
-    units = sorted(schema.UNITS, key=len, reverse=True)
-    return next((unit for unit in units if unit and level_text.rstrip("余").endswith(unit)), level.unit)
 
 
 def _number(value: float) -> str:

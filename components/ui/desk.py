@@ -21,7 +21,7 @@ from components.ingest.candidates import read_article
 from components.ingest.desk import (EDITABLE, KINDS, SHOWN, accepted_figures, draft, grouped, preview_figures,
                                    proposed_rows, row_ranges, verdict, zipped)
 from components.ingest.draft import ReviewRecord, guess_year
-from components.ingest.reading import MAX_ARTICLE_CHARS, ArticleError, checked_text
+from components.ingest.reading import ArticleError, checked_text
 from components.text.wording import Wording
 from components.ui import style
 from components.ui.chart_section import plot
@@ -47,7 +47,7 @@ def render_desk() -> None:
     except DataError as error:
         render_data_error(error, str(folder), words)
         return
-    text = st.text_area(words.t("desk.article"), key="desk-article", height=220, max_chars=MAX_ARTICLE_CHARS,
+    text = st.text_area(words.t("desk.article"), key="desk-article", height=220,
                         placeholder=words.t("desk.article_placeholder"))
     if not text.strip():
         st.info(words.t("desk.paste_hint"), icon="ℹ️")
