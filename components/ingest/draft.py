@@ -31,7 +31,9 @@ class ReviewRecord:
     level: str = ""
     year: int | None = None
     publisher: str = ""
+    publisher_en: str = ""
     title: str = ""
+    title_en: str = ""
     date: dt.date | None = None
 
 
@@ -155,8 +157,8 @@ def _toml_text(value: str) -> str:
 def _sources_toml(record: ReviewRecord) -> str:
     """The source record; what a person must still fill stays empty, under a comment naming it."""
     fields = {"id": record.id, "place": record.place, "level": record.level, "place_short": record.place_short,
-              "place_en": record.place_en, "publisher": record.publisher, "publisher_en": "", "title": record.title,
-              "title_en": "", "url": "", "article": f"articles/{record.id}.txt"}
+              "place_en": record.place_en, "publisher": record.publisher, "publisher_en": record.publisher_en,
+              "title": record.title, "title_en": record.title_en, "url": "", "article": f"articles/{record.id}.txt"}
     lines = ["# Draft written by python -m components.ingest. Fill every empty field, then run",
              "# python -m components.validate on this folder.", "[[sources]]"]
     lines += [f"{key} = {_toml_text(value)}" for key, value in fields.items()]

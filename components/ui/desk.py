@@ -83,13 +83,17 @@ def _render_record(words: Wording, year: int | None, title: str) -> ReviewRecord
                              format_func=lambda value: words.t(f"desk.levels.{value or 'none'}"))
         chosen_year = st.number_input(words.t("desk.year"), key="desk-year", min_value=1949, max_value=2100,
                                       value=year, step=1, width=140)
-        publisher = st.text_input(words.t("desk.publisher"), key="desk-publisher", width=200, placeholder=words.t("desk.example_publisher"))
+        publisher = st.text_input(words.t("desk.publisher"), key="desk-publisher", width=200,
+                                  placeholder=words.t("desk.example_publisher"))
+        publisher_en = st.text_input(words.t("desk.publisher_en"), key="desk-publisher-en", width=200,
+                                     placeholder=words.t("desk.example_publisher_en"))
+        title_en = st.text_input(words.t("desk.title_en"), key="desk-title-en", width=420)
         date = st.date_input(words.t("desk.date"), key="desk-date", value=None, width=180,
                              min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31))
     return ReviewRecord(id=review_id.strip() or f"review-{chosen_year or 'draft'}", place=place.strip(),
                         place_short=place_short.strip(), place_en=place_en.strip(), level=level,
-                        year=int(chosen_year) if chosen_year else None, publisher=publisher.strip(), title=title,
-                        date=date)
+                        year=int(chosen_year) if chosen_year else None, publisher=publisher.strip(),
+                        publisher_en=publisher_en.strip(), title=title, title_en=title_en.strip(), date=date)
 
 
 def _render_rows(words: Wording, proposed: pd.DataFrame, library: Library) -> pd.DataFrame:
