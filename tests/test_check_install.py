@@ -34,6 +34,7 @@ def _line(result: subprocess.CompletedProcess, start: str) -> str:
     return line
 
 
+@pytest.mark.slow  # serves the app
 def test_a_working_install_passes_every_check_in_one_line_each():
     with running_app() as url:
         result = _run("--url", url)
@@ -108,6 +109,7 @@ def test_a_port_that_does_not_answer_fails_at_once():
     assert time.monotonic() - started < 60
 
 
+@pytest.mark.slow  # waits out the timeout
 def test_a_port_that_accepts_but_never_answers_fails_within_the_timeout():
     with socket.socket() as silent:  # the kernel accepts connections into the backlog; nothing ever replies
         silent.bind(("127.0.0.1", 0))
