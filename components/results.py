@@ -35,9 +35,11 @@ from components.text.wording import ARTICLE_LANGUAGE, Wording
 
 
 def library(folder: Path) -> Library:
-    """The validated library in ``folder`` at its current version (raises DataError, never cached)."""
-    folder = str(folder)
-    return _library(folder, data_signature(Path(folder)))
+    """The validated library in ``folder`` at its current version (raises DataError, never cached).
+    A link (deploy/update-data switches one) is followed once, so the version, the files read and
+    the cache key all come from the same release even while the link changes."""
+    release = Path(folder).resolve()
+    return _library(str(release), data_signature(release))
 
 
 @memoised

@@ -6,12 +6,14 @@
 #   sudo ./install.sh --address 127.0.0.1 --port 8601  behind a reverse proxy
 #   ./install.sh --prefix ~/safe-lishui --no-systemd   a trial install without root
 set -euo pipefail
+umask 022  # the service user reads what root installs
 
 here=$(cd "$(dirname "$0")" && pwd)
 prefix=/opt/safe-lishui
 systemd=yes
 address=0.0.0.0
 port=8501
+settings_given=no  # --address or --port: otherwise an upgrade keeps /etc/safe-lishui.env as it is
 python=python3.11
 service_user=safe-lishui
 
@@ -25,8 +27,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --prefix) prefix=${2:?--prefix needs a folder}; shift 2 ;;
     --no-systemd) systemd=no; shift ;;
-    --address) address=${2:?--address needs an address}; shift 2 ;;
-    --port) port=${2:?--port needs a number}; shift 2 ;;
+    --address) address=${2:?--address needs an address}; settings_given=yes; shift 2 ;;
+    --port) port=${2:?--port needs a number}; settings_given=yes; shift 2 ;;
     --python) python=${2:?--python needs a command}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) usage >&2; die "unknown option: $1" ;;
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
 done
 case "$port" in ''|*[!0-9]*) die "--port must be a number, not '$port'" ;; esac
 [ "$systemd" = no ] || [ "$(id -u)" = 0 ] || die "installing the service needs root; for a trial use --prefix DIR --no-systemd"
+case "$prefix" in *[[:space:]\|]*) die "--prefix must not contain spaces or '|': $prefix" ;; esac
 prefix=$(mkdir -p "$prefix" && cd "$prefix" && pwd) || die "cannot create $prefix"
 
 echo "Checking the bundle's checksums…"
@@ -47,6 +50,10 @@ command -v "$python" >/dev/null || die "$python not found: the bundle's wheels a
 
 version=$(cat "$here/VERSION")
 echo "Installing version $version into $prefix…"
+if [ "$systemd" = yes ] && [ -d /run/systemd/system ] && systemctl is-active --quiet safe-lishui; then
+  echo "Stopping the running service for the upgrade (it starts again at the end)…"
+  systemctl stop safe-lishui
+fi
 rm -rf "$prefix/app.new"
 cp -a "$here/app" "$prefix/app.new"
 rm -rf "$prefix/app" && mv "$prefix/app.new" "$prefix/app"
@@ -74,12 +81,16 @@ if [ "$systemd" = yes ]; then
     || die "the service user $service_user cannot run $prefix/venv/bin/python or read $prefix/app: the Python \
 $(readlink -f "$prefix/venv/bin/python") may lie in a private folder (such as /root). Use a system Python: \
 rm -rf $prefix/venv && ./install.sh --python /usr/bin/python3.11"
+  if [ "$settings_given" = no ] && [ -f /etc/safe-lishui.env ]; then
+    echo "Keeping /etc/safe-lishui.env as it is (pass --address or --port to change it)."
+  else
   cat > /etc/safe-lishui.env <<ENV
 # Read by safe-lishui.service; change and run: systemctl restart safe-lishui
 SAFE_LISHUI_ADDRESS=$address
 SAFE_LISHUI_PORT=$port
 DASHBOARD_DATA_DIR=$prefix/data
 ENV
+  fi
   sed "s|@PREFIX@|$prefix|g" "$prefix/app/deploy/safe-lishui.service" > /etc/systemd/system/safe-lishui.service
   if [ -d /run/systemd/system ]; then
     systemctl daemon-reload

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from components.data.loader import load_dataset
 from tests.browser import open_page, serving, wait_for_charts
 from tests.conftest import ROOT, edit_rows
 
@@ -116,12 +117,29 @@ def test_updating_the_data_validates_switches_by_rename_and_rolls_back(installed
     assert os.readlink(installed / "data") == before
     fresh = tmp_path / "fresh"
     shutil.copytree(installed / "data", fresh)
-    switched = _run([*update, str(fresh)], env=env)
+    (fresh / "figures.csv").chmod(0o600)  # a maintainer's private copy: the service's user must still read it
+    switched = _run([*update, "fresh"], cwd=tmp_path, env=env)  # a path relative to where the command runs
     assert switched.returncode == 0, switched.stderr
     now = os.readlink(installed / "data")
     assert now != before and (installed / before).is_dir(), "the old release is kept"
+    assert (installed / now / "figures.csv").stat().st_mode & 0o044 == 0o044
+    assert load_dataset(installed / "data").sources, "the new release validates where it is served"
+    second = tmp_path / "second"
+    shutil.copytree(installed / "data", second)
+    assert _run([*update, str(second)], env=env).returncode == 0
     assert _run([*update, "--rollback"], env=env).returncode == 0
-    assert os.readlink(installed / "data") == before
+    assert os.readlink(installed / "data") == now, "one step back"
+    assert _run([*update, "--rollback"], env=env).returncode == 0
+    assert os.readlink(installed / "data") == before, "and one more"
+    assert _run([*update, "--rollback"], env=env).returncode == 1, "nothing older to go back to"
+
+
+def test_installing_again_upgrades_in_place_and_keeps_the_data_served(bundle, installed):
+    served = os.readlink(installed / "data")
+    again = _run([str(bundle / "install.sh"), "--prefix", str(installed), "--no-systemd"], env=UNREACHABLE)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert os.readlink(installed / "data") == served, "an upgrade never changes which data is served"
+    assert (installed / "app" / "dashboard.py").is_file() and not (installed / "app.new").exists()
 
 
 def test_check_install_names_a_package_missing_from_the_install(installed):

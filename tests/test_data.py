@@ -371,3 +371,35 @@ def test_files_held_in_memory_load_like_the_folder():
         load_dataset(MemoryFiles(files))
     assert {(p.file, p.code) for p in caught.value.problems} >= {("figures.csv", "missing_file"),
                                                                  ("sources.toml", "article_outside_folder")}
+
+
+@pytest.mark.parametrize("edit, name, column, code", [
+    (lambda rows: rows[1].update(label_zh=rows[0]["label_zh"]), "figures.csv", "source_id+label_zh", "duplicate_key"),
+    (lambda rows: rows[1].update(label_en=rows[0]["label_en"]), "figures.csv", "source_id+label_en", "duplicate_key"),
+])
+def test_two_figures_of_one_review_never_share_a_label(data_copy, edit, name, column, code):
+    edit_rows(data_copy, "figures.csv", edit)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert (name, code, column) in [(p.file, p.code, p.column) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("entry, column", [
+    ('[[charts]]\nid = "x\\"><img src=x>"\nkind = "changes"\nmetrics = "every_change"\nnarrative = "quotes"\n', "id"),
+    ('[[charts]]\nid = "compare"\nkind = "changes"\nmetrics = "every_change"\nnarrative = "quotes"\n', "id"),
+])
+def test_a_chart_id_that_would_break_the_page_is_refused(data_copy, entry, column):
+    with open(data_copy / "charts.toml", "a", encoding="utf-8") as handle:
+        handle.write("\n" + entry)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert ("charts.toml", "bad_id", column) in [(p.file, p.code, p.column) for p in caught.value.problems]
+
+
+def test_a_source_id_that_is_not_a_plain_name_is_refused(data_copy):
+    path = data_copy / "sources.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('id = "lishui-daily-2020-03-10"', 'id = "../../evil"'),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    assert ("sources.toml", "bad_id") in [(p.file, p.code) for p in caught.value.problems]

@@ -78,7 +78,8 @@ def test_an_empty_desk_says_what_to_do(language, hint):
                                                        ("en", "things still to fill in", "data is valid")])
 def test_a_pasted_article_gets_rows_a_verdict_a_preview_and_a_zip(language, problems, valid):
     at = _desk(language, ARTICLE)
-    assert at.get("arrow_data_frame") or at.get("data_editor") or at.get("arrow_table")
+    editors = [frame for frame in at.dataframe if frame.proto.editing_mode]
+    assert len(editors) == 1 and len(editors[0].value) == 10, "one editable row per figure found"
     assert any(problems in warning.value for warning in at.warning)
     assert not any(valid in success.value for success in at.success)
     assert any("kpi-card" in element.proto.body for element in at.get("html")), "KPI cards in the preview"
@@ -102,7 +103,9 @@ def test_markup_in_a_pasted_article_stays_text():
     assert "<script>" not in bodies and "<img" not in bodies and "&lt;script&gt;" in bodies
 
 
-def test_one_maintainers_article_never_reaches_another_session():
-    _desk("zh", ARTICLE)
-    other = _desk("zh")
-    assert other.text_area(key="desk-article").value == "" and not other.get("download_button")
+def test_edits_are_kept_per_article_so_they_never_land_on_another_articles_figures():
+    at = _desk("zh", ARTICLE)
+    first = next(frame for frame in at.dataframe if frame.proto.editing_mode).proto.id
+    at.text_area(key="desk-article").input(ARTICLE.replace("下降13.8%", "下降31.8%")).run()
+    second = next(frame for frame in at.dataframe if frame.proto.editing_mode).proto.id
+    assert first != second, "another article's table starts from the extractor's proposal, not the last edits"

@@ -149,6 +149,8 @@ def load_dataset(data_dir: Path | str | FolderFiles | MemoryFiles) -> Dataset:
     _check_unique(passages, "passages.csv", ["source_id", "id"], problems)
     _check_unique(figures, "figures.csv", ["id"], problems)
     _check_unique(figures, "figures.csv", ["metric", "source_id"], problems)
+    for label in ("label_zh", "label_en"):  # a chart's rows are its labels: two alike would draw as one
+        _check_unique(figures[figures[label] != ""], "figures.csv", ["source_id", label], problems)
     _check_unique(places, "places.csv", ["id"], problems)
     _check_unique(practices, "practices.csv", ["source_id", "id"], problems)
     _check_sections(sections, sources, problems)
@@ -284,6 +286,9 @@ def _parse_source(folder: Files, entry: Any, number: int, problems: list[Problem
     if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
         problems.append(Problem(name, "bad_source_field", row=number, column="date", params={"expected": "date"}))
         ok = False
+    if ok and not schema.ID_PATTERN.fullmatch(entry["id"]):
+        problems.append(Problem(name, "bad_id", row=number, column="id", params={"value": entry["id"]}))
+        ok = False
     if ok and entry["level"] not in schema.PLACE_LEVELS:
         problems.append(Problem(name, "bad_choice", row=number, column="level",
                                 params={"value": entry["level"], "choices": " / ".join(schema.PLACE_LEVELS)}))
@@ -336,6 +341,9 @@ def _read_charts(folder: Files, problems: list[Problem]) -> list[tuple[ChartDecl
                 isinstance(metrics, list) and metrics and all(isinstance(item, str) for item in metrics)):
             report("bad_metrics", "metrics", every=schema.EVERY_CHANGE)
             continue
+        if not schema.ID_PATTERN.fullmatch(entry["id"]) or (
+                entry["id"] in schema.RESERVED_CHART_IDS and schema.RESERVED_CHART_IDS[entry["id"]] != entry["kind"]):
+            report("bad_id", "id", value=entry["id"])
         if any(other.id == entry["id"] for other, _ in declarations):
             report("duplicate_key", "id", value=entry["id"],
                    other=next(n for other, n in declarations if other.id == entry["id"]))

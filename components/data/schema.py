@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -153,3 +154,7 @@ KINDS_WITHOUT_METRICS = ("practices_map",)  # they draw the practices, not figur
 NARRATIVE_MODES = ("quotes", "section")
 EVERY_CHANGE = "every_change"  # metrics = "every_change": every metric of the review with a change
 CHART_FIELDS: dict[str, type] = {"id": str, "kind": str, "narrative": str}
+# Ids name containers, links and files: letters, digits, '-' and '_' only. Two chart ids belong to
+# the page's own sections (compare years; the practices map, which must be of that kind).
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
+RESERVED_CHART_IDS = {"compare": "", "practices": "practices_map"}

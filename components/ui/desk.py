@@ -4,6 +4,8 @@ download the data folder once the validator accepts it. Nothing is written on th
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 
 import pandas as pd
 import streamlit as st
@@ -63,7 +65,8 @@ def render_desk() -> None:
         return
     with st.expander(words.t("desk.highlighted"), key="desk-highlighted"):
         st.html(article_html(article.text, [candidate.text for candidate, _ in article.candidates]))
-    edited = _render_rows(words, proposed_rows(article, record, library.data), library)
+    article_key = hashlib.sha1(article.text.encode()).hexdigest()[:12]
+    edited = _render_rows(words, proposed_rows(article, record, library.data), library, article_key)
     figures = accepted_figures(edited)
     files = draft(article, record, library.data, figures)
     _render_verdict(words, verdict(files))
@@ -90,14 +93,16 @@ def _render_record(words: Wording, year: int | None, title: str) -> ReviewRecord
         title_en = st.text_input(words.t("desk.title_en"), key="desk-title-en", width=420)
         date = st.date_input(words.t("desk.date"), key="desk-date", value=None, width=180,
                              min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31))
-    return ReviewRecord(id=review_id.strip() or f"review-{chosen_year or 'draft'}", place=place.strip(),
+    plain_id = "-".join(re.findall(r"[A-Za-z0-9_]+", review_id))  # names files and links: plain characters only
+    return ReviewRecord(id=plain_id or f"review-{chosen_year or 'draft'}", place=place.strip(),
                         place_short=place_short.strip(), place_en=place_en.strip(), level=level,
                         year=int(chosen_year) if chosen_year else None, publisher=publisher.strip(),
                         publisher_en=publisher_en.strip(), title=title, title_en=title_en.strip(), date=date)
 
 
-def _render_rows(words: Wording, proposed: pd.DataFrame, library: Library) -> pd.DataFrame:
-    """The editable table of candidates; returns every row with the person's edits."""
+def _render_rows(words: Wording, proposed: pd.DataFrame, library: Library, key: str) -> pd.DataFrame:
+    """The editable table of candidates; returns every row with the person's edits. ``key`` names the
+    article, so edits made to one article's rows never land on another's."""
     st.subheader(words.t("desk.rows_heading"))
     st.caption(words.t("desk.rows_caption"))
     domains = results.domain_labels(library, words.catalog.language)
@@ -117,7 +122,7 @@ def _render_rows(words: Wording, proposed: pd.DataFrame, library: Library) -> pd
                                                  help=words.t("desk.col.kind_help")),
         "source_quote": st.column_config.TextColumn(words.t("desk.col.sentence"), width="large"),
     }
-    edited = st.data_editor(proposed[list(SHOWN)], key="desk-rows", hide_index=True, num_rows="fixed",
+    edited = st.data_editor(proposed[list(SHOWN)], key=f"desk-rows-{key}", hide_index=True, num_rows="fixed",
                             column_config=config, disabled=[column for column in SHOWN if column not in EDITABLE],
                             width="stretch")
     return proposed.assign(**{column: edited[column] for column in EDITABLE})
