@@ -11,9 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from components.data.loader import load_dataset
 from components.ingest.candidates import read_article
-from components.ingest.desk import accepted_figures, draft, grouped, preview_figures, proposed_rows, row_ranges, \
-    verdict, zipped
-from components.ingest.draft import ReviewRecord
+from components.ingest.desk import accepted_figures, grouped, preview_figures, proposed_rows, row_ranges, verdict, zipped
+from components.ingest.draft import ReviewRecord, draft_files
 from tests.conftest import DATA
 
 ARTICLE = (DATA / "articles" / "lishui-daily-2020-03-10.txt").read_text(encoding="utf-8")
@@ -47,7 +46,9 @@ def test_a_person_drops_a_row_and_keeps_only_a_level(proposed):
 
 def test_the_verdict_is_given_in_memory_and_groups_problems(proposed, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    files = draft(read_article(ARTICLE), RECORD, load_dataset(DATA), accepted_figures(proposed))
+    library = load_dataset(DATA)
+    files = draft_files(read_article(ARTICLE), RECORD, library, library.keywords, library.domains,
+                        figures=accepted_figures(proposed))
     found = verdict(files)
     assert found.dataset is None and found.problems
     assert list(tmp_path.iterdir()) == [], "nothing is written"

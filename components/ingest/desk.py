@@ -13,7 +13,7 @@ from components.data.derived import enrich
 from components.data.files import MemoryFiles
 from components.data.loader import DataError, Dataset, Problem, load_dataset
 from components.ingest.candidates import Article
-from components.ingest.draft import ReviewRecord, draft_files, figure_rows
+from components.ingest.draft import ReviewRecord, figure_rows
 
 # The columns a person edits (the rest of each row is the extractor's and stays as proposed).
 EDITABLE = ("accept", "label_zh", "label_en", "domain", "better", "parent", "kind")
@@ -50,11 +50,6 @@ def accepted_figures(edited: pd.DataFrame) -> list[dict[str, str]]:
         rows.append({key: "" if value is None else str(value) for key, value in row.items()
                      if key not in ("accept", "kind")})
     return rows
-
-
-def draft(article: Article, record: ReviewRecord, library: Dataset, figures: list[dict[str, str]]) -> dict[str, bytes]:
-    """The draft folder's files, in memory."""
-    return draft_files(article, record, library, library.keywords, library.domains, figures=figures)
 
 
 def verdict(files: dict[str, bytes]) -> Verdict:

@@ -25,7 +25,7 @@ def render_chart_section(ctx: PageContext, chart_id: str) -> None:
     config = chart_config(ctx, chart_id)
     with st.container(key=f"chart-{chart_id}", horizontal=True, gap="large"):  # placed by the page's CSS grid
         if ctx.presenting:
-            draw_twice(ctx, lambda size: results.chart(size, chart_id), f"fig-{chart_id}", config)
+            draw_twice(ctx, lambda sized: results.chart(sized, chart_id), f"fig-{chart_id}", config)
         else:
             plot(results.chart(ctx, chart_id), f"fig-{chart_id}", config)
             st.html(results.chart_data_html(ctx, chart_id))

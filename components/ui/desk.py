@@ -20,9 +20,9 @@ from components.data.schema import BETTER_CHOICES, PLACE_LEVELS
 from components.html.kpis import kpi_cards, kpi_cards_html
 from components.html.narrative import article_html
 from components.ingest.candidates import read_article
-from components.ingest.desk import (EDITABLE, KINDS, SHOWN, accepted_figures, draft, grouped, preview_figures,
-                                   proposed_rows, row_ranges, verdict, zipped)
-from components.ingest.draft import ReviewRecord, guess_year
+from components.ingest.desk import (EDITABLE, KINDS, SHOWN, accepted_figures, grouped, preview_figures, proposed_rows,
+                                   row_ranges, verdict, zipped)
+from components.ingest.draft import ReviewRecord, draft_files, guess_year
 from components.ingest.reading import ArticleError, checked_text
 from components.text.wording import Wording
 from components.ui import style
@@ -68,7 +68,8 @@ def render_desk() -> None:
     article_key = hashlib.sha1(article.text.encode()).hexdigest()[:12]
     edited = _render_rows(words, proposed_rows(article, record, library.data), library, article_key)
     figures = accepted_figures(edited)
-    files = draft(article, record, library.data, figures)
+    data = library.data
+    files = draft_files(article, record, data, data.keywords, data.domains, figures=figures)
     _render_verdict(words, verdict(files))
     _render_preview(words, preview_figures(figures, record))
     st.download_button(words.t("desk.download"), zipped(files, record.id), file_name=f"{record.id}.zip",
