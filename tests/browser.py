@@ -155,6 +155,19 @@ def open_page(browser, url: str, width: int, height: int, locale: str = "zh-CN")
     return page
 
 
+def open_fitting_page(browser, url: str, width: int, height: int):
+    """A page opened and drawn, checked as every view is: nothing scrolls sideways, no chart label is
+    clipped or overlaps another, and no exception is shown."""
+    from playwright.sync_api import expect
+    page = open_page(browser, url, width, height)
+    wait_for_charts(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "no horizontal scrolling"
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= width
+    assert label_problems(page) == [], "no clipped or overlapping labels"
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    return page
+
+
 def wait_for_charts(page, timeout_ms: int = 30_000) -> None:
     """Every element drawn (no loading placeholder left) and every shown chart with its SVG."""
     from playwright.sync_api import expect

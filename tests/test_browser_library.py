@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import artifact, label_problems, open_page, running_app, wait_for_charts
+from tests.browser import artifact, open_fitting_page, open_page, running_app, wait_for_charts
 from tests.conftest import with_second_review
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080), "390x844": (390, 844)}
@@ -37,11 +37,7 @@ def library_url(tmp_path_factory):
 @pytest.mark.parametrize("view", VIEWS)
 def test_library_views_fit(chromium, library_url, view, size):
     width, height = SIZES[size]
-    page = open_page(chromium, library_url + VIEWS[view], width, height)
-    wait_for_charts(page)
-    expect(page.locator("[data-testid=stException]")).to_have_count(0)
-    assert page.evaluate("document.scrollingElement.scrollWidth") <= width, "no horizontal scrolling"
-    assert label_problems(page) == [], "no clipped or overlapping labels"
+    page = open_fitting_page(chromium, library_url + VIEWS[view], width, height)
     if "slide" in view and size != "390x844":
         assert page.evaluate(LOWEST_VISIBLE) <= height, "the slide's lowest visible element is on the screen"
     page.screenshot(path=artifact(f"library-{view}-{size}.png"), full_page=True)

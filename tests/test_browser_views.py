@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser import artifact, label_problems, open_page, wait_for_charts
+from tests.browser import artifact, open_fitting_page, open_page, wait_for_charts
 
 SIZES = {"1920x1080": (1920, 1080), "1280x720": (1280, 720), "390x844": (390, 844)}
 VIEWS = {
@@ -29,12 +29,7 @@ CHART_IDS = ("changes", "security", "crackdown", "courts", "index")
 @pytest.mark.parametrize("view", VIEWS)
 def test_every_view_fits_every_size(chromium, app_url, view, size):
     width, height = SIZES[size]
-    page = open_page(chromium, app_url + VIEWS[view], width, height)
-    wait_for_charts(page)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, "no horizontal scrolling"
-    assert page.evaluate("document.scrollingElement.scrollWidth") <= width
-    assert label_problems(page) == [], "no clipped or overlapping labels"
-    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    page = open_fitting_page(chromium, app_url + VIEWS[view], width, height)
     page.screenshot(path=artifact(f"{view}-{size}.png"))
     full_height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
     page.set_viewport_size({"width": width, "height": min(max(full_height, height), 12000)})
