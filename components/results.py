@@ -63,9 +63,9 @@ def _ids_by_label(table: pd.DataFrame, stem: str = "label") -> dict[str, str]:
 
 
 @memoised
-def domain_labels(lib: Library, language: str) -> dict[str, str]:
-    """Each domain's name in ``language``, by id, in filter order."""
-    return dict(zip(lib.data.domains["id"], lib.data.domains[f"label_{language}"]))
+def domain_labels(lib: Library, words: Wording) -> dict[str, str]:
+    """Each domain's name in the wording's language, by id, in filter order."""
+    return words.domain_labels(lib.data.domains)
 
 
 @memoised

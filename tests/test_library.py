@@ -133,8 +133,8 @@ def test_two_folders_with_identical_files_never_share_a_result(tmp_path):
     one, two = results.library(first), results.library(second)
     assert one.signature == two.signature, "the files look the same by their stats"
     assert one is not two and one.key != two.key
-    assert results.domain_labels(one, "zh")["public_order"] == "社会治安"
-    assert results.domain_labels(two, "zh")["public_order"] == "治安二字"
+    assert results.domain_labels(one, words("zh"))["public_order"] == "社会治安"
+    assert results.domain_labels(two, words("zh"))["public_order"] == "治安二字"
 
 
 def test_large_results_are_bounded_by_bytes():

@@ -30,8 +30,8 @@ class Export:
 
 def _csv(pack: Pack) -> bytes:
     words = pack.words
-    labels = dict(zip(pack.data.domains["id"], pack.data.domains[f"label_{words.catalog.language}"]))
-    return csv_bytes(export_frame(pack.shown, words, words.source_line(pack.source), labels))
+    return csv_bytes(export_frame(pack.shown, words, words.source_line(pack.source),
+                                  words.domain_labels(pack.data.domains)))
 
 
 EXPORTS: dict[str, Export] = {  # in menu order; each kind's label is the catalog's pack.<kind>

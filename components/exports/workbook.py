@@ -21,7 +21,7 @@ def workbook_bytes(pack: Pack) -> bytes:
     """The .xlsx file."""
     words, data = pack.words, pack.data
     source_line = words.source_line(pack.source)
-    labels = {d: words.domain(data.domains, d) for d in data.domains["id"]}
+    labels = words.domain_labels(data.domains)
     book = Workbook()
     _sheet(book.active, words.t("pack.sheet_figures"), reported_frame(pack.shown, words, source_line, labels))
     derived = book.create_sheet()

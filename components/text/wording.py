@@ -40,6 +40,10 @@ class Wording:
         """A row's ``{stem}_zh`` / ``{stem}_en`` text in this language, e.g. a place's name."""
         return row[f"{stem}_{self.catalog.language}"]
 
+    def domain_labels(self, domains: pd.DataFrame) -> dict[str, str]:
+        """Every domain's display name by id, in filter order."""
+        return dict(zip(domains["id"], domains[f"label_{self.catalog.language}"]))
+
     def domain(self, domains: pd.DataFrame, domain_id: str) -> str:
         """A domain's display name."""
         return domains.loc[domains["id"] == domain_id, f"label_{self.catalog.language}"].iloc[0]

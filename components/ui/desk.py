@@ -106,7 +106,7 @@ def _render_rows(words: Wording, proposed: pd.DataFrame, library: Library, key: 
     article, so edits made to one article's rows never land on another's."""
     st.subheader(words.t("desk.rows_heading"))
     st.caption(words.t("desk.rows_caption"))
-    domains = results.domain_labels(library, words.catalog.language)
+    domains = results.domain_labels(library, words)
     config = {
         "accept": st.column_config.CheckboxColumn(words.t("desk.col.accept"), width="small"),
         "value_text": st.column_config.TextColumn(words.t("desk.col.value_text")),

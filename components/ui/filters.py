@@ -60,7 +60,7 @@ def presenting_requested() -> bool:
 def render_filters(lib: Library, words: Wording) -> View:
     """The review (only with several) and the domains, in the current container; returns the view."""
     review = _render_review_picker(lib, words)
-    label_of = results.domain_labels(lib, words.catalog.language)
+    label_of = results.domain_labels(lib, words)
     adopt_names_from_other_language(DOMAIN_KEY, results.link_names(lib)[DOMAIN_KEY], set(label_of.values()),
                                     multiple=True)
     domains = st.multiselect(
