@@ -198,6 +198,12 @@ def rows_height(labels: list[str], ctx: ChartContext, value_lines: int = 1) -> i
     return round(max(sum(rows), 2 * ctx.font_size * ctx.row_scale))
 
 
+def phrase_and_domain(rows: pd.DataFrame, words: Wording) -> list[list[str]]:
+    """Each mark's customdata: the change in words (for the hover) and the figure's domain (for a
+    click that filters the page to it)."""
+    return [[plain(words.change_phrase(row)), row["domain"]] for _, row in rows.iterrows()]
+
+
 def category_labels(rows: pd.DataFrame, ctx: ChartContext) -> list[str]:
     """Each figure's name, wrapped to two short lines so the label gutter leaves room on a phone."""
     return [wrap(plain(ctx.words.label(row)), ctx.label_chars) for _, row in rows.iterrows()]

@@ -7,9 +7,8 @@ import plotly.graph_objects as go
 
 from components import theme
 from components.charts.base import (ChartContext, axis_cut, break_marks, category_labels, finish_figure, meaning_text,
-                                   new_figure, rows_height, ticks, value_labels)
+                                   new_figure, phrase_and_domain, rows_height, ticks, value_labels)
 from components.data.derived import GOOD
-from components.text.layout import plain
 from components.text.wording import Wording
 
 
@@ -25,8 +24,7 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.add_bar(
         x=shown.tolist(), y=labels, orientation="h",
         marker=dict(color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]]),
-        customdata=[plain(words.change_phrase(row)) for _, row in rows.iterrows()],
-        hovertemplate="%{y}: %{customdata}<extra></extra>",
+        customdata=phrase_and_domain(rows, words), hovertemplate="%{y}: %{customdata[0]}<extra></extra>",
     )
     # With no rise, every label stands right of zero in the room left for labels alone: two short lines
     # there, so a phone's narrow plot does not clip "−23.6% better".

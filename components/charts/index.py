@@ -6,8 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
-from components.charts.base import (ChartContext, axis_cut, category_labels, finish_figure, new_figure, rows_height,
-                                   ticks, value_labels)
+from components.charts.base import (ChartContext, axis_cut, category_labels, finish_figure, new_figure,
+                                   phrase_and_domain, rows_height, ticks, value_labels)
 from components.data.derived import GOOD
 from components.text.layout import plain
 from components.text.wording import Wording
@@ -28,7 +28,8 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
         line_x += [100, end, None]
         line_y += [label, label, None]
     fig.add_scatter(x=line_x, y=line_y, mode="lines", line=dict(color=theme.DERIVED_COLOUR, width=3), hoverinfo="skip")
-    fig.add_scatter(x=[100] * len(rows), y=labels, mode="markers", hoverinfo="skip",
+    fig.add_scatter(x=[100] * len(rows), y=labels, mode="markers", customdata=phrase_and_domain(rows, words),
+                    hoverinfo="none",  # no label, but a click on the hollow circle filters like the marker
                     marker=dict(size=ctx.font_size * 0.8, color=theme.BACKGROUND,
                                 line=dict(color=theme.MUTED_TEXT_COLOUR, width=2)))
     texts = [words.t("chart.cut_label", value=words.index(row)) if cut and row["yoy_pct"] > cut else words.index(row)
@@ -37,8 +38,8 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
         x=shown.tolist(), y=labels, mode="markers", cliponaxis=False,
         marker=dict(size=ctx.font_size * 0.9, color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]],
                     symbol=[marker_symbol(v) for v in rows["index_value"]]),
-        text=[plain(text) for text in texts], customdata=[plain(words.change_phrase(row)) for _, row in rows.iterrows()],
-        hovertemplate="%{y}: %{text}(%{customdata})<extra></extra>",
+        text=[plain(text) for text in texts], customdata=phrase_and_domain(rows, words),
+        hovertemplate="%{y}: %{text}(%{customdata[0]})<extra></extra>",
     )
     value_labels(fig, shown, labels, texts, origin=100)
     notes = [words.t("chart.note.index")]

@@ -23,17 +23,19 @@ from components.text.wording import Wording
 
 @dataclass(frozen=True)
 class ChartKind:
-    """How one kind of chart is drawn from its rows, and the message it states."""
+    """How one kind of chart is drawn from its rows, and the message it states. ``filters_on_click``:
+    each mark's customdata ends with its figure's domain, and a click filters the page to it."""
 
     build: Callable[[pd.DataFrame, ChartContext], go.Figure]
     headline: Callable[[pd.DataFrame, Wording], str]
+    filters_on_click: bool = False
 
 
 KINDS: dict[str, ChartKind] = {
-    "changes": ChartKind(build_changes_chart, changes_title),
+    "changes": ChartKind(build_changes_chart, changes_title, filters_on_click=True),
     "share": ChartKind(build_share_chart, share_headline),
     "levels": ChartKind(build_levels_chart, levels_headline),
-    "index": ChartKind(build_index_chart, index_title),
+    "index": ChartKind(build_index_chart, index_title, filters_on_click=True),
 }
 
 

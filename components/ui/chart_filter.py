@@ -1,0 +1,45 @@
+"""Click a chart to filter: a click on a bar of the changes chart or a marker of the index chart
+filters the page to that figure's domain (the URL's ?domain= follows, as the sidebar box is bound to
+it); a click in the filtered chart, or "Show all domains", brings every domain back. In presenter
+mode the slide of the clicked chart stays on screen."""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+import streamlit as st
+
+from components.context import PageContext
+from components.ui.filters import DOMAIN_KEY
+
+FOLLOW_KEY = "follow-chart"  # the chart clicked last; presenter mode keeps its slide
+
+
+@dataclass(frozen=True)
+class ClickFilter:
+    """What a clickable chart needs: its id, every domain (to clear the filter), the widget key's
+    suffix for this view, and the hint added to its alt text."""
+
+    chart_id: str
+    all_domains: tuple[str, ...]
+    view_key: str
+    hint: str
+
+    @classmethod
+    def of(cls, ctx: PageContext, chart_id: str) -> "ClickFilter":
+        # Each view draws the chart under a key of its own, so it starts with nothing selected and
+        # a click on the same bar again counts as a new click.
+        view_key = format(zlib.crc32(",".join(ctx.view.domains).encode()), "x")
+        return cls(chart_id, tuple(ctx.data.domains["id"]), view_key, ctx.words.t("chart.alt_click_filters"))
+
+
+def apply_click(widget_key: str, click: ClickFilter) -> None:
+    """The chart at ``widget_key`` was clicked: filter to the clicked mark's domain, or clear the
+    filter if the page already shows that domain alone."""
+    points = st.session_state[widget_key]["selection"]["points"]
+    domain = next((point["customdata"][-1] for point in points if isinstance(point.get("customdata"), list)), None)
+    if domain not in click.all_domains:  # a click on a line or a hollow marker carries no domain
+        return
+    st.session_state[DOMAIN_KEY] = list(click.all_domains) if st.session_state.get(DOMAIN_KEY) == [domain] else [domain]
+    st.session_state[FOLLOW_KEY] = click.chart_id
