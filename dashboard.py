@@ -38,7 +38,7 @@ def main() -> None:
 
     bad += bad_link_values(library)
     if presenting:
-        nav = st.container(key="presenter-nav", horizontal=True, vertical_alignment="center", gap="small")
+        nav = st.container(key="presenter-nav", horizontal=True, vertical_alignment="center", gap="xsmall")
         with nav:
             settings = st.popover(words.t("presenter.settings"), key="presenter-settings")
         with settings:

@@ -21,7 +21,7 @@ from components.data.loader import ChartDeclaration, load_dataset
 from components.data.signature import data_signature
 from components.exports.pack import build_pack, chart_context
 from components.exports.registry import EXPORTS
-from components.html.kpis import kpi_cards, kpi_cards_html
+from components.html.kpis import KpiCard, kpi_cards, kpi_cards_html
 from components.html.narrative import (NarrativeLabels, article_html, chart_passages, figure_terms, narrative_html,
                                        translated_article_html)
 from components.html.practice_list import practice_groups, practice_groups_html, practices_note_html
@@ -126,9 +126,24 @@ def summary(ctx: PageContext) -> str:
 
 
 @memoised
-def kpis_html(ctx: PageContext) -> str:
-    """The KPI cards, one HTML block."""
-    return kpi_cards_html(kpi_cards(view_rows(ctx).shown, ctx.words), ctx.words)
+def kpis(ctx: PageContext) -> tuple[KpiCard, ...]:
+    """A card per headline figure, each naming the chart that draws it most closely: of the charts
+    drawing it, the one drawing the fewest figures (court cases: its own chart, not every change)."""
+    rows = view_rows(ctx)
+    chart_of: dict[str, str] = {}
+    for chart, chart_rows in sorted(rows.charts, key=lambda pair: len(pair[1])):
+        for metric in chart_rows["id"]:
+            chart_of.setdefault(metric, chart.id)
+    return tuple(kpi_cards(rows.shown, ctx.words, chart_of))
+
+
+@memoised
+def kpis_html(ctx: PageContext, items: range | None = None) -> str:
+    """The KPI cards as one HTML block, each linked to its chart; a slide's share (``items``) unlinked,
+    its charts being other slides."""
+    cards = kpis(ctx)
+    return kpi_cards_html(list(cards if items is None else cards[items.start:items.stop]), ctx.words,
+                          linked=items is None)
 
 
 @memoised
@@ -224,12 +239,18 @@ def practice_lists(ctx: PageContext, practice_view: PracticeView, place: str, de
 
 
 @memoised
-def citywide_practices(ctx: PageContext, practice_view: PracticeView, detail: str) -> str:
-    """The city-wide practices under their own heading (two columns on the page)."""
+def citywide_practices(ctx: PageContext, practice_view: PracticeView, items: range | None = None) -> str:
+    """The city-wide practices under their own heading in two columns: on the page with their quotes,
+    on a slide the names of a share of them (``items``)."""
     data, words = ctx.data, ctx.words
-    return practice_groups_html([(words.t("practices.citywide_heading"), practices(ctx.library, practice_view).city)],
-                                data.sections, data.domains, words, large=ctx.presenting, detail=detail,
-                                columns=not ctx.presenting)
+    city = practices(ctx.library, practice_view).city
+    heading = words.t("practices.citywide_heading")
+    if items is not None:
+        heading = words.t("practices.citywide_share", heading=heading, first=items.start + 1, last=items.stop,
+                          count=len(city)) if len(items) < len(city) else heading
+        city = city.iloc[items.start:items.stop]
+    return practice_groups_html([(heading, city)], data.sections, data.domains, words, large=ctx.presenting,
+                                detail="quotes" if items is None else "names", columns=True)
 
 
 @memoised

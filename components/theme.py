@@ -35,3 +35,7 @@ NO_PRACTICE_COLOUR = "#f1f3f5"
 NO_PRACTICE_BORDER = "#9aa3ad"
 PRACTICE_COLOURS = ("#d6e6f4", "#7fb2dc", "#0b63a8")  # 1, 2, 3 or more practices
 SELECTED_BORDER = TEXT_COLOUR
+
+# KPI cards a row, by the width the cards have: (from this many px, at most this many cards). Below
+# the narrowest, two a row (a phone).
+KPI_COLUMNS = {"narrow": (480, 3), "mid": (700, 4), "wide": (1000, 5)}

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
+import lxml.html
 import pandas as pd
 
 from google.protobuf.message import Message
@@ -123,14 +123,21 @@ def html_table(body: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=header)
 
 
-KPI_CARD = re.compile(r'<div class="kpi-card"><p class="kpi-label">(?P<label>.*?)</p><p class="kpi-value">(?P<value>.*?)</p>'
-                      r'<p class="kpi-change">(?:<span class="kpi-delta (?P<outcome>[^"]*)">(?:<span aria-hidden="true">'
-                      r'(?P<arrow>.)</span> )?(?P<delta>.*?)</span>)?.*?<details class="kpi-source"><summary>.*?</summary>'
-                      r'<p>(?P<quote>.*?)</p></details></div>', re.S)
-
-
 def kpi_cards(at: AppTest) -> list[SimpleNamespace]:
-    """The KPI cards on the page (label, value, delta, outcome, arrow, quote), as a person reads them."""
-    bodies = [element.proto.body for element in at.get("html") if 'class="kpi-cards"' in element.proto.body]
-    return [SimpleNamespace(**{name: html.unescape(text or "") for name, text in card.groupdict().items()})
-            for body in bodies for card in KPI_CARD.finditer(body)]
+    """The KPI cards on the page (label, value, delta, outcome, arrow, quote, chart linked), as a person
+    reads them."""
+    bodies = [element.proto.body for element in at.get("html") if 'class="kpi-frame"' in element.proto.body]
+    return [_card(card) for body in bodies for card in lxml.html.fragment_fromstring(body).find_class("kpi-card")]
+
+
+def _card(card) -> SimpleNamespace:
+    def text(path: str) -> str:
+        found = card.xpath(path)
+        return found[0].text_content() if found else ""
+    arrow = text('.//span[@aria-hidden="true"]')
+    outcome = card.xpath('.//span[contains(@class, "kpi-delta")]/@class')
+    link = card.xpath('.//p[@class="kpi-label"]/a/@href')
+    return SimpleNamespace(label=text('.//p[@class="kpi-label"]'), value=text('.//p[@class="kpi-value"]'),
+                           delta=text('.//span[contains(@class, "kpi-delta")]').removeprefix(arrow).strip(),
+                           outcome=outcome[0].split()[-1] if outcome else "", arrow=arrow,
+                           quote=text(".//details/p"), chart=link[0].removeprefix("#chart-") if link else "")

@@ -179,3 +179,38 @@ def wait_for_charts(page, timeout_ms: int = 30_000) -> None:
             .filter((chart) => chart.offsetParent !== null).every((chart) => chart.querySelector('.main-svg'))""",
                                timeout=timeout_ms)
     expect(page.locator("[data-testid=stSkeleton]")).to_have_count(0, timeout=timeout_ms)
+
+
+# A slide's misfits: the lowest visible element of the main area below the screen, and any element
+# in it (the main area included) that can scroll. Leaf elements only, so a container's padding does
+# not count; hidden elements (folded details, the arrow-key twins of the buttons) are skipped.
+SLIDE_MISFITS_JS = """
+() => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const problems = [];
+  let lowest = null;
+  for (const element of main.querySelectorAll('*')) {
+    const leaf = !element.children.length || element instanceof SVGSVGElement || element.tagName === 'BUTTON';
+    const box = element.getBoundingClientRect();
+    if (!leaf || element.closest('svg') !== element && element.closest('svg') || box.width < 1 || box.height < 1
+        || !element.checkVisibility({visibilityProperty: true}) || element.closest('[class*="-arrow"]')) continue;
+    if (!lowest || box.bottom > lowest.bottom) lowest = {bottom: box.bottom, text: element.textContent.trim()};
+  }
+  if (lowest && lowest.bottom > window.innerHeight + 0.5)
+    problems.push(`ends ${Math.round(lowest.bottom - window.innerHeight)} px below the screen`
+                  + ` at "${lowest.text.slice(0, 40)}"`);
+  for (const element of [main, ...main.querySelectorAll('*')]) {
+    const style = getComputedStyle(element);
+    const scrolls = (axis, size, client) => /auto|scroll/.test(style[axis]) && element[size] > element[client] + 1;
+    if (scrolls('overflowY', 'scrollHeight', 'clientHeight') || scrolls('overflowX', 'scrollWidth', 'clientWidth'))
+      problems.push(`${element === main ? 'the slide' : element.className.toString().slice(0, 50)} scrolls by `
+                    + `${element.scrollHeight - element.clientHeight} px`);
+  }
+  return problems;
+}
+"""
+
+
+def slide_misfits(page) -> list[str]:
+    """What keeps the slide on screen from fitting (empty when it fits)."""
+    return page.evaluate(SLIDE_MISFITS_JS)

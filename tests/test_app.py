@@ -259,7 +259,9 @@ def test_the_practices_slide_follows_the_chosen_place():
     assert "“莲心工作室”" in body and "<blockquote>" in body
     at = run_app({"present": "true", "step": "7"})
     body = _practice_html(at)
-    assert "<blockquote>" not in body and "“正道讲和团”" in body and "全市层面的做法" in body
+    assert "<blockquote>" not in body and "“正道讲和团”" in body and "全市层面的做法" not in body
+    body = _practice_html(run_app({"present": "true", "step": "8"}))
+    assert "全市层面的做法" in body and body.count("<li>") == 11, "the city-wide practices on a slide of their own"
 
 
 def test_the_meeting_pack_offers_four_files_built_only_when_asked(monkeypatch):
@@ -315,7 +317,7 @@ def test_objects_shared_between_sessions_are_never_changed_by_one(monkeypatch):
     monkeypatch.setattr(results, "get", get)
     monkeypatch.setattr(memo, "RESULTS", results)
     for query in ({}, {"domain": "消防"}, {"lang": "en"}, {"present": "true", "step": "2"}, {"county": "缙云县"},
-                  {"present": "true", "step": "7", "county": "莲都区"}):
+                  {"present": "true", "step": "7", "county": "莲都区"}, {"present": "true", "step": "9"}):
         at = open_folded(run_app(query))
         open_folded(at.multiselect(key="domain").set_value(["fire", "disputes"]).run())
     assert {key[0].rsplit(".", 1)[-1] for key in built} >= {

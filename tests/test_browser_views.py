@@ -153,7 +153,7 @@ def test_the_dashboard_prints_to_a4_landscape(chromium, app_url):
 
 @pytest.mark.parametrize("width, height", [(1280, 720), (390, 844)])
 def test_each_chart_section_holds_chart_data_and_words_in_place(chromium, app_url, width, height):
-    """Wide: the chart with its data under it on the left, the article's words on the right.
+    """Wide: the chart on the left, the article's words on the right with the chart's data under them.
     Phone: one under another, in reading order (chart, data, words)."""
     page = open_page(chromium, app_url, width, height)
     wait_for_charts(page)
@@ -162,19 +162,65 @@ def test_each_chart_section_holds_chart_data_and_words_in_place(chromium, app_ur
         section.scroll_into_view_if_needed()
         chart, data, text = (section.locator(selector).first.bounding_box()
                              for selector in (".stPlotlyChart", "details.folded", words))
-        assert data["y"] >= chart["y"] + chart["height"] - 1 and abs(data["x"] - chart["x"]) < 16, key
         if width > 640:
             assert text["x"] >= chart["x"] + chart["width"] and text["y"] < chart["y"] + 40, key
+            assert data["y"] >= text["y"] + text["height"] - 1 and abs(data["x"] - text["x"]) < 16, key
         else:
+            assert data["y"] >= chart["y"] + chart["height"] - 1 and abs(data["x"] - chart["x"]) < 16, key
             assert text["y"] >= data["y"] + data["height"] - 1 and abs(text["x"] - chart["x"]) < 16, key
     page.close()
 
 
-def test_kpi_cards_are_bordered_cards_side_by_side(chromium, app_url):
-    page = open_page(chromium, app_url, 1280, 720)
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("query", ["", "present=true&"])
+@pytest.mark.parametrize("width, height", [(1920, 1080), (1440, 900), (1280, 720), (1024, 768), (390, 844)])
+def test_kpi_cards_fill_even_rows(chromium, app_url, width, height, query, language):
+    """Bordered cards side by side, every row full or one short: 9 cards as 5 + 4 or 3 x 3, never 4 + 4 + 1
+    (a phone's two a row is the one exception an odd count forces)."""
+    page = open_page(chromium, f"{app_url}/?{query}lang={language}", width, height)
     cards = page.locator(".kpi-card")
     expect(cards).to_have_count(9)
-    first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
-    assert first["y"] == second["y"] and second["x"] > first["x"] + first["width"], "one row, several cards"
+    rows = {}
+    for box in (card.bounding_box() for card in cards.all()):
+        rows[round(box["y"])] = rows.get(round(box["y"]), 0) + 1
+    sizes = [rows[top] for top in sorted(rows)]
+    assert sizes in ([5, 4], [3, 3, 3]) or (width < 640 and sizes == [2, 2, 2, 2, 1]), sizes
     assert cards.first.evaluate("card => getComputedStyle(card).borderTopWidth") == "1px"
+    page.close()
+
+
+# Scroll the page in 300 px steps; at each, every section whose passages (the article's words beside
+# the chart: paragraphs and quotes, not headings or notes) show 200 px or more must show at least half
+# its chart.
+STICKY_JS = """
+() => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const seen = (box) => Math.max(0, Math.min(box.bottom, innerHeight) - Math.max(box.top, 0));
+  const misses = [];
+  for (let top = 0; top <= main.scrollHeight - main.clientHeight + 300; top += 300) {
+    main.scrollTop = top;
+    for (const section of document.querySelectorAll(
+        '.stHorizontalBlock:is([class*="st-key-chart-"], .st-key-practices-split)')) {
+      const chart = section.querySelector('.js-plotly-plot').getBoundingClientRect();
+      const passages = [...section.querySelectorAll(
+          '.narrative :is(p, blockquote):not(.section-heading, .translation-note, .practice-name, details *)')]
+        .reduce((sum, element) => sum + seen(element.getBoundingClientRect()), 0);
+      if (passages >= 200 && seen(chart) < chart.height / 2)
+        misses.push(`${section.className.match(/st-key-[\\w-]+/)[0]} at ${main.scrollTop} px: `
+                    + `${Math.round(passages)} px of passages, `
+                    + `${Math.round(seen(chart))} of ${Math.round(chart.height)} px of chart`);
+    }
+  }
+  return misses;
+}
+"""
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_chart_stays_in_view_beside_its_passages(chromium, app_url, language):
+    page = open_page(chromium, f"{app_url}/?lang={language}", 1440, 900)
+    wait_for_charts(page)
+    assert page.evaluate(STICKY_JS) == []
+    page.locator("#chart-courts").scroll_into_view_if_needed()
+    page.screenshot(path=artifact(f"page-courts-1440-{language}.png"))
     page.close()

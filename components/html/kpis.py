@@ -3,10 +3,13 @@ in crime is good news) and the article's sentence one click away, as one block o
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 
 import pandas as pd
 
+from components import theme
 from components.data.derived import NEUTRAL
 from components.model.figures import headline_figures
 from components.html.narrative import html_lang
@@ -14,6 +17,7 @@ from components.html.render import render
 from components.text.wording import Wording
 
 ARROWS = {"down": "↓", "up": "↑"}
+_NUMBER = re.compile(r"([−+-]?\d[\d,.]*%?)")
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,12 @@ class KpiCard:
     outcome: str
     note: str
     quote: str
+    chart: str = ""  # the chart that draws this figure, "" for none in view
+
+    @property
+    def value_pieces(self) -> list[tuple[str, bool]]:
+        """The value as (text, is the number) pieces: 'CNY 558 million' sets CNY and million small."""
+        return [(piece, bool(_NUMBER.fullmatch(piece))) for piece in _NUMBER.split(self.value) if piece]
 
 
 def _card(row: pd.Series, parts: pd.DataFrame, words: Wording) -> KpiCard:
@@ -44,12 +54,23 @@ def _card(row: pd.Series, parts: pd.DataFrame, words: Wording) -> KpiCard:
     return KpiCard(words.label(row), value, delta, arrow, row["outcome"], words.t("kpi.change_caption"), quote)
 
 
-def kpi_cards(rows: pd.DataFrame, words: Wording) -> list[KpiCard]:
-    """A card for each headline figure in ``rows``, in their order."""
-    return [_card(row, rows[rows["parent"] == row["id"]], words) for _, row in headline_figures(rows).iterrows()]
+def kpi_cards(rows: pd.DataFrame, words: Wording, chart_of: dict[str, str] | None = None) -> list[KpiCard]:
+    """A card for each headline figure in ``rows``, in their order; ``chart_of`` names the chart that
+    draws each figure (by metric id), which the card links to."""
+    return [KpiCard(**{**vars(_card(row, rows[rows["parent"] == row["id"]], words)),
+                       "chart": (chart_of or {}).get(row["id"], "")})
+            for _, row in headline_figures(rows).iterrows()]
 
 
-def kpi_cards_html(cards: list[KpiCard], words: Wording) -> str:
-    """The cards as one block; every piece of data text is escaped."""
+def even_columns(count: int, most: int) -> int:
+    """Cards a row so every row is full or one short: 9 cards at most 5 a row are 5 + 4, at most 4 are 3 x 3."""
+    return math.ceil(count / math.ceil(count / most)) if count else 1
+
+
+def kpi_cards_html(cards: list[KpiCard], words: Wording, linked: bool = False) -> str:
+    """The cards as one block, in even rows at every width; every piece of data text is escaped.
+    ``linked``: each card links to its chart on the page (an in-page anchor)."""
+    columns = {width: even_columns(len(cards), most) for width, (_, most) in theme.KPI_COLUMNS.items()}
     return render("kpi_cards.html.j2", cards=cards, arrows=ARROWS, source_label=words.t("kpi.source"),
-                  lang=html_lang(words.catalog.language))
+                  lang=html_lang(words.catalog.language), columns=columns, linked=linked,
+                  link_label=words.t("kpi.to_chart"))

@@ -23,17 +23,16 @@ def practice_groups(data: Dataset, shown: pd.DataFrame, place: str, words: Wordi
 
 
 def practice_groups_html(groups: list[tuple[str, pd.DataFrame]], sections: pd.DataFrame, domains: pd.DataFrame,
-                         words: Wording, large: bool = False, detail: Literal["quotes", "names", "count"] = "quotes",
+                         words: Wording, large: bool = False, detail: Literal["quotes", "names"] = "quotes",
                          columns: bool = False) -> str:
     """One block per (heading, practices) pair; every piece of data text is escaped.
 
-    ``detail`` is how much of each practice is shown: its quote, only its name (a slide with no
-    place chosen), or nothing but the count beside the heading.
+    ``detail`` is how much of each practice is shown: its quote, or only its name (a slide).
     ``columns`` flows a long list into two columns on a wide screen.
     """
     language = words.catalog.language
     classes = "narrative practices" + (" large" if large else "") + (" two-columns" if columns else "")
-    translated = language != ARTICLE_LANGUAGE and detail != "count"
+    translated = language != ARTICLE_LANGUAGE
     return render("practice_groups.html.j2", classes=classes, lang=html_lang(language), detail=detail,
                   translation_note=words.t("chart.translation_note") if translated else None,
                   original_label=words.t("chart.original"),
@@ -44,12 +43,10 @@ def practice_groups_html(groups: list[tuple[str, pd.DataFrame]], sections: pd.Da
 
 def _entries(practices: pd.DataFrame, sections: pd.DataFrame, domains: pd.DataFrame, words: Wording,
              detail: str) -> list:
-    """What a group lists: each practice (for quotes), each name (for names), or nothing."""
-    if detail == "quotes":
-        return [_practice(row, sections, domains, words) for _, row in practices.iterrows()]
+    """What a group lists: each practice (for quotes) or each name (for names)."""
     if detail == "names":
         return [words.name(row) for _, row in practices.iterrows()]
-    return []
+    return [_practice(row, sections, domains, words) for _, row in practices.iterrows()]
 
 
 def _practice(row: pd.Series, sections: pd.DataFrame, domains: pd.DataFrame, words: Wording) -> dict:

@@ -18,14 +18,14 @@ def has_comparison(ctx: PageContext) -> bool:
 
 def render_compare(ctx: PageContext) -> None:
     """The section (page) or the slide (presenting): the chart beside every value with its sentence."""
-    config = chart_config(ctx, CHART_ID)
     with st.container(key="compare"):
         if not ctx.presenting:
             st.header(ctx.words.t("chart.compare.heading"))
             st.caption(ctx.words.t("chart.compare.intro"))
         with st.container(key=f"chart-{CHART_ID}", horizontal=True, gap="large"):
-            if ctx.presenting:
-                draw_twice(ctx, results.compare_chart, f"fig-{CHART_ID}", config)
-            else:
-                plot(results.compare_chart(ctx), f"fig-{CHART_ID}", config)
+            with st.container(key=f"cell-{CHART_ID}"):
+                if ctx.presenting:
+                    draw_twice(ctx, results.compare_chart, CHART_ID)
+                else:
+                    plot(results.compare_chart(ctx), f"fig-{CHART_ID}", chart_config(ctx, CHART_ID))
             st.html(results.compare_sentences(ctx))

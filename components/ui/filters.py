@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import results
-from components.context import Library
+from components.context import Library, PageContext
 from components.data.loader import Dataset
 from components.model.figures import View
 from components.model.slides import parse_flag
@@ -119,8 +119,24 @@ def _select_all(domain_ids: list[str]) -> None:
     st.session_state[DOMAIN_KEY] = domain_ids
 
 
-def render_empty_hint(data: Dataset, words: Wording) -> None:
+def render_empty_hint(ctx: PageContext) -> None:
     """What the page says when no domain is selected, with a way back to everything."""
-    st.info(words.t("empty.hint"), icon="ℹ️")
-    st.button(words.t("empty.show_all"), key="show_all_domains", on_click=_select_all,
-              args=(data.domains["id"].tolist(),))
+    st.info(ctx.words.t("empty.hint"), icon="ℹ️")
+    _show_all_button(ctx)
+
+
+def render_show_all(ctx: PageContext) -> None:
+    """When the page shows some domains only (picked in the box or by a chart click): which, and
+    the way back to all of them."""
+    label_of = results.domain_labels(ctx.library, ctx.words)
+    if set(ctx.view.domains) >= set(label_of):
+        return
+    with st.container(key="filtered", horizontal=True, vertical_alignment="center", gap="small"):
+        st.markdown(escape_markdown(ctx.words.t("filter.showing", domains=ctx.words.t("phrase.list_separator").join(
+            label_of[domain] for domain in ctx.view.domains))))
+        _show_all_button(ctx)
+
+
+def _show_all_button(ctx: PageContext) -> None:
+    st.button(ctx.words.t("empty.show_all"), key="show_all_domains", on_click=_select_all,
+              args=(list(results.domain_labels(ctx.library, ctx.words)),))

@@ -18,6 +18,7 @@ def render_header(ctx: PageContext) -> None:
     st.caption(escape_markdown(words.byline(ctx.source)))
 
 
-def render_kpis(ctx: PageContext) -> None:
-    """One card per headline figure (one HTML block: nine metric elements cost each rerun ~2 ms)."""
-    st.html(results.kpis_html(ctx))
+def render_kpis(ctx: PageContext, items: range | None = None) -> None:
+    """One card per headline figure, or a slide's share of them (``items``); one HTML block, as nine
+    metric elements cost each rerun ~2 ms."""
+    st.html(results.kpis_html(ctx, items))

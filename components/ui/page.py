@@ -11,7 +11,7 @@ from components.model.practices import PracticeView
 from components.ui.article import render_article
 from components.ui.chart_section import render_chart_section
 from components.ui.compare import has_comparison, render_compare
-from components.ui.filters import render_empty_hint
+from components.ui.filters import render_empty_hint, render_show_all
 from components.ui.header import render_header, render_kpis
 from components.ui.meeting_pack import render_meeting_pack
 from components.ui.practices import render_practices, selected_place
@@ -25,8 +25,9 @@ def render_page(ctx: PageContext) -> None:
     export_slot = st.container(key="export-slot")  # filled last, once the practices filters are read
     practice_view, practices = PracticeView(ctx.view), results.has_practices(ctx)
     if rows.shown.empty:
-        render_empty_hint(ctx.data, ctx.words)
+        render_empty_hint(ctx)
     else:
+        render_show_all(ctx)
         render_kpis(ctx)
         for chart, _ in rows.charts:
             render_chart_section(ctx, chart.id)

@@ -65,11 +65,12 @@ def render_practices(ctx: PageContext) -> PracticeView:
             st.info(words.t("practices.none_at_all"), icon="ℹ️")
             return practice_view
         with st.container(key="practices-split", horizontal=True, gap="large"):  # laid out as a chart section
-            render_map(ctx, practice_view)
+            with st.container(key="cell-practices"):
+                render_map(ctx, practice_view)
             st.html(results.map_layout_note(ctx.library, words))
             _render_html(results.practice_lists(ctx, practice_view, selected_place(), "quotes"))
         if not shown.city.empty:
-            st.html(results.citywide_practices(ctx, practice_view, "quotes"))
+            st.html(results.citywide_practices(ctx, practice_view))
     return practice_view
 
 
@@ -80,14 +81,14 @@ def _render_html(body: str) -> None:
 
 def render_practices_slide(ctx: PageContext, practice_view: PracticeView) -> None:
     """The presenter's practices slide: the map in projector type, and the chosen place's practices
-    with their quotes (or, with no place chosen, every place's practice names)."""
-    shown = results.practices(ctx.library, practice_view)
+    with their quotes (or, with no place chosen, every place's practice names). The city-wide
+    practices have slides of their own (render_citywide_slide)."""
     place = selected_place()
-    if shown.shown.empty:
+    if results.practices(ctx.library, practice_view).shown.empty:
         st.info(ctx.words.t("practices.none_at_all"), icon="ℹ️")
         return
     with st.container(key="chart-practices"):
-        map_column, list_column = st.columns([3, 2], gap="large")
+        map_column, list_column = st.columns(2, gap="large")
         with map_column:
             with st.container(key="figure-large"):
                 render_map(ctx, practice_view)
@@ -95,5 +96,9 @@ def render_practices_slide(ctx: PageContext, practice_view: PracticeView) -> Non
                 render_map(ctx.sized(False), practice_view, key=f"{MAP_KEY}-compact")
         with list_column:
             _render_html(results.practice_lists(ctx, practice_view, place, "quotes" if place else "names"))
-            if not place and not shown.city.empty:
-                st.html(results.citywide_practices(ctx, practice_view, "count"))
+
+
+def render_citywide_slide(ctx: PageContext, practice_view: PracticeView, items: range) -> None:
+    """A slide of city-wide practice names (the share ``items`` of them), in two columns."""
+    with st.container(key="citywide-slide"):
+        st.html(results.citywide_practices(ctx, practice_view, items))
