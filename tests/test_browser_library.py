@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import artifact, open_fitting_page, open_page, running_app, wait_for_charts
+from tests.browser import artifact, open_fitting_page, open_page, running_app, slide_misfits, wait_for_charts
 from tests.conftest import with_second_review
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080), "390x844": (390, 844)}
@@ -20,9 +20,6 @@ VIEWS = {
     "compare-slide-en": f"/?lang=en&present=true&step={COMPARE_SLIDE}",
     "fraud-slide-en": "/?lang=en&present=true&step=6",
 }
-LOWEST_VISIBLE = """() => Math.max(...[...document.querySelectorAll('[data-testid=stMain] *')]
-    .filter(element => element.getClientRects().length && getComputedStyle(element).visibility !== 'hidden')
-    .map(element => element.getBoundingClientRect().bottom))"""
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +36,7 @@ def test_library_views_fit(chromium, library_url, view, size):
     width, height = SIZES[size]
     page = open_fitting_page(chromium, library_url + VIEWS[view], width, height)
     if "slide" in view and size != "390x844":
-        assert page.evaluate(LOWEST_VISIBLE) <= height, "the slide's lowest visible element is on the screen"
+        assert slide_misfits(page) == [], "the slide fits the screen"
     page.screenshot(path=artifact(f"library-{view}-{size}.png"), full_page=True)
     assert not page.errors
     page.close()

@@ -62,3 +62,22 @@ def test_enrich_does_not_modify_its_input():
     before = raw.copy()
     enrich(raw)
     pd.testing.assert_frame_equal(raw, before)
+
+
+def test_a_list_too_long_for_one_slide_is_shared_evenly_over_more():
+    from components.model.slides import KPI_CARDS_PER_SLIDE, shares, slide_plan
+    assert shares(9, KPI_CARDS_PER_SLIDE) == [range(0, 9)]
+    assert shares(14, KPI_CARDS_PER_SLIDE) == [range(0, 7), range(7, 14)], "7 + 7, not 10 + 4"
+    assert shares(25, 12) == [range(0, 8), range(8, 17), range(17, 25)]
+    plan = slide_plan(14, ["changes"], practices=True, citywide_count=11)
+    assert [slide.kind for slide in plan] == ["title", "kpis", "chart", "practices", "citywide", "summary"]
+    assert [len(slide.items) for slide in plan if slide.kind in ("title", "kpis", "citywide")] == [7, 7, 11]
+
+
+@pytest.mark.parametrize("count, most, columns", [(9, 5, 5), (9, 4, 3), (9, 3, 3), (8, 5, 4), (10, 5, 5), (7, 4, 4),
+                                                  (4, 5, 4), (1, 5, 1), (0, 5, 1)])
+def test_kpi_cards_a_row_keep_every_row_full_or_one_short(count, most, columns):
+    from components.html.kpis import even_columns
+    assert even_columns(count, most) == columns
+    rows = [min(columns, count - start) for start in range(0, count, columns)]
+    assert not rows or min(rows) >= max(rows) - 1
