@@ -124,6 +124,23 @@ def test_the_report_is_one_offline_file_with_every_chart_narrative_and_source():
     assert json.dumps({"filename": "平安丽水_2019_changes"})[1:-1] in page, "the camera button saves a PNG named after the chart"
 
 
+def test_the_report_inlines_plotly_js_basic_bundle_with_its_licence_under_2_mb():
+    page = report_html(_pack())
+    assert len(page.encode()) <= 2_000_000, "government mail systems cap attachments"
+    assert "* plotly.js (basic - minified) v" in page and "Licensed under the MIT license" in page, "licence header kept"
+    markup = re.sub(r"<script>.*?</script>", "", page, flags=re.S)
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", markup), "the page loads nothing from outside the file"
+    traces = {trace["type"] for chart in _pack().charts for trace in
+              json.loads(_pack().chart(chart, presenting=False).to_json())["data"]}
+    assert traces <= {"bar", "scatter"}, "every trace type the report draws is in the basic bundle"
+
+
+def test_the_vendored_basic_bundle_is_the_plotly_js_of_the_pinned_plotly_py():
+    from components.exports.images import FULL_PLOTLY_JS, PLOTLY_JS
+    version = re.compile(rb"plotly\.js(?: \(basic - minified\))? (v[\d.]+)")
+    assert version.search(PLOTLY_JS.read_bytes()[:200])[1] == version.search(FULL_PLOTLY_JS.read_bytes()[:200])[1]
+
+
 def test_the_report_follows_the_language_and_keeps_the_original():
     page = report_html(_pack(language="en"))
     assert '<html lang="en">' in page and "Unofficial translation" in page and '<details class="original"' in page
