@@ -61,6 +61,7 @@ test-fast: $(VENV)/.dev-installed system-packages
 bench: $(VENV)/.dev-installed system-packages
 	$(BIN)/python -m benchmarks.rerun
 	$(BIN)/python -m benchmarks.browser
+	$(BIN)/python -m benchmarks.clicks
 	$(BIN)/python -m benchmarks.viewers
 	$(BIN)/python -m benchmarks.exports
 	$(BIN)/python -m benchmarks.growth

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import signal
 import subprocess
+import threading
+import time
 
 import openpyxl
 import pytest
@@ -16,7 +20,7 @@ from pptx.util import Inches
 from components.data.loader import load_dataset
 from components.exports.deck import deck_bytes
 from components.exports.csv_file import FORMULA_PREFIXES, csv_bytes, export_frame, neutralise
-from components.exports.images import charts_to_png
+from components.exports.images import ChartRenderer, charts_to_png
 from components.model.figures import View
 from components.exports.pack import build_pack
 from components.model.practices import PracticeView
@@ -122,6 +126,43 @@ def test_the_report_is_one_offline_file_with_every_chart_narrative_and_source():
     assert "推算" in page and "标有“推算”的数值由原文数字计算得出" in page
     assert "来源:丽水日报《步履铿锵铸平安——2019年全市平安丽水建设工作综述》" in page
     assert json.dumps({"filename": "平安丽水_2019_changes"})[1:-1] in page, "the camera button saves a PNG named after the chart"
+
+
+def _small_chart():
+    import plotly.graph_objects as go
+    return go.Figure(go.Bar(x=["a", "b"], y=[1, 2]), layout=dict(width=300, height=200))
+
+
+def test_the_image_renderer_is_reused_retired_and_replaced_when_it_dies():
+    renderer = ChartRenderer()
+    renderer.draw([_small_chart()], 300)
+    first = renderer.browser_pid()
+    assert renderer.draw([_small_chart()], 300)[0].startswith(b"\x89PNG") and renderer.browser_pid() == first, \
+        "the second request reuses the browser"
+    os.kill(first, signal.SIGKILL)
+    time.sleep(0.5)  # the kill lands
+    assert renderer.draw([_small_chart()], 300)[0].startswith(b"\x89PNG"), "a dead browser is replaced"
+    second = renderer.browser_pid()
+    assert second not in (None, first)
+    renderer.MAX_RENDERS = renderer._renders  # worn out: the next request opens a fresh one
+    renderer.draw([_small_chart()], 300)
+    assert renderer.browser_pid() not in (None, second)
+
+
+def test_two_decks_asked_at_the_same_moment_both_arrive():
+    together = threading.Barrier(2)
+    decks = []
+
+    def ask() -> None:
+        together.wait()
+        decks.append(deck_bytes(_pack(), charts_to_png))
+
+    askers = [threading.Thread(target=ask) for _ in range(2)]
+    for asker in askers:
+        asker.start()
+    for asker in askers:
+        asker.join(timeout=300)
+    assert len(decks) == 2 and all(len(Presentation(io.BytesIO(deck)).slides) >= 8 for deck in decks)
 
 
 def test_the_report_inlines_plotly_js_basic_bundle_with_its_licence_under_2_mb():

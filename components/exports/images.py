@@ -7,10 +7,11 @@ turned off here (no MathJax, plotly.js from this package's vendor folder), so no
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import threading
-from concurrent.futures import ThreadPoolExecutor
+import time
 from pathlib import Path
 
 import plotly
@@ -23,7 +24,6 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 PLOTLY_JS = Path(__file__).parent / "vendor" / "plotly-basic.min.js"
 FULL_PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"  # the version it must match
 SCALE = 2  # device pixels per CSS pixel: sharp on a projector and when zoomed
-_ONE_AT_A_TIME = threading.Lock()  # one Chromium for images at a time, so a deck cannot starve the server
 
 
 def chromium_path() -> str | None:
@@ -35,17 +35,90 @@ def chromium_path() -> str | None:
 
 
 def charts_to_png(charts: list[go.Figure], width: int) -> list[bytes]:
-    """Each chart drawn at its own width (else ``width``) and height in CSS pixels, at ``SCALE``x, in one Chromium."""
-    import kaleido  # imported here: the page itself never needs it
+    """Each chart drawn at its own width (else ``width``) and height in CSS pixels, at ``SCALE``x, by
+    the one Chromium kept open for images (started now if it is not running)."""
+    return RENDERER.draw(charts, width)
 
-    path = chromium_path()
-    if path is None:
-        raise RuntimeError("no Chromium found for drawing charts as images")
 
-    async def draw() -> list[bytes]:
-        async with kaleido.Kaleido(n=1, mathjax=False, plotlyjs=PLOTLY_JS.as_uri(), path=path) as renderer:
-            return [await renderer.calc_fig(fig, opts=dict(format="png", width=fig.layout.width or width, height=fig.layout.height,
-                                                            scale=SCALE)) for fig in charts]
+class ChartRenderer:
+    """One Chromium, through kaleido, kept open to draw charts as PNGs: starting it is most of a
+    deck's time, so the first deck (or ``start`` when the server starts) opens it and later decks
+    reuse it. It runs on an event loop of its own thread, draws one request at a time (two decks
+    asked at once queue), is replaced when it has died and retired after ``MAX_AGE_S`` or
+    ``MAX_RENDERS`` charts, so a long-lived server never keeps one browser for ever."""
 
-    with _ONE_AT_A_TIME, ThreadPoolExecutor(max_workers=1) as own_thread:
-        return own_thread.submit(asyncio.run, draw()).result()  # its own event loop, whatever the caller runs
+    MAX_AGE_S = 3600
+    MAX_RENDERS = 2000
+    TIMEOUT_S = 120
+
+    def __init__(self) -> None:
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_started = threading.Lock()
+        self._browser = None
+        self._opened_at = 0.0
+        self._renders = 0
+        self._busy: asyncio.Lock | None = None
+
+    def start(self) -> None:
+        """Open the browser in the background, without waiting for it (a server warming up)."""
+        asyncio.run_coroutine_threadsafe(self._serve(lambda: self._ready()), self._running_loop())
+
+    def draw(self, charts: list[go.Figure], width: int) -> list[bytes]:
+        """The charts as PNGs; waits for its turn and for the browser if it is still starting."""
+        async def render() -> list[bytes]:
+            browser = await self._ready()
+            pictures = [await browser.calc_fig(fig, opts=dict(format="png", width=fig.layout.width or width,
+                                                              height=fig.layout.height, scale=SCALE))
+                        for fig in charts]
+            self._renders += len(charts)
+            return pictures
+        return asyncio.run_coroutine_threadsafe(self._serve(render), self._running_loop()).result(self.TIMEOUT_S)
+
+    def browser_pid(self) -> int | None:
+        """The process id of the Chromium in use, None before the first or after it has gone."""
+        process = getattr(self._browser, "subprocess", None)
+        return process.pid if process is not None and process.poll() is None else None
+
+    async def _serve(self, job):
+        """Run ``job`` alone; if it fails because the browser died, replace the browser and run it once more."""
+        self._busy = self._busy or asyncio.Lock()
+        async with self._busy:
+            try:
+                return await job()
+            except Exception:
+                if self.browser_pid() is not None:
+                    raise  # the browser is fine: the chart itself failed
+                await self._retire()
+                return await job()
+
+    async def _ready(self):
+        """The open browser: opened now if there is none, it has died, or it is past its lifetime."""
+        import kaleido  # imported here: the page itself never needs it
+
+        worn = time.monotonic() - self._opened_at > self.MAX_AGE_S or self._renders >= self.MAX_RENDERS
+        if self._browser is not None and (worn or self.browser_pid() is None):
+            await self._retire()
+        if self._browser is None:
+            path = chromium_path()
+            if path is None:
+                raise RuntimeError("no Chromium found for drawing charts as images")
+            browser = kaleido.Kaleido(n=1, mathjax=False, plotlyjs=PLOTLY_JS.as_uri(), path=path)
+            await browser.open()
+            self._browser, self._opened_at, self._renders = browser, time.monotonic(), 0
+        return self._browser
+
+    async def _retire(self) -> None:
+        browser, self._browser = self._browser, None
+        if browser is not None:
+            with contextlib.suppress(Exception):  # a dead browser cannot close cleanly
+                await browser.close()
+
+    def _running_loop(self) -> asyncio.AbstractEventLoop:
+        with self._loop_started:
+            if self._loop is None:
+                self._loop = asyncio.new_event_loop()
+                threading.Thread(target=self._loop.run_forever, name="chart-renderer", daemon=True).start()
+        return self._loop
+
+
+RENDERER = ChartRenderer()
