@@ -7,6 +7,7 @@ turned off here (no MathJax, plotly.js from this package's vendor folder), so no
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import os
 import shutil
@@ -74,6 +75,12 @@ class ChartRenderer:
             return pictures
         return asyncio.run_coroutine_threadsafe(self._serve(render), self._running_loop()).result(self.TIMEOUT_S)
 
+    def stop(self) -> None:
+        """Close the browser (the process is exiting), so no Chromium outlives the server."""
+        if self._loop is not None:
+            with contextlib.suppress(Exception):
+                asyncio.run_coroutine_threadsafe(self._retire(), self._loop).result(10)
+
     def browser_pid(self) -> int | None:
         """The process id of the Chromium in use, None before the first or after it has gone."""
         process = getattr(self._browser, "subprocess", None)
@@ -118,6 +125,7 @@ class ChartRenderer:
             if self._loop is None:
                 self._loop = asyncio.new_event_loop()
                 threading.Thread(target=self._loop.run_forever, name="chart-renderer", daemon=True).start()
+                atexit.register(self.stop)
         return self._loop
 
 
