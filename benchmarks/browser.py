@@ -27,7 +27,7 @@ ALL_DRAWN = """(count) => {
 SLIDE_DRAWN = """(step) => document.querySelector(
   `.st-key-slide-${step} .st-key-figure-large .js-plotly-plot .main-svg`) !== null"""
 DASHBOARD_CHARTS = 6  # five charts and the practices map
-PRESENTER_STEPS = range(2, 8)  # the five chart slides and the map slide
+PRESENTER_STEPS = range(2, 8)  # the five chart slides and the map slide (then the city-wide practices)
 
 
 def load_seconds(browser, url: str, charts: int) -> float:

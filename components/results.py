@@ -158,7 +158,7 @@ def narrative(ctx: PageContext, chart_id: str) -> str:
 
 @memoised
 def chart_data_html(ctx: PageContext, chart_id: str) -> str:
-    """A chart's figures as a table folded under it."""
+    """A chart's figures as a folded table (under the words beside the chart)."""
     _, rows = view_rows(ctx).chart(chart_id)
     return folded_html(ctx.words.t("chart.show_data"), figures_table_html(rows, ctx.data, ctx.words))
 

@@ -16,7 +16,7 @@ SIZES = {"1920x1080": (1920, 1080), "1280x720": (1280, 720), "390x844": (390, 84
 VIEWS = {
     "page": "/",
     "page-filtered": "/?domain=扫黑除恶&domain=矛盾纠纷化解",
-    **{f"slide-{step}": f"/?present=true&step={step}" for step in range(1, 9)},
+    **{f"slide-{step}": f"/?present=true&step={step}" for step in range(1, 10)},
     "page-en": "/?lang=en",
     "slide-4-en": "/?lang=en&present=true&step=4",
     "page-county-en": "/?lang=en&county=Liandu%20District",

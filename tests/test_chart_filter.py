@@ -15,7 +15,7 @@ from tests.app_text import kpi_cards
 from tests.test_app import block, chart_titles, run_app
 
 ALL = ("public_order", "road_traffic", "fire", "work_safety", "anti_gang", "disputes", "sense_of_security")
-CLICK = ClickFilter("changes", ALL, "0", "")
+CLICK = ClickFilter("changes", ALL, "0", "", keep_slide=True)
 
 
 def clicked(state: dict, customdata) -> dict:
@@ -71,6 +71,19 @@ def test_kpi_cards_link_to_the_chart_that_draws_their_figure():
     anchors = [html.proto.body for html in run_app().get("html") if 'class="section-anchor"' in html.proto.body]
     assert {f'id="chart-{chart}"' for chart in ("changes", "security", "crackdown", "courts", "index")} <= {
         anchor.split()[1] for anchor in anchors}
+
+
+def test_a_click_on_the_page_leaves_no_slide_to_jump_to_later(state):
+    state["fig"] = {"selection": {"points": [{"customdata": ["−12.27% 向好", "fire"]}]}}
+    apply_click("fig", ClickFilter("changes", ALL, "0", ""))
+    assert state[DOMAIN_KEY] == ["fire"] and FOLLOW_KEY not in state, "only a click on a slide keeps its slide"
+
+
+@pytest.mark.parametrize("query", [{}, {"present": "true"}])
+def test_with_no_domain_chosen_the_page_offers_one_way_back(query):
+    at = run_app(query)
+    at.multiselect(key=DOMAIN_KEY).set_value([]).run()
+    assert not at.exception and len(at.button(key="show_all_domains").proto.label) > 0
 
 
 def test_on_a_slide_a_click_keeps_the_clicked_chart_on_screen():

@@ -74,8 +74,9 @@ def test_a_list_too_long_for_one_slide_is_shared_evenly_over_more():
     assert [len(slide.items) for slide in plan if slide.kind in ("title", "kpis", "citywide")] == [7, 7, 11]
 
 
-@pytest.mark.parametrize("count, most, columns", [(9, 5, 5), (9, 4, 3), (9, 3, 3), (8, 5, 4), (10, 5, 5), (7, 4, 4),
-                                                  (4, 5, 4), (1, 5, 1), (0, 5, 1)])
+@pytest.mark.parametrize("count, most, columns", [(9, 5, 5), (9, 4, 3), (9, 3, 3), (8, 5, 4), (10, 5, 5), (7, 5, 4),
+                                                  (7, 4, 4), (7, 3, 2), (6, 5, 3), (11, 5, 4), (4, 5, 4), (1, 5, 1),
+                                                  (0, 5, 1)])
 def test_kpi_cards_a_row_keep_every_row_full_or_one_short(count, most, columns):
     from components.html.kpis import even_columns
     assert even_columns(count, most) == columns

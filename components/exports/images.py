@@ -43,9 +43,10 @@ def charts_to_png(charts: list[go.Figure], width: int) -> list[bytes]:
 
 class ChartRenderer:
     """One Chromium, through kaleido, kept open to draw charts as PNGs: starting it is most of a
-    deck's time, so the first deck (or ``start`` when the server starts) opens it and later decks
-    reuse it. It runs on an event loop of its own thread, draws one request at a time (two decks
-    asked at once queue), is replaced when it has died and retired after ``MAX_AGE_S`` or
+    deck's time, so the first deck opens it and later decks reuse it. It runs on an event loop of
+    its own thread and draws one request at a time (two decks asked at once queue, each with its
+    own ``TIMEOUT_S`` once its turn comes). A browser found dead is replaced, one that dies during a
+    request is replaced and the request tried once more, and each is retired after ``MAX_AGE_S`` or
     ``MAX_RENDERS`` charts, so a long-lived server never keeps one browser for ever."""
 
     MAX_AGE_S = 3600
@@ -60,10 +61,6 @@ class ChartRenderer:
         self._renders = 0
         self._busy: asyncio.Lock | None = None
 
-    def start(self) -> None:
-        """Open the browser in the background, without waiting for it (a server warming up)."""
-        asyncio.run_coroutine_threadsafe(self._serve(lambda: self._ready()), self._running_loop())
-
     def draw(self, charts: list[go.Figure], width: int) -> list[bytes]:
         """The charts as PNGs; waits for its turn and for the browser if it is still starting."""
         async def render() -> list[bytes]:
@@ -73,7 +70,8 @@ class ChartRenderer:
                         for fig in charts]
             self._renders += len(charts)
             return pictures
-        return asyncio.run_coroutine_threadsafe(self._serve(render), self._running_loop()).result(self.TIMEOUT_S)
+        request = asyncio.run_coroutine_threadsafe(self._serve(render), self._running_loop())
+        return request.result()  # bounded inside: TIMEOUT_S once its turn comes, twice with a retry
 
     def stop(self) -> None:
         """Close the browser (the process is exiting), so no Chromium outlives the server."""
@@ -87,16 +85,22 @@ class ChartRenderer:
         return process.pid if process is not None and process.poll() is None else None
 
     async def _serve(self, job):
-        """Run ``job`` alone; if it fails because the browser died, replace the browser and run it once more."""
+        """Run ``job`` alone, within ``TIMEOUT_S``; if the browser it started with died meanwhile,
+        replace it and run the job once more. Any other failure (a chart, a browser that cannot
+        start, a time-out) is raised, and a timed-out browser is retired."""
         self._busy = self._busy or asyncio.Lock()
         async with self._busy:
+            had_browser = self.browser_pid() is not None
             try:
-                return await job()
-            except Exception:
-                if self.browser_pid() is not None:
-                    raise  # the browser is fine: the chart itself failed
+                return await asyncio.wait_for(job(), self.TIMEOUT_S)
+            except TimeoutError:
                 await self._retire()
-                return await job()
+                raise
+            except Exception:
+                if not had_browser or self.browser_pid() is not None:
+                    raise
+                await self._retire()
+                return await asyncio.wait_for(job(), self.TIMEOUT_S)
 
     async def _ready(self):
         """The open browser: opened now if there is none, it has died, or it is past its lifetime."""
@@ -110,7 +114,12 @@ class ChartRenderer:
             if path is None:
                 raise RuntimeError("no Chromium found for drawing charts as images")
             browser = kaleido.Kaleido(n=1, mathjax=False, plotlyjs=PLOTLY_JS.as_uri(), path=path)
-            await browser.open()
+            try:
+                await browser.open()
+            except BaseException:
+                with contextlib.suppress(Exception):  # no half-started Chromium or temp folder left behind
+                    await browser.close()
+                raise
             self._browser, self._opened_at, self._renders = browser, time.monotonic(), 0
         return self._browser
 

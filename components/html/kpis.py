@@ -63,8 +63,12 @@ def kpi_cards(rows: pd.DataFrame, words: Wording, chart_of: dict[str, str] | Non
 
 
 def even_columns(count: int, most: int) -> int:
-    """Cards a row so every row is full or one short: 9 cards at most 5 a row are 5 + 4, at most 4 are 3 x 3."""
-    return math.ceil(count / math.ceil(count / most)) if count else 1
+    """Cards a row (up to ``most``) leaving the last row full or one short: 9 cards at most 5 a row
+    are 5 + 4, at most 4 are 3 x 3, never 4 + 4 + 1. Where only a much narrower row would do that
+    (13 at most 5: 2 a row), the fewest rows instead, as evenly as a grid allows (5 + 5 + 3)."""
+    even = next((columns for columns in range(min(most, max(count, 1)), 1, -1)
+                 if count % columns in (0, columns - 1)), 1)
+    return even if even >= most - 1 or count <= most else math.ceil(count / math.ceil(count / most))
 
 
 def kpi_cards_html(cards: list[KpiCard], words: Wording, linked: bool = False) -> str:

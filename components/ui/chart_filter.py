@@ -19,19 +19,21 @@ FOLLOW_KEY = "follow-chart"  # the chart clicked last; presenter mode keeps its 
 @dataclass(frozen=True)
 class ClickFilter:
     """What a clickable chart needs: its id, every domain (to clear the filter), the widget key's
-    suffix for this view, and the hint added to its alt text."""
+    suffix for this view, the hint added to its alt text, and whether a slide should stay on it."""
 
     chart_id: str
     all_domains: tuple[str, ...]
     view_key: str
     hint: str
+    keep_slide: bool = False
 
     @classmethod
     def of(cls, ctx: PageContext, chart_id: str) -> "ClickFilter":
         # Each view draws the chart under a key of its own, so it starts with nothing selected and
         # a click on the same bar again counts as a new click.
         view_key = format(zlib.crc32(",".join(ctx.view.domains).encode()), "x")
-        return cls(chart_id, tuple(ctx.data.domains["id"]), view_key, ctx.words.t("chart.alt_click_filters"))
+        return cls(chart_id, tuple(ctx.data.domains["id"]), view_key, ctx.words.t("chart.alt_click_filters"),
+                   keep_slide=ctx.presenting)
 
 
 def apply_click(widget_key: str, click: ClickFilter) -> None:
@@ -39,7 +41,8 @@ def apply_click(widget_key: str, click: ClickFilter) -> None:
     filter if the page already shows that domain alone."""
     points = st.session_state[widget_key]["selection"]["points"]
     domain = next((point["customdata"][-1] for point in points if isinstance(point.get("customdata"), list)), None)
-    if domain not in click.all_domains:  # a click on a line or a hollow marker carries no domain
+    if domain not in click.all_domains:  # a click on a line carries no domain
         return
     st.session_state[DOMAIN_KEY] = list(click.all_domains) if st.session_state.get(DOMAIN_KEY) == [domain] else [domain]
-    st.session_state[FOLLOW_KEY] = click.chart_id
+    if click.keep_slide:
+        st.session_state[FOLLOW_KEY] = click.chart_id

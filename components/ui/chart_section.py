@@ -19,16 +19,19 @@ def chart_config(ctx: PageContext, chart_id: str) -> dict:
 
 
 def render_chart_section(ctx: PageContext, chart_id: str) -> None:
-    """Chart on the left with its data under it, narrative on the right; they stack on a phone, and
-    on a wide screen the chart stays in view while a long narrative scrolls past.
+    """Chart on the left, narrative on the right with the chart's data under it; they stack on a
+    phone (chart, data, words), and on a wide screen the chart stays in view while a long narrative
+    scrolls past.
 
     On the page an anchor marks the section, for the KPI cards' links. On a slide the chart is
     drawn twice: in projector type, and in page type for a phone (the page's CSS picks one by screen
     width); the narrative keeps only the sentences that report the chart's figures, in larger type.
-    A changes or index chart filters the page to the domain of the mark clicked.
+    A changes or index chart filters the page to the domain of the mark clicked (when there are
+    domains to choose between).
     """
     chart, _ = results.view_rows(ctx).chart(chart_id)
-    click = ClickFilter.of(ctx, chart_id) if KINDS[chart.kind].filters_on_click else None
+    clickable = KINDS[chart.kind].filters_on_click and len(ctx.data.domains) > 1
+    click = ClickFilter.of(ctx, chart_id) if clickable else None
     with st.container(key=f"chart-{chart_id}", horizontal=True, gap="large"):  # a two-cell grid (page.css.j2)
         with st.container(key=f"cell-{chart_id}"):
             if ctx.presenting:

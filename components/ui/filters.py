@@ -129,7 +129,7 @@ def render_show_all(ctx: PageContext) -> None:
     """When the page shows some domains only (picked in the box or by a chart click): which, and
     the way back to all of them."""
     label_of = results.domain_labels(ctx.library, ctx.words)
-    if set(ctx.view.domains) >= set(label_of):
+    if not ctx.view.domains or set(ctx.view.domains) >= set(label_of):  # none: the empty hint offers the way back
         return
     with st.container(key="filtered", horizontal=True, vertical_alignment="center", gap="small"):
         st.markdown(escape_markdown(ctx.words.t("filter.showing", domains=ctx.words.t("phrase.list_separator").join(

@@ -36,7 +36,8 @@ def render_presenter(ctx: PageContext, nav, settings, bad: list[tuple[str, str]]
     rows = results.view_rows(ctx)
     practices = not rows.shown.empty and results.has_practices(ctx)
     with settings:
-        render_show_all(ctx)
+        if not rows.shown.empty:
+            render_show_all(ctx)
         practice_view = render_practice_filters(ctx) if practices else PracticeView(ctx.view)
         render_present_toggle(words)
     with nav:
