@@ -19,7 +19,7 @@ from components.html.tables import compare_table_html, figures_table_html
 
 
 def report_html(pack: Pack) -> str:
-    """The whole report as one HTML document (about 1.5 MB, most of it plotly.js's basic bundle)."""
+    """The whole report as one HTML document (about 1.3 MB, most of it plotly.js's basic bundle)."""
     words, data = pack.words, pack.data
     language = words.catalog.language
     labels = NarrativeLabels.for_words(words)
