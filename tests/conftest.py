@@ -86,6 +86,15 @@ def app_url():
 
 
 @pytest.fixture(scope="session")
+def library_url(tmp_path_factory):
+    """The dashboard served on a library of two reviews of the city (see ``with_second_review``)."""
+    from tests.browser import running_app
+    folder = with_second_review(tmp_path_factory.mktemp("library") / "data")
+    with running_app(env={"DASHBOARD_DATA_DIR": str(folder)}) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium, driven by Playwright (its own browser download cannot work offline)."""
     from playwright.sync_api import expect, sync_playwright

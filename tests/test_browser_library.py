@@ -8,8 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import artifact, open_fitting_page, open_page, running_app, slide_misfits, wait_for_charts
-from tests.conftest import with_second_review
+from tests.browser import artifact, open_fitting_page, open_page, slide_misfits, wait_for_charts
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080), "390x844": (390, 844)}
 COMPARE_SLIDE = 8  # title, six charts of the 2020 review, compare years, summary
@@ -20,14 +19,6 @@ VIEWS = {
     "compare-slide-en": f"/?lang=en&present=true&step={COMPARE_SLIDE}",
     "fraud-slide-en": "/?lang=en&present=true&step=6",
 }
-
-
-@pytest.fixture(scope="module")
-def library_url(tmp_path_factory):
-    """The dashboard served on a library of two reviews of the city."""
-    folder = with_second_review(tmp_path_factory.mktemp("library") / "data")
-    with running_app(env={"DASHBOARD_DATA_DIR": str(folder)}) as url:
-        yield url
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from components.data.loader import load_dataset
-from tests.browser import READY, open_page, running_app, slide_misfits, wait_for_charts
-from tests.conftest import ROOT, with_second_review
+from tests.browser import READY, open_page, slide_misfits, wait_for_charts
+from tests.conftest import ROOT
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
 DATA = load_dataset(ROOT / "data")
@@ -51,14 +51,6 @@ def test_every_slide_fits_for_each_domain(chromium, app_url, domain, language, s
 @pytest.mark.parametrize("place", PLACES)
 def test_every_slide_fits_with_each_place_chosen(chromium, app_url, place, language, size):
     assert misfits_of_every_slide(chromium, f"{app_url}/?present=true&lang={language}&county={place}", size) == ""
-
-
-@pytest.fixture(scope="module")
-def library_url(tmp_path_factory):
-    """The dashboard served on a library of two reviews of the city."""
-    folder = with_second_review(tmp_path_factory.mktemp("library") / "data")
-    with running_app(env={"DASHBOARD_DATA_DIR": str(folder)}) as url:
-        yield url
 
 
 @pytest.mark.parametrize("size", SIZES)
