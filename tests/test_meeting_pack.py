@@ -9,7 +9,6 @@ import re
 import signal
 import subprocess
 import threading
-import time
 
 import openpyxl
 import pytest
@@ -26,7 +25,7 @@ from components.exports.pack import build_pack
 from components.model.practices import PracticeView
 from components.exports.report import report_html
 from components.exports.workbook import workbook_bytes
-from tests.browser import artifact
+from tests.browser import artifact, wait_until
 from tests.conftest import edit_rows
 from tests.helpers import REVIEW, dataset, words
 
@@ -140,7 +139,7 @@ def test_the_image_renderer_is_reused_retired_and_replaced_when_it_dies():
     assert renderer.draw([_small_chart()], 300)[0].startswith(b"\x89PNG") and renderer.browser_pid() == first, \
         "the second request reuses the browser"
     os.kill(first, signal.SIGKILL)
-    time.sleep(0.5)  # the kill lands
+    wait_until(lambda: renderer.browser_pid() is None, 10, "the killed Chromium to be gone")
     assert renderer.draw([_small_chart()], 300)[0].startswith(b"\x89PNG"), "a dead browser is replaced"
     second = renderer.browser_pid()
     assert second not in (None, first)
