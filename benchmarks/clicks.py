@@ -39,14 +39,19 @@ IDLE = """document.querySelector('[data-testid=stApp]').dataset.testScriptState 
   && [...document.querySelectorAll('.stPlotlyChart')].filter((chart) => chart.offsetParent !== null)
        .every((chart) => chart.querySelector('.js-plotly-plot .main-svg'))"""
 ANSWERED = f"() => window.benchLast > 0 && performance.now() - window.benchLast > {QUIET_MS} && {IDLE}"
+SETTLED = f"() => performance.now() - Math.max(window.benchLast, window.benchStart) > {QUIET_MS} && {IDLE}"
 
 
 def opened(browser, url: str) -> Page:
+    """A new page at ``url``, fully drawn: its script run, every chart plotted (the chart code is
+    loaded lazily, from the browser's cache after the first page, so a quiet network is not enough)
+    and nothing changed for QUIET_MS."""
     page = browser.new_page(viewport=SIZE, locale="zh-CN")
     page.goto(url, timeout=TIMEOUT_MS)
     page.wait_for_selector(READY, state="attached", timeout=TIMEOUT_MS)
-    page.wait_for_function(f"() => {IDLE}", timeout=TIMEOUT_MS, polling="raf")
     page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)  # every script and style in: widgets answer
+    page.evaluate(WATCH_CHANGES)
+    page.wait_for_function(SETTLED, timeout=TIMEOUT_MS, polling="raf")
     return page
 
 
