@@ -5,7 +5,6 @@ mode the slide of the clicked chart stays on screen."""
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 
 import streamlit as st
@@ -14,25 +13,27 @@ from components.context import PageContext
 from components.ui.filters import DOMAIN_KEY
 
 FOLLOW_KEY = "follow-chart"  # the chart clicked last; presenter mode keeps its slide
+CLICKS_KEY = "chart-clicks"  # how many clicks on charts this session has filtered by
 
 
 @dataclass(frozen=True)
 class ClickFilter:
     """What a clickable chart needs: its id, every domain (to clear the filter), the widget key's
-    suffix for this view, the hint added to its alt text, and whether a slide should stay on it."""
+    suffix (new after each click), the hint added to its alt text, and whether a slide should stay on it."""
 
     chart_id: str
     all_domains: tuple[str, ...]
-    view_key: str
+    key_suffix: str
     hint: str
     keep_slide: bool = False
 
     @classmethod
     def of(cls, ctx: PageContext, chart_id: str) -> "ClickFilter":
-        # Each view draws the chart under a key of its own, so it starts with nothing selected and
-        # a click on the same bar again counts as a new click.
-        view_key = format(zlib.crc32(",".join(ctx.view.domains).encode()), "x")
-        return cls(chart_id, tuple(ctx.data.domains["id"]), view_key, ctx.words.t("chart.alt_click_filters"),
+        # After each click the chart is drawn under a new key, so it starts with nothing selected
+        # and a click on the same bar again counts as a new click. A view changed in the sidebar
+        # keeps the key: a chart whose figure did not change is then left as the browser drew it.
+        key_suffix = f"c{st.session_state.get(CLICKS_KEY, 0)}"
+        return cls(chart_id, tuple(ctx.data.domains["id"]), key_suffix, ctx.words.t("chart.alt_click_filters"),
                    keep_slide=ctx.presenting)
 
 
@@ -44,5 +45,6 @@ def apply_click(widget_key: str, click: ClickFilter) -> None:
     if domain not in click.all_domains:  # a click on a line carries no domain
         return
     st.session_state[DOMAIN_KEY] = list(click.all_domains) if st.session_state.get(DOMAIN_KEY) == [domain] else [domain]
+    st.session_state[CLICKS_KEY] = st.session_state.get(CLICKS_KEY, 0) + 1
     if click.keep_slide:
         st.session_state[FOLLOW_KEY] = click.chart_id

@@ -129,9 +129,12 @@ def render_show_all(ctx: PageContext) -> None:
     """When the page shows some domains only (picked in the box or by a chart click): which, and
     the way back to all of them."""
     label_of = results.domain_labels(ctx.library, ctx.words)
+    # Drawn even when empty: an element appearing above the charts would shift every one after it,
+    # and Streamlit would redraw each chart from scratch instead of only those whose figures changed.
+    slot = st.container(key="filtered", horizontal=True, vertical_alignment="center", gap="small")
     if not ctx.view.domains or set(ctx.view.domains) >= set(label_of):  # none: the empty hint offers the way back
         return
-    with st.container(key="filtered", horizontal=True, vertical_alignment="center", gap="small"):
+    with slot:
         st.markdown(escape_markdown(ctx.words.t("filter.showing", domains=ctx.words.t("phrase.list_separator").join(
             label_of[domain] for domain in ctx.view.domains))))
         _show_all_button(ctx)

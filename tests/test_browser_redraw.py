@@ -1,0 +1,42 @@
+"""A filter change redraws only what it changed, in Chromium: a chart whose figure stays the same
+keeps the plot the browser drew (Streamlit remounts a chart whose element moved or whose figure or
+key changed, and each remount is a whole Plotly redraw)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser import open_page, wait_for_charts
+
+CHARTS = ("changes", "security", "crackdown", "courts", "index")
+MARK_PLOTS = """() => document.querySelectorAll('.js-plotly-plot').forEach((plot) => { plot.dataset.drawnBefore = 'yes'; })"""
+KEPT = """(charts) => Object.fromEntries(charts.map((chart) => {
+    const plot = document.querySelector(`.st-key-chart-${chart} .js-plotly-plot`);
+    return [chart, plot ? plot.dataset.drawnBefore === 'yes' : null]; }))"""
+
+
+def kept_after_removing(page, domain_label: str) -> dict[str, bool | None]:
+    """Remove ``domain_label`` in the sidebar; for each chart, whether its plot is the one drawn
+    before (None: the chart is gone)."""
+    page.evaluate(MARK_PLOTS)
+    cards = page.locator(".kpi-card").count()
+    page.locator(f".stSidebar button[aria-label='Remove {domain_label}']").click()
+    expect(page.locator(".kpi-card")).not_to_have_count(cards)
+    wait_for_charts(page)
+    page.wait_for_function("() => !document.querySelector('[data-stale=true]')")
+    return page.evaluate(KEPT, list(CHARTS))
+
+
+@pytest.mark.parametrize(("domain", "redrawn"), [
+    ("消防", {"changes", "index"}),  # drawn by the changes and index charts only
+    ("群众安全感", set()),  # drawn by its own chart alone, which goes
+])
+def test_a_filter_change_redraws_only_the_charts_whose_figures_changed(chromium, app_url, domain, redrawn):
+    page = open_page(chromium, app_url, 1280, 720)
+    wait_for_charts(page)
+    kept = kept_after_removing(page, domain)
+    present = {chart for chart, same in kept.items() if same is not None}
+    assert {chart for chart in present if not kept[chart]} == redrawn, kept
+    assert present >= {"changes", "index", "courts"}
+    page.close()
