@@ -6,7 +6,7 @@ Each builder is pure and memoised on its arguments (``components.memo``): a ``Pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +28,7 @@ from components.html.practice_list import practice_groups, practice_groups_html,
 from components.html.tables import compare_table_html, figures_table_html, folded_html, layout_note_html
 from components.memo import memoised
 from components.model.compare import compare_rows
+from components.model.figures import View
 from components.model.practices import CITY, PracticeView, practices_shown, split_citywide
 from components.text.wording import ARTICLE_LANGUAGE, Wording
 
@@ -106,9 +107,23 @@ class SharedChart(go.Figure):
         return self._shared_dict
 
 
-@memoised
+def chart_view(ctx: PageContext, chart_id: str) -> PageContext:
+    """``ctx`` narrowed to the domains one chart draws in its view. A chart's figure, words and table
+    depend on its rows alone, so views that give it the same rows share them: removing a domain the
+    chart does not draw builds nothing new for it (and the browser, seeing the same figure, leaves
+    it as drawn)."""
+    _, rows = view_rows(ctx).chart(chart_id)
+    drawn = set(rows["domain"])
+    return replace(ctx, view=View(ctx.view.review, tuple(domain for domain in ctx.data.domains["id"] if domain in drawn)))
+
+
 def chart(ctx: PageContext, chart_id: str) -> go.Figure:
     """One chart of the view, in the context's type size."""
+    return _chart(chart_view(ctx, chart_id), chart_id)
+
+
+@memoised
+def _chart(ctx: PageContext, chart_id: str) -> go.Figure:
     chart, rows = view_rows(ctx).chart(chart_id)
     return SharedChart(build_chart(chart, rows, chart_context(ctx.source, ctx.words, ctx.presenting)))
 
@@ -146,9 +161,13 @@ def kpis_html(ctx: PageContext, items: range | None = None) -> str:
                           linked=items is None)
 
 
-@memoised
 def narrative(ctx: PageContext, chart_id: str) -> str:
     """The article's words beside a chart: its passages, or on a slide only its sentences."""
+    return _narrative(chart_view(ctx, chart_id), chart_id)
+
+
+@memoised
+def _narrative(ctx: PageContext, chart_id: str) -> str:
     chart, rows = view_rows(ctx).chart(chart_id)
     data = ctx.data
     passages = chart_passages(chart.for_slide() if ctx.presenting else chart, rows, data.passages)
@@ -156,9 +175,13 @@ def narrative(ctx: PageContext, chart_id: str) -> str:
                           NarrativeLabels.for_words(ctx.words), large=ctx.presenting)
 
 
-@memoised
 def chart_data_html(ctx: PageContext, chart_id: str) -> str:
     """A chart's figures as a folded table (under the words beside the chart)."""
+    return _chart_data_html(chart_view(ctx, chart_id), chart_id)
+
+
+@memoised
+def _chart_data_html(ctx: PageContext, chart_id: str) -> str:
     _, rows = view_rows(ctx).chart(chart_id)
     return folded_html(ctx.words.t("chart.show_data"), figures_table_html(rows, ctx.data, ctx.words))
 

@@ -1,0 +1,37 @@
+"""Shared results keyed by what they draw: a chart's figure, words and table are built once for
+every view that gives the chart the same rows, and are the same as built for the view itself."""
+
+from __future__ import annotations
+
+import json
+
+from components import results
+from components.charts.registry import build_chart
+from components.context import PageContext
+from components.exports.pack import chart_context
+from components.model.figures import View
+from components.ui.language import wording
+from tests.conftest import ROOT
+
+ALL = ("public_order", "road_traffic", "fire", "work_safety", "anti_gang", "disputes", "sense_of_security")
+
+
+def view(*without: str, language: str = "zh") -> PageContext:
+    lib = results.library(ROOT / "data")
+    return PageContext(lib, View(lib.data.reviews[0], tuple(d for d in ALL if d not in without)), wording(language),
+                       presenting=False)
+
+
+def test_views_giving_a_chart_the_same_rows_share_its_results():
+    everything, without_fire = view(), view("fire")
+    for build in (results.chart, results.narrative, results.chart_data_html):
+        assert build(without_fire, "security") is build(everything, "security")  # fire is not in that chart
+        assert build(without_fire, "changes") is not build(everything, "changes")
+    assert results.chart(view(language="en"), "security") is not results.chart(everything, "security")
+
+
+def test_a_shared_chart_is_the_chart_of_the_view_itself():
+    for ctx in (view("fire"), view("fire", "public_order"), view("sense_of_security")):
+        for chart, rows in results.view_rows(ctx).charts:
+            own = build_chart(chart, rows, chart_context(ctx.source, ctx.words, ctx.presenting))
+            assert json.loads(results.chart(ctx, chart.id).to_json()) == json.loads(own.to_json()), chart.id
