@@ -6,7 +6,7 @@ Each builder is pure and memoised on its arguments (``components.memo``): a ``Pa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -242,10 +242,24 @@ def practice_filter_labels(ctx: PageContext) -> tuple[dict[str, str], dict[str, 
             dict(zip(places["id"], (words.name(row) for _, row in places.iterrows()))))
 
 
-@memoised
+@dataclass(frozen=True)
+class SamePractices:
+    """A practices view that equals every other showing the same practices (the map's key)."""
+
+    practice_view: PracticeView = field(compare=False)
+    shown: tuple[int, ...]
+
+
 def practice_map(ctx: PageContext, practice_view: PracticeView, selected: str) -> go.Figure:
-    """The tile map for one view and selected place."""
-    return SharedChart(build_view_map(ctx.data, practice_view, selected or None,
+    """The tile map for one view and selected place, shared by the views that show the same practices
+    (removing a domain whose practices are all shown for another domain builds no new map)."""
+    shown = SamePractices(practice_view, tuple(practices(ctx.library, practice_view).shown.index))
+    return _practice_map(replace(ctx, view=View(ctx.view.review, ())), shown, selected)
+
+
+@memoised
+def _practice_map(ctx: PageContext, same: SamePractices, selected: str) -> go.Figure:
+    return SharedChart(build_view_map(ctx.data, same.practice_view, selected or None,
                                        chart_context(ctx.source, ctx.words, ctx.presenting)))
 
 

@@ -10,6 +10,7 @@ from components.charts.registry import build_chart
 from components.context import PageContext
 from components.exports.pack import chart_context
 from components.model.figures import View
+from components.model.practices import PracticeView
 from components.ui.language import wording
 from tests.conftest import ROOT
 
@@ -35,3 +36,11 @@ def test_a_shared_chart_is_the_chart_of_the_view_itself():
         for chart, rows in results.view_rows(ctx).charts:
             own = build_chart(chart, rows, chart_context(ctx.source, ctx.words, ctx.presenting))
             assert json.loads(results.chart(ctx, chart.id).to_json()) == json.loads(own.to_json()), chart.id
+
+
+def test_views_showing_the_same_practices_share_one_map():
+    everything, without_fire, without_disputes = view(), view("fire"), view("disputes")
+    shared = results.practice_map(everything, PracticeView(everything.view), "")
+    assert results.practice_map(without_fire, PracticeView(without_fire.view), "") is shared  # shown for another domain
+    assert results.practice_map(without_disputes, PracticeView(without_disputes.view), "") is not shared
+    assert results.practice_map(everything, PracticeView(everything.view), "liandu") is not shared
