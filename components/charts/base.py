@@ -213,10 +213,16 @@ def value_labels(fig: go.Figure, ends: pd.Series, labels: list[str], texts: list
                  origin: float = 0) -> None:
     """Value labels just right of each bar end or of the origin, never over the category labels; a
     tuple is set as one line per item."""
-    for end, label, text in zip(ends, labels, texts):
-        lines = text if isinstance(text, tuple) else (text,)
-        fig.add_annotation(x=max(end, origin), y=label, text="<br>".join(map(plain, lines)), xanchor="left", xshift=8,
-                           showarrow=False, font=dict(color=theme.TEXT_COLOUR))
+    add_to_layout(fig, "annotations", [
+        dict(x=max(end, origin), y=label, text="<br>".join(map(plain, text if isinstance(text, tuple) else (text,))),
+             xanchor="left", xshift=8, showarrow=False, font=dict(color=theme.TEXT_COLOUR))
+        for end, label, text in zip(ends, labels, texts)])
+
+
+def add_to_layout(fig: go.Figure, kind: str, items: list[dict]) -> None:
+    """Add many annotations or shapes (``kind``) at once: ``fig.add_annotation`` checks every earlier
+    one again on each call, which made a chart's labels cost more than its bars."""
+    fig.update_layout({kind: [*fig.layout[kind], *items]})
 
 
 def meaning_text(words: Wording, row: pd.Series) -> str:

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
-from components.charts.base import ChartContext, finish_figure, new_figure, plain
+from components.charts.base import ChartContext, add_to_layout, finish_figure, new_figure, plain
 from components.data.loader import Dataset
 from components.model.practices import ZONE, PracticeView, map_tiles, practices_shown, split_citywide
 
@@ -46,19 +46,21 @@ def build_practice_map(tiles: pd.DataFrame, shown: pd.DataFrame, city_count: int
     side = int(max(tiles["col"].max(), tiles["row"].max())) + 1
     fig = new_figure(ctx)
     small = max(round(ctx.font_size * 0.8), ctx.min_text)
-    targets = []
+    targets, shapes, labels = [], [], []
     for _, tile in tiles.iterrows():
         zone = tile["kind"] == ZONE
         x0, x1, y0, y1 = _box(tile, zone)
-        fig.add_shape(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, layer="below", fillcolor=tile_fill(tile["count"]),
-                      line=_outline(tile, selected, zone))
+        shapes.append(dict(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, layer="below", fillcolor=tile_fill(tile["count"]),
+                           line=_outline(tile, selected, zone)))
         label_y = _label_y(tile, tiles, zone)
-        fig.add_annotation(x=tile["col"], y=label_y, text=_tile_label(tile, zone, small, ctx), showarrow=False,
-                           font=dict(size=small if zone else ctx.font_size, color=tile_text_colour(tile["count"])))
+        labels.append(dict(x=tile["col"], y=label_y, text=_tile_label(tile, zone, small, ctx), showarrow=False,
+                           font=dict(size=small if zone else ctx.font_size, color=tile_text_colour(tile["count"]))))
         targets.append((tile, label_y))
+    labels.append(dict(x=-0.5, y=side - 0.5, xanchor="left", yanchor="top", showarrow=False,
+                       text=plain(words.t("practices.north")), font=dict(size=small, color=theme.MUTED_TEXT_COLOUR)))
+    add_to_layout(fig, "shapes", shapes)
+    add_to_layout(fig, "annotations", labels)
     _click_targets(fig, targets, shown, ctx)
-    fig.add_annotation(x=-0.5, y=side - 0.5, xanchor="left", yanchor="top", showarrow=False,
-                       text=plain(words.t("practices.north")), font=dict(size=small, color=theme.MUTED_TEXT_COLOUR))
     fig.update_xaxes(range=[-0.5, side - 0.5], visible=False, fixedrange=True)
     fig.update_yaxes(range=[-0.5, side - 0.5], visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
     fig.update_layout(clickmode="event+select", dragmode=False, hovermode="closest")
