@@ -9,6 +9,7 @@ once even when sessions ask for it at the same moment.
 from __future__ import annotations
 
 import functools
+import inspect
 import threading
 from collections import OrderedDict
 from typing import Callable, TypeVar
@@ -90,9 +91,12 @@ RESULTS = SharedResults()
 def memoised(builder: Callable[..., T]) -> Callable[..., T]:
     """``builder`` run once per distinct (hashable) arguments for every session; its result is read-only."""
     name = f"{builder.__module__}.{builder.__qualname__}"
+    signature = inspect.signature(builder)
 
     @functools.wraps(builder)
     def shared(*args, **kwargs):
-        key = (name, args, tuple(sorted(kwargs.items())))
+        call = signature.bind(*args, **kwargs)  # f(x) and f(x, None) are the same call when None is the default
+        call.apply_defaults()
+        key = (name, call.args, tuple(sorted(call.kwargs.items())))
         return RESULTS.get(key, lambda: builder(*args, **kwargs))
     return shared

@@ -327,6 +327,21 @@ def test_objects_shared_between_sessions_are_never_changed_by_one(monkeypatch):
     assert changed == []
 
 
+def test_a_shared_result_is_one_whether_its_defaults_are_written_or_not(monkeypatch):
+    from components import memo
+    monkeypatch.setattr(memo, "RESULTS", memo.SharedResults())
+    calls = []
+
+    @memo.memoised
+    def cards(view: str, items: range | None = None) -> list:
+        calls.append((view, items))
+        return [view]
+
+    assert cards("all") is cards("all", None) is cards("all", items=None)
+    assert cards("all", range(0, 5)) is not cards("all")
+    assert calls == [("all", None), ("all", range(0, 5))]
+
+
 def test_sessions_arriving_together_build_each_shared_result_once():
     from components import memo
     results, builds = memo.SharedResults(), []
