@@ -31,7 +31,7 @@ runtime-packages:
 
 run: $(VENV)/.runtime-installed runtime-packages
 	@echo "Serving the dashboard on http://localhost:$(PORT) (Ctrl+C stops it)"
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+	$(BIN)/python -m components.serve --server.port $(PORT)
 
 # A larger audience: two app processes behind nginx (Debian's package) on port 8080; see the README.
 serve-behind-nginx: $(VENV)/.runtime-installed runtime-packages
@@ -63,6 +63,7 @@ bench: $(VENV)/.dev-installed system-packages
 	$(BIN)/python -m benchmarks.browser
 	$(BIN)/python -m benchmarks.clicks
 	$(BIN)/python -m benchmarks.viewers
+	$(BIN)/python -m benchmarks.meeting
 	$(BIN)/python -m benchmarks.exports
 	$(BIN)/python -m benchmarks.growth
 	$(BIN)/python -m benchmarks.ingest

@@ -102,7 +102,7 @@ ENV
   fi
 else
   echo "Start it by hand:"
-  echo "  cd $prefix/app && DASHBOARD_DATA_DIR=$prefix/data $prefix/venv/bin/streamlit run dashboard.py --server.address $address --server.port $port"
+  echo "  cd $prefix/app && DASHBOARD_DATA_DIR=$prefix/data $prefix/venv/bin/python -m components.serve --server.address $address --server.port $port"
 fi
 echo "Check it: cd $prefix/app && DASHBOARD_DATA_DIR=$prefix/data $prefix/venv/bin/python -m components.check_install --url http://127.0.0.1:$port"
 echo "Installed Safe Lishui $version."

@@ -31,21 +31,25 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py") -> Iterator[str]:
-    """Run `streamlit run dashboard.py` (or another page) on a free port until the block ends; yield its URL."""
-    with serving(env, script) as (url, _):
+def running_app(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py",
+                warm_up: bool = True) -> Iterator[str]:
+    """Serve dashboard.py (as `python -m components.serve` does, or with ``warm_up=False`` as plain
+    `streamlit run`) or another page on a free port until the block ends; yield its URL."""
+    with serving(env, script, warm_up=warm_up) as (url, _):
         yield url
 
 
 @contextmanager
 def serving(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.py", port: int | None = None,
-            python: str = sys.executable) -> Iterator[tuple[str, subprocess.Popen]]:
+            python: str = sys.executable, warm_up: bool = True) -> Iterator[tuple[str, subprocess.Popen]]:
     """Like ``running_app``, and also yield the server process (to read its memory or stop it);
     ``port`` serves on a given port (a restarted server comes back where its pages look for it);
     ``python`` runs an installed copy of the app (it serves from the folder of ``script`` then)."""
     port = port or free_port()
-    command = [python, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true"]
+    # The dashboard starts as the product does (components.serve: warmed up); other pages as Streamlit runs them.
+    launcher = script.name == "dashboard.py" and warm_up
+    start = ["-m", "components.serve"] if launcher else ["-m", "streamlit", "run", str(script)]
+    command = [python, *start, "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
     folder = ROOT if python == sys.executable else script.parent
     process = subprocess.Popen(command, cwd=folder, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)

@@ -79,7 +79,7 @@ def two_year_data(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def app_url():
-    """The dashboard served by a real `streamlit run` for this test session."""
+    """The dashboard served as `make run` serves it (components.serve) for this test session."""
     from tests.browser import running_app
     with running_app() as url:
         yield url
