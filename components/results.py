@@ -250,11 +250,16 @@ class SamePractices:
     shown: tuple[int, ...]
 
 
-def practice_map(ctx: PageContext, practice_view: PracticeView, selected: str) -> go.Figure:
-    """The tile map for one view and selected place, shared by the views that show the same practices
-    (removing a domain whose practices are all shown for another domain builds no new map)."""
+def by_practices(ctx: PageContext, practice_view: PracticeView) -> tuple[PageContext, SamePractices]:
+    """The key of what the practices section draws: ``ctx`` without its domains, and the practices
+    shown. Removing a domain whose practices all stay shown (for another domain) builds nothing new."""
     shown = SamePractices(practice_view, tuple(practices(ctx.library, practice_view).shown.index))
-    return _practice_map(replace(ctx, view=View(ctx.view.review, ())), shown, selected)
+    return replace(ctx, view=View(ctx.view.review, ())), shown
+
+
+def practice_map(ctx: PageContext, practice_view: PracticeView, selected: str) -> go.Figure:
+    """The tile map for one view and selected place."""
+    return _practice_map(*by_practices(ctx, practice_view), selected)
 
 
 @memoised
@@ -263,11 +268,15 @@ def _practice_map(ctx: PageContext, same: SamePractices, selected: str) -> go.Fi
                                        chart_context(ctx.source, ctx.words, ctx.presenting)))
 
 
-@memoised
 def practice_lists(ctx: PageContext, practice_view: PracticeView, place: str, detail: str) -> str:
     """The chosen place's practices (or every place's), after a note if the place has none."""
+    return _practice_lists(*by_practices(ctx, practice_view), place, detail)
+
+
+@memoised
+def _practice_lists(ctx: PageContext, same: SamePractices, place: str, detail: str) -> str:
     data, words = ctx.data, ctx.words
-    groups = practice_groups(data, practices(ctx.library, practice_view).local, place, words)
+    groups = practice_groups(data, practices(ctx.library, same.practice_view).local, place, words)
     note = practices_note_html(words.t("practices.none_here", place=groups[0][0])) if place and groups[0][1].empty else ""
     shown = [group for group in groups if not group[1].empty]
     lists = practice_groups_html(shown, data.sections, data.domains, words, large=ctx.presenting,
@@ -275,12 +284,16 @@ def practice_lists(ctx: PageContext, practice_view: PracticeView, place: str, de
     return note + lists
 
 
-@memoised
 def citywide_practices(ctx: PageContext, practice_view: PracticeView, items: range | None = None) -> str:
     """The city-wide practices under their own heading in two columns: on the page with their quotes,
     on a slide the names of a share of them (``items``)."""
+    return _citywide_practices(*by_practices(ctx, practice_view), items)
+
+
+@memoised
+def _citywide_practices(ctx: PageContext, same: SamePractices, items: range | None) -> str:
     data, words = ctx.data, ctx.words
-    city = practices(ctx.library, practice_view).city
+    city = practices(ctx.library, same.practice_view).city
     heading = words.t("practices.citywide_heading")
     if items is not None:
         heading = words.t("practices.citywide_share", heading=heading, first=items.start + 1, last=items.stop,

@@ -321,7 +321,7 @@ def test_objects_shared_between_sessions_are_never_changed_by_one(monkeypatch):
         at = open_folded(run_app(query))
         open_folded(at.multiselect(key="domain").set_value(["fire", "disputes"]).run())
     assert {key[0].rsplit(".", 1)[-1] for key in built} >= {
-        "_chart", "figures_table", "_chart_data_html", "_narrative", "kpis_html", "practice_lists", "citywide_practices",
+        "_chart", "figures_table", "_chart_data_html", "_narrative", "kpis_html", "_practice_lists", "_citywide_practices",
         "article", "map_layout_note", "view_rows", "practices", "headlines"}
     changed = [key for key, (value, photo) in built.items() if _snapshot(value) != photo]
     assert changed == []

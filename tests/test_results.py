@@ -38,9 +38,12 @@ def test_a_shared_chart_is_the_chart_of_the_view_itself():
             assert json.loads(results.chart(ctx, chart.id).to_json()) == json.loads(own.to_json()), chart.id
 
 
-def test_views_showing_the_same_practices_share_one_map():
+def test_views_showing_the_same_practices_share_the_map_and_the_lists():
     everything, without_fire, without_disputes = view(), view("fire"), view("disputes")
-    shared = results.practice_map(everything, PracticeView(everything.view), "")
-    assert results.practice_map(without_fire, PracticeView(without_fire.view), "") is shared  # shown for another domain
-    assert results.practice_map(without_disputes, PracticeView(without_disputes.view), "") is not shared
-    assert results.practice_map(everything, PracticeView(everything.view), "liandu") is not shared
+    builds = (lambda ctx: results.practice_map(ctx, PracticeView(ctx.view), ""),
+              lambda ctx: results.practice_lists(ctx, PracticeView(ctx.view), "", "quotes"),
+              lambda ctx: results.citywide_practices(ctx, PracticeView(ctx.view)))
+    for build in builds:
+        assert build(without_fire) is build(everything)  # fire's one practice is shown for another domain
+        assert build(without_disputes) is not build(everything)
+    assert results.practice_map(everything, PracticeView(everything.view), "liandu") is not builds[0](everything)

@@ -31,8 +31,8 @@ def test_after_the_warm_up_the_first_page_builds_nothing(monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(DATA))
     built = recorded_builds(monkeypatch)
     warm_up.build_default_views(DATA)
-    assert {"_chart", "_narrative", "_chart_data_html", "kpis_html", "summary", "_practice_map", "practice_lists",
-            "citywide_practices", "figures_table", "article"} <= set(built)
+    assert {"_chart", "_narrative", "_chart_data_html", "kpis_html", "summary", "_practice_map", "_practice_lists",
+            "_citywide_practices", "figures_table", "article"} <= set(built)
     built.clear()
     for query in ({"lang": "zh"}, {"lang": "en"}):
         at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)

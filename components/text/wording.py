@@ -46,7 +46,7 @@ class Wording:
 
     def domain(self, domains: pd.DataFrame, domain_id: str) -> str:
         """A domain's display name."""
-        return domains.loc[domains["id"] == domain_id, f"label_{self.catalog.language}"].iloc[0]
+        return self.domain_labels(domains)[domain_id]
 
     def level(self, row: pd.Series) -> str:
         """The reported level with its unit: '5.58亿元'."""
