@@ -9,12 +9,13 @@ import streamlit as st
 from components import results
 from components.context import PageContext
 from components.data.loader import DataError, data_dir_from_env
+from components.text.wording import wording
 from components.ui import style
 from components.ui.desk import render_desk
 from components.ui.errors import render_data_error
 from components.ui.filters import (PRESENT_KEY, bad_link_values, presenting_requested, render_filters,
                                    render_present_toggle, show_notices)
-from components.ui.language import LANG_KEY, render_language_picker, resolve_language, wording
+from components.ui.language import LANG_KEY, render_language_picker, resolve_language
 from components.ui.page import render_page
 from components.ui.presenter import render_presenter
 from components.ui.turns import page_turn

@@ -92,11 +92,14 @@ def memoised(builder: Callable[..., T]) -> Callable[..., T]:
     """``builder`` run once per distinct (hashable) arguments for every session; its result is read-only."""
     name = f"{builder.__module__}.{builder.__qualname__}"
     signature = inspect.signature(builder)
+    arity = len(signature.parameters)
 
     @functools.wraps(builder)
     def shared(*args, **kwargs):
-        call = signature.bind(*args, **kwargs)  # f(x) and f(x, None) are the same call when None is the default
-        call.apply_defaults()
-        key = (name, call.args, tuple(sorted(call.kwargs.items())))
+        if kwargs or len(args) < arity:  # f(x) and f(x, None) are one call when None is the default
+            call = signature.bind(*args, **kwargs)
+            call.apply_defaults()
+            args, kwargs = call.args, call.kwargs
+        key = (name, args, tuple(sorted(kwargs.items())))
         return RESULTS.get(key, lambda: builder(*args, **kwargs))
     return shared

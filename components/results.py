@@ -107,11 +107,11 @@ class SharedChart(go.Figure):
         return self._shared_dict
 
 
+@memoised
 def chart_view(ctx: PageContext, chart_id: str) -> PageContext:
     """``ctx`` narrowed to the domains one chart draws in its view. A chart's figure, words and table
     depend on its rows alone, so views that give it the same rows share them: removing a domain the
-    chart does not draw builds nothing new for it (and the browser, seeing the same figure, leaves
-    it as drawn)."""
+    chart does not draw builds nothing new for it on the server."""
     _, rows = view_rows(ctx).chart(chart_id)
     drawn = set(rows["domain"])
     return replace(ctx, view=View(ctx.view.review, tuple(domain for domain in ctx.data.domains["id"] if domain in drawn)))

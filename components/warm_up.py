@@ -15,17 +15,17 @@ from components.data.loader import DataError, data_dir_from_env
 from components.model.figures import View
 from components.model.practices import PracticeView
 from components.text.catalog import LANGUAGES
-from components.ui.language import wording
+from components.text.wording import wording
 
 
 def build_default_views(folder: Path) -> None:
     """Every result the page draws for the default view, in each language."""
     lib = results.library(folder)
+    results.link_names(lib)
     for language in LANGUAGES:
         words = wording(language)
         ctx = PageContext(lib, View(lib.data.default_review, tuple(results.domain_labels(lib, words))), words,
                           presenting=False)
-        results.link_names(lib)
         results.summary(ctx)
         results.kpis_html(ctx)
         for chart, _ in results.view_rows(ctx).charts:
@@ -47,13 +47,16 @@ def build_default_views(folder: Path) -> None:
 
 
 def warm_up(folder: Path) -> None:
-    """Build the default views, saying on stderr (the service's journal) how long it took. A data
-    error is left for the page to explain."""
+    """Build the default views, saying on stderr (the service's journal) how long it took. A failure
+    is one line there: the page explains data problems itself, and builds what is missing."""
     start = time.perf_counter()
     try:
         build_default_views(folder)
     except DataError:
         print("Warm-up skipped: the data folder has problems; the page lists them.", file=sys.stderr)
+        return
+    except Exception as error:  # noqa: BLE001 - a warm-up must never take the server down
+        print(f"Warm-up stopped ({type(error).__name__}: {error}); pages build what they need.", file=sys.stderr)
         return
     print(f"Warm-up done in {time.perf_counter() - start:.1f} s: the default view is built.", file=sys.stderr)
 

@@ -47,7 +47,7 @@ def serving(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.
     ``python`` runs an installed copy of the app (it serves from the folder of ``script`` then)."""
     port = port or free_port()
     # The dashboard starts as the product does (components.serve: warmed up); other pages as Streamlit runs them.
-    launcher = script.name == "dashboard.py" and warm_up
+    launcher = script == ROOT / "dashboard.py" and warm_up
     start = ["-m", "components.serve"] if launcher else ["-m", "streamlit", "run", str(script)]
     command = [python, *start, "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
     folder = ROOT if python == sys.executable else script.parent

@@ -1,13 +1,13 @@
 """A filter change redraws only what it changed, in Chromium: a chart whose figure stays the same
-keeps the plot the browser drew (Streamlit remounts a chart whose element moved or whose figure or
-key changed, and each remount is a whole Plotly redraw)."""
+keeps the plot the browser drew. (Streamlit draws a chart from scratch when its figure or key
+changes, and did so for every chart when the "showing only" line appeared above them.)"""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import open_page, wait_for_charts
+from tests.browser import READY, open_page, wait_for_charts
 
 CHARTS = ("changes", "security", "crackdown", "courts", "index")
 MARK_PLOTS = """() => document.querySelectorAll('.js-plotly-plot').forEach((plot) => { plot.dataset.drawnBefore = 'yes'; })"""
@@ -23,6 +23,7 @@ def kept_after_removing(page, domain_label: str) -> dict[str, bool | None]:
     cards = page.locator(".kpi-card").count()
     page.locator(f".stSidebar button[aria-label='Remove {domain_label}']").click()
     expect(page.locator(".kpi-card")).not_to_have_count(cards)
+    expect(page.locator(READY)).to_be_attached()
     wait_for_charts(page)
     page.wait_for_function("() => !document.querySelector('[data-stale=true]')")
     return page.evaluate(KEPT, list(CHARTS))

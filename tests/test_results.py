@@ -11,16 +11,16 @@ from components.context import PageContext
 from components.exports.pack import chart_context
 from components.model.figures import View
 from components.model.practices import PracticeView
-from components.ui.language import wording
+from components.text.wording import wording
 from tests.conftest import ROOT
 
 ALL = ("public_order", "road_traffic", "fire", "work_safety", "anti_gang", "disputes", "sense_of_security")
 
 
-def view(*without: str, language: str = "zh") -> PageContext:
+def view(*without: str, language: str = "zh", presenting: bool = False) -> PageContext:
     lib = results.library(ROOT / "data")
     return PageContext(lib, View(lib.data.reviews[0], tuple(d for d in ALL if d not in without)), wording(language),
-                       presenting=False)
+                       presenting=presenting)
 
 
 def test_views_giving_a_chart_the_same_rows_share_its_results():
@@ -28,7 +28,9 @@ def test_views_giving_a_chart_the_same_rows_share_its_results():
     for build in (results.chart, results.narrative, results.chart_data_html):
         assert build(without_fire, "security") is build(everything, "security")  # fire is not in that chart
         assert build(without_fire, "changes") is not build(everything, "changes")
-    assert results.chart(view(language="en"), "security") is not results.chart(everything, "security")
+    for other in (view(language="en"), view(presenting=True)):
+        assert results.chart(other, "security") is not results.chart(everything, "security")
+        assert results.narrative(other, "security") != results.narrative(everything, "security")
 
 
 def test_a_shared_chart_is_the_chart_of_the_view_itself():
@@ -47,3 +49,5 @@ def test_views_showing_the_same_practices_share_the_map_and_the_lists():
         assert build(without_fire) is build(everything)  # fire's one practice is shown for another domain
         assert build(without_disputes) is not build(everything)
     assert results.practice_map(everything, PracticeView(everything.view), "liandu") is not builds[0](everything)
+    section = PracticeView(everything.view, str(everything.data.practices["section"].iloc[0]))
+    assert results.practice_lists(everything, section, "", "quotes") != builds[1](everything)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from components.data.loader import Source
 from components.text.numbers import NumberFormat
-from components.text.catalog import Catalog
+from components.text.catalog import Catalog, load_catalog
 
 ARTICLE_LANGUAGE = "zh"  # the review articles are Chinese; other languages read translations
 UNSAFE_IN_FILE_NAME = re.compile(r"[^\w.\-]")
@@ -129,3 +129,8 @@ class Wording:
         """A download's name from the catalog, with the review's place and year: 平安丽水_2019_会议材料.pptx.
         Only letters (any script), digits, '.', '-' and '_' survive; anything else becomes '_'."""
         return UNSAFE_IN_FILE_NAME.sub("_", self.t(key, place=self.place(source), year=source.year, **params))
+
+
+def wording(language: str) -> Wording:
+    """Catalog and number formats for ``language``."""
+    return Wording(load_catalog(language), NumberFormat(language))

@@ -24,11 +24,11 @@ from components.ingest.desk import (EDITABLE, KINDS, SHOWN, accepted_figures, gr
                                    row_ranges, verdict, zipped)
 from components.ingest.draft import ReviewRecord, draft_files, guess_year
 from components.ingest.reading import ArticleError, checked_text
-from components.text.wording import Wording
+from components.text.wording import Wording, wording
 from components.ui import style
 from components.ui.chart_section import plot
 from components.ui.errors import render_data_error
-from components.ui.language import render_language_picker, resolve_language, wording
+from components.ui.language import render_language_picker, resolve_language
 from components.ui.text import escape_markdown
 
 

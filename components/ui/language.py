@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.text.numbers import NumberFormat
-from components.text.catalog import DEFAULT_LANGUAGE, LANGUAGES, load_catalog
+from components.text.catalog import DEFAULT_LANGUAGE, LANGUAGES
 from components.text.wording import Wording
 
 LANG_KEY = "lang"
@@ -25,11 +24,6 @@ def resolve_language() -> tuple[str, list[tuple[str, str]]]:
     chosen = next((value for value in raw if value in LANGUAGES), None)
     bad = [(LANG_KEY, value) for value in raw if value not in LANGUAGES]
     return chosen or language_for_locale(st.context.locale), bad
-
-
-def wording(language: str) -> Wording:
-    """Catalog and number formats for ``language``."""
-    return Wording(load_catalog(language), NumberFormat(language))
 
 
 def _remember_in_link() -> None:
