@@ -244,7 +244,8 @@ def practice_filter_labels(ctx: PageContext) -> tuple[dict[str, str], dict[str, 
 
 @dataclass(frozen=True)
 class SamePractices:
-    """A practices view that equals every other showing the same practices (the map's key)."""
+    """A practices view that equals every other showing the same practices (the key of the map and
+    the lists)."""
 
     practice_view: PracticeView = field(compare=False)
     shown: tuple[int, ...]
