@@ -46,11 +46,12 @@ def serving(env: dict[str, str] | None = None, script: Path = ROOT / "dashboard.
     ``port`` serves on a given port (a restarted server comes back where its pages look for it);
     ``python`` runs an installed copy of the app (it serves from the folder of ``script`` then)."""
     port = port or free_port()
-    # The dashboard starts as the product does (components.serve: warmed up); other pages as Streamlit runs them.
-    launcher = script == ROOT / "dashboard.py" and warm_up
+    folder = ROOT if python == sys.executable else script.parent
+    # The dashboard beside the components package the server imports (this tree's, or an installed
+    # copy's) starts as the product does (components.serve: warmed up); other pages as Streamlit runs them.
+    launcher = warm_up and script == folder / "dashboard.py"
     start = ["-m", "components.serve"] if launcher else ["-m", "streamlit", "run", str(script)]
     command = [python, *start, "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"]
-    folder = ROOT if python == sys.executable else script.parent
     process = subprocess.Popen(command, cwd=folder, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     try:
