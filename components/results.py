@@ -80,11 +80,13 @@ def review_labels(lib: Library, words: Wording) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class ViewRows:
-    """The view's figures, every figure of its review, and each chart with the figures it draws."""
+    """The view's figures, every figure of its review, each chart with the figures it draws, and
+    the ids of the charts the review draws with every domain shown (in page order)."""
 
     shown: pd.DataFrame
     review_figures: pd.DataFrame
     charts: tuple[tuple[ChartDeclaration, pd.DataFrame], ...]
+    review_charts: tuple[str, ...]
 
     def chart(self, chart_id: str) -> tuple[ChartDeclaration, pd.DataFrame]:
         return next(chart for chart in self.charts if chart[0].id == chart_id)
@@ -93,8 +95,9 @@ class ViewRows:
 @memoised
 def view_rows(ctx: PageContext) -> ViewRows:
     """The rows every part of the page reads."""
-    shown = ctx.shown()
-    return ViewRows(shown, ctx.review_figures(), charts_with_rows(ctx.data.charts, shown, ctx.view.review))
+    shown, review_figures = ctx.shown(), ctx.review_figures()
+    return ViewRows(shown, review_figures, charts_with_rows(ctx.data.charts, shown, ctx.view.review),
+                    tuple(chart.id for chart, _ in charts_with_rows(ctx.data.charts, review_figures, ctx.view.review)))
 
 
 class SharedChart(go.Figure):

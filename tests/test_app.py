@@ -131,6 +131,35 @@ def test_empty_selection_shows_a_hint_and_a_way_back():
     assert len(kpi_cards(at)) == 9
 
 
+SECTIONS = [f"chart-{chart}" for chart in CHART_IDS] + ["compare", "practices", "data-table", "article"]
+
+
+def section_places(at: AppTest) -> dict[str, tuple[int, bool]]:
+    """Each section's place on the main page, and whether it draws anything."""
+    places = {}
+    for place, child in enumerate(at.main.children.values()):
+        key = next((key for key in SECTIONS if getattr(child, "type", None) == "flex_container"
+                    and child.proto.id.endswith(f"-{key}")), None)
+        if key:
+            places[key] = (place, bool(child.children))
+    return places
+
+
+def test_sections_keep_their_places_when_the_view_leaves_some_out():
+    """A section the view leaves out keeps an empty slot, so no section moves when the filter
+    changes: in the browser a chart that moves is drawn again from scratch (test_browser_redraw)."""
+    at = run_app()
+    full = section_places(at)
+    assert set(full) == set(SECTIONS) and full["compare"][1] is False  # the 2019 review has no other year
+    domains = at.multiselect(key="domain").value
+    for chosen in [[domain] for domain in domains] + [[d for d in domains if d != domain] for domain in domains]:
+        at.multiselect(key="domain").set_value(chosen).run()
+        places = section_places(at)
+        assert {key: place for key, (place, _) in places.items()} == {key: place for key, (place, _) in full.items()}, chosen
+        if len(chosen) == 1:  # and some chart is left out, as an empty slot
+            assert any(not places[f"chart-{chart}"][1] for chart in CHART_IDS), chosen
+
+
 def test_domain_from_the_url_is_applied():
     at = run_app({"domain": ["消防", "道路交通"]})
     assert {m.label for m in kpi_cards(at)} == {"火灾事故", "道路交通事故"}

@@ -29,14 +29,29 @@ def render_page(ctx: PageContext) -> None:
     else:
         render_show_all(ctx)
         render_kpis(ctx)
-        for chart, _ in rows.charts:
-            render_chart_section(ctx, chart.id)
+        drawn = {chart.id for chart, _ in rows.charts}
+        for chart_id in rows.review_charts:
+            if chart_id in drawn:
+                render_chart_section(ctx, chart_id)
+            else:
+                keep_place(f"chart-{chart_id}")
         if has_comparison(ctx):
             render_compare(ctx)
+        else:
+            keep_place("compare")
         if practices:
             practice_view = render_practices(ctx)
+        else:
+            keep_place("practices")
         render_table(ctx)
     render_article(ctx)
     st.caption(ctx.words.t("footer.derived"))
     with export_slot:
         render_meeting_pack(ctx, practice_view, selected_place() if practices else "")  # the place box was drawn
+
+
+def keep_place(key: str) -> None:
+    """An empty slot (drawn as nothing) where a section the view leaves out would be. Streamlit
+    places elements by position: without it every section below would move up, and each chart there
+    would be drawn again from scratch, sometimes twice, instead of being left as the browser drew it."""
+    st.container(key=key)
