@@ -86,7 +86,7 @@ class ViewRows:
     shown: pd.DataFrame
     review_figures: pd.DataFrame
     charts: tuple[tuple[ChartDeclaration, pd.DataFrame], ...]
-    review_charts: tuple[str, ...]
+    review_chart_ids: tuple[str, ...]
 
     def chart(self, chart_id: str) -> tuple[ChartDeclaration, pd.DataFrame]:
         return next(chart for chart in self.charts if chart[0].id == chart_id)

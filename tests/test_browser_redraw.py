@@ -1,9 +1,9 @@
 """A filter change redraws only what it changed, in Chromium: a chart whose figure stays the same
 keeps the plot the browser drew, and no plot is drawn only to be thrown away. (Streamlit draws a
-chart from scratch when its figure or key changes, or when it moves to another place on the page:
-every chart did when the "showing only" line appeared above them, and the charts after a chart that
-went were drawn twice, once while the run put them in its place, depending on how fast the run's
-messages came.)"""
+chart from scratch when its figure or key changes. It did so for every chart when the "showing
+only" line appeared above them; and when a section went and the ones after it moved up, their
+charts were sometimes drawn again, or drawn in their new place and thrown away, depending on how
+fast the run's messages came.)"""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ WATCH_THROWN_AWAY = """() => { window.thrownAway = [];
         if (node.nodeType !== 1) return;
         const plots = node.matches('.js-plotly-plot') ? [node] : [...node.querySelectorAll('.js-plotly-plot')];
         plots.filter((plot) => plot.dataset.drawnBefore !== 'yes').forEach((plot) => window.thrownAway.push(
-            plot.closest('[class*="st-key-fig-"]')?.className.match(/st-key-(fig-[\\w-]+)/)[1]));
+            plot.closest('[class*="st-key-fig-"]')?.className.match(/st-key-(fig-[\\w-]+)/)?.[1] ?? 'a plot'));
     }))).observe(document.body, {childList: true, subtree: true}); }"""
 KEPT = """(charts) => Object.fromEntries(charts.map((chart) => {
     const plot = document.querySelector(`.st-key-chart-${chart} .js-plotly-plot`);

@@ -40,6 +40,16 @@ def test_a_shared_chart_is_the_chart_of_the_view_itself():
             assert json.loads(results.chart(ctx, chart.id).to_json()) == json.loads(own.to_json()), chart.id
 
 
+def test_every_chart_a_view_draws_has_its_slot_in_page_order():
+    """The page draws a view's charts in the slots of the review's charts (page.keep_place), so a
+    chart missing from those would not be drawn at all."""
+    slots = results.view_rows(view()).review_chart_ids
+    assert slots == ("changes", "security", "crackdown", "courts", "index")
+    for ctx in [view(*(d for d in ALL if d != kept)) for kept in ALL] + [view(removed) for removed in ALL]:
+        drawn = [chart.id for chart, _ in results.view_rows(ctx).charts]
+        assert drawn == [chart_id for chart_id in slots if chart_id in drawn], ctx.view.domains
+
+
 def test_views_showing_the_same_practices_share_the_map_and_the_lists():
     everything, without_fire, without_disputes = view(), view("fire"), view("disputes")
     builds = (lambda ctx: results.practice_map(ctx, PracticeView(ctx.view), ""),

@@ -30,7 +30,7 @@ def render_page(ctx: PageContext) -> None:
         render_show_all(ctx)
         render_kpis(ctx)
         drawn = {chart.id for chart, _ in rows.charts}
-        for chart_id in rows.review_charts:
+        for chart_id in rows.review_chart_ids:
             if chart_id in drawn:
                 render_chart_section(ctx, chart_id)
             else:
@@ -52,6 +52,7 @@ def render_page(ctx: PageContext) -> None:
 
 def keep_place(key: str) -> None:
     """An empty slot (drawn as nothing) where a section the view leaves out would be. Streamlit
-    places elements by position: without it every section below would move up, and each chart there
-    would be drawn again from scratch, sometimes twice, instead of being left as the browser drew it."""
+    places elements by position: without it every section below would move up, and a chart there
+    could be drawn again from scratch, or drawn in its new place and thrown away, depending on how
+    fast the run's messages come, instead of being left as the browser drew it."""
     st.container(key=key)
