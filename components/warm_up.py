@@ -22,6 +22,7 @@ def build_default_views(folder: Path) -> None:
     """Every result the page draws for the default view, in each language."""
     lib = results.library(folder)
     results.link_names(lib)
+    results.review_chart_ids(lib, lib.data.default_review)
     for language in LANGUAGES:
         words = wording(language)
         ctx = PageContext(lib, View(lib.data.default_review, tuple(results.domain_labels(lib, words))), words,

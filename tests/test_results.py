@@ -43,7 +43,7 @@ def test_a_shared_chart_is_the_chart_of_the_view_itself():
 def test_every_chart_a_view_draws_has_its_slot_in_page_order():
     """The page draws a view's charts in the slots of the review's charts (page.keep_place), so a
     chart missing from those would not be drawn at all."""
-    slots = results.view_rows(view()).review_chart_ids
+    slots = results.review_chart_ids(results.library(ROOT / "data"), view().view.review)
     assert slots == ("changes", "security", "crackdown", "courts", "index")
     for ctx in [view(*(d for d in ALL if d != kept)) for kept in ALL] + [view(removed) for removed in ALL]:
         drawn = [chart.id for chart, _ in results.view_rows(ctx).charts]

@@ -30,7 +30,7 @@ def render_page(ctx: PageContext) -> None:
         render_show_all(ctx)
         render_kpis(ctx)
         drawn = {chart.id for chart, _ in rows.charts}
-        for chart_id in rows.review_chart_ids:
+        for chart_id in results.review_chart_ids(ctx.library, ctx.view.review):
             if chart_id in drawn:
                 render_chart_section(ctx, chart_id)
             else:
