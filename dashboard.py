@@ -8,7 +8,8 @@ import streamlit as st
 
 from components import results
 from components.context import PageContext
-from components.data.loader import DataError, data_dir_from_env
+from components.data.loader import data_dir_from_env
+from components.data.records import DataError
 from components.text.wording import wording
 from components.ui import style
 from components.ui.desk import render_desk

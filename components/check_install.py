@@ -113,8 +113,9 @@ def check_data(catalog: Catalog) -> Outcome:
     """The data folder the app would serve ($DASHBOARD_DATA_DIR or data/) validates."""
     name = catalog.t("check_install.name.data")
     try:
-        from components.data.loader import DataError, data_dir_from_env, load_dataset
-        from components.data.problems import describe
+        from components.data.loader import data_dir_from_env, load_dataset
+        from components.data.records import DataError
+        from components.text.problems import describe
     except ImportError as error:
         return _import_failed(name, error, catalog)
     folder = data_dir_from_env()

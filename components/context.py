@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from components.data.loader import Dataset, Source
+from components.data.records import Dataset, Source
 from components.model.figures import View, review_figures, select
 from components.text.wording import Wording
 

@@ -17,7 +17,8 @@ from components.charts.practice_map import build_view_map
 from components.charts.registry import build_chart, chart_headline, charts_with_rows, shows_practices
 from components.charts.summary import summary_line
 from components.context import Library, PageContext
-from components.data.loader import ChartDeclaration, load_dataset
+from components.data.loader import load_dataset
+from components.data.records import ChartDeclaration
 from components.data.signature import data_signature
 from components.exports.pack import build_pack, chart_context
 from components.exports.registry import EXPORTS

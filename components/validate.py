@@ -1,13 +1,16 @@
-"""Command line: ``python -m components.validate [DATA_DIR]`` checks a data folder and lists every problem."""
+"""Command line: ``python -m components.validate [DATA_DIR]`` checks a data folder and lists every problem.
+A review whose Chinese passes every check is ready; its missing English is reported as a status, or
+as problems with ``--strict``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from components.data.loader import DataError, Dataset, data_dir_from_env, load_dataset
+from components.data.loader import data_dir_from_env, load_dataset
+from components.data.records import DataError, Dataset, Problem
 from components.text.catalog import LANGUAGES, Catalog, load_catalog
-from components.data.problems import describe
+from components.text.problems import describe
 
 
 def summary(dataset: Dataset, catalog: Catalog) -> str:
@@ -25,22 +28,42 @@ def summary(dataset: Dataset, catalog: Catalog) -> str:
     )
 
 
+def english_status(dataset: Dataset, catalog: Catalog) -> str:
+    """'Ready in Chinese; English: 14 texts to translate (…)', or that both languages are ready."""
+    pending = {review: items for review, items in dataset.untranslated.items() if items}
+    if not pending:
+        return catalog.t("validate.translated")
+    per_review = catalog.t("validate.review_separator").join(
+        catalog.t("validate.english_review", review=review, count=len(items)) for review, items in pending.items())
+    return catalog.t("validate.english_pending", count=sum(map(len, pending.values())), reviews=per_review)
+
+
+def untranslated_problems(dataset: Dataset) -> list[Problem]:
+    """Every missing English text as a problem, for ``--strict``."""
+    return [Problem(item.file, "missing_translation", row=item.row, column=item.column)
+            for items in dataset.untranslated.values() for item in items]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Validate the folder named in ``argv`` (default: $DASHBOARD_DATA_DIR or data/)."""
     parser = argparse.ArgumentParser(prog="python -m components.validate", description=__doc__)
     parser.add_argument("data_dir", nargs="?", default=None)
     parser.add_argument("--lang", default="zh", choices=LANGUAGES)
+    parser.add_argument("--strict", action="store_true", help="missing English is a problem too")
     args = parser.parse_args(argv)
     catalog = load_catalog(args.lang)
     folder = args.data_dir or data_dir_from_env()
     try:
         dataset = load_dataset(folder)
+        if args.strict and untranslated_problems(dataset):
+            raise DataError(untranslated_problems(dataset))
     except DataError as err:
         print(catalog.t("validate.failed", folder=folder, count=len(err.problems)), file=sys.stderr)
         for problem in err.problems:
             print("  - " + describe(problem, catalog), file=sys.stderr)
         return 1
     print(summary(dataset, catalog))
+    print(english_status(dataset, catalog))
     return 0
 
 

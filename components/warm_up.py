@@ -11,7 +11,8 @@ from pathlib import Path
 
 from components import results
 from components.context import PageContext
-from components.data.loader import DataError, data_dir_from_env
+from components.data.loader import data_dir_from_env
+from components.data.records import DataError
 from components.model.figures import View
 from components.model.practices import PracticeView
 from components.text.catalog import LANGUAGES

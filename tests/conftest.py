@@ -32,8 +32,10 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 
 
 def write_rows(path: Path, rows: list[dict[str, str]], header: list[str] | None = None) -> None:
-    """Write rows back as CSV with the given (or the first row's) header."""
-    header = header or list(rows[0])
+    """Write rows back as CSV with the given header, or every key of the rows in order (a test may
+    add a column that a file may leave out, such as yoy_abs)."""
+    header = header or list(dict.fromkeys(key for row in rows for key in row))
+    rows = [{key: row.get(key, "") for key in header} for row in rows]
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=header)
         writer.writeheader()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from components.charts.base import ChartContext
-from components.data.loader import Dataset, load_dataset
+from components.data.loader import load_dataset
+from components.data.records import Dataset
 from components.text.numbers import NumberFormat
 from components.text.catalog import load_catalog
 from components.text.wording import Wording

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from components.data import schema
-from components.data.loader import DataError, load_dataset
+from components.data.loader import load_dataset
+from components.data.records import DataError
 from tests.conftest import edit_rows
 
 FIFTY_MB = 50 * 2**20

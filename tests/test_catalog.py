@@ -33,7 +33,8 @@ def test_every_literal_key_exists_with_matching_placeholders(where, key, params,
 
 
 def test_every_problem_code_has_a_message():
-    codes = set(PROBLEM_CODE.findall((ROOT / "components" / "data" / "loader.py").read_text(encoding="utf-8")))
+    codes = {code for path in (ROOT / "components" / "data").glob("*.py")
+             for code in PROBLEM_CODE.findall(path.read_text(encoding="utf-8"))}
     assert len(codes) > 20
     missing = {code for code in codes if f"problem.{code}" not in load_catalog("zh").messages}
     assert not missing

@@ -16,7 +16,7 @@ from components.charts.base import ChartContext
 from components.charts.registry import KINDS, build_chart, chart_rows
 from components.data import schema
 from components.data.derived import enrich
-from components.data.loader import ChartDeclaration
+from components.data.records import ChartDeclaration
 from components.model.figures import headline_figures
 from tests.helpers import dataset, words
 

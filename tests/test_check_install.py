@@ -51,10 +51,10 @@ def test_corrupt_data_fails_naming_the_file_and_its_first_problems(data_copy):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     failed = lines.index(_line(result, "✗ 数据:"))
-    assert lines[failed] == (f"✗ 数据:{data_copy} 中有 13 处问题,仪表盘将不显示数据。"
+    assert lines[failed] == (f"✗ 数据:{data_copy} 中有 11 处问题,仪表盘将不显示数据。"
                              "请修正;完整清单见 python -m components.validate")
     assert lines[failed + 1] == "    - figures.csv,第7行,“domain”列: 不能为空"
-    assert lines[failed + 6] == "    ……另有 8 项"
+    assert lines[failed + 6] == "    ……另有 6 项"
 
 
 def test_packages_not_installed_as_pinned_are_named(tmp_path):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.data.loader import DataError, Problem, data_dir_from_env, load_dataset
+from components.data.loader import data_dir_from_env, load_dataset
+from components.data.records import DataError, Problem
 from tests.conftest import DATA, edit_rows, read_rows
 
 
@@ -137,8 +138,9 @@ BROKEN = [
      "translation_mismatch", "yoy_text_en"),
     ("English level differs", "figures.csv", _set("assets_seized", "value_text_en", "CNY 55.8 million"),
      "translation_mismatch", "value_text_en"),
-    ("translation missing", "figures.csv", _set("court_cases", "context_text_en", ""), "missing_translation",
-     "context_text_en"),
+    ("two changes in one row", "figures.csv", _set("cases_solved", "yoy_abs", "12"), "several_changes", "yoy_abs"),
+    ("a from value without a pair", "figures.csv", _set("court_cases", "from_value", "88544"), "from_without_pair",
+     "from_value"),
     ("practice quote not in the article", "practices.csv", _row("lianxin-studio", quote="莲都区“莲心工作站”"),
      "not_in_article", "quote"),
     ("practice not named in its quote", "practices.csv", _row("lianxin-studio", name_zh="“莲心驿站”"),
@@ -347,7 +349,7 @@ def test_practices_load_in_article_order_with_their_places():
     ("en", "“…刑事案件同比下降31.8%,道路交…” differs from the closest passage “…刑事案件同比下降13.8%,道路交…” at character"),
 ])
 def test_a_quote_with_a_typo_shows_where_it_parts_from_the_article(data_copy, language, expected):
-    from components.data.problems import describe
+    from components.text.problems import describe
     from tests.helpers import words
     original = read_rows(data_copy / "figures.csv")[0]["source_quote"]
     typo = original.replace("13.8%", "31.8%")
@@ -403,3 +405,22 @@ def test_a_source_id_that_is_not_a_plain_name_is_refused(data_copy):
     with pytest.raises(DataError) as caught:
         load_dataset(data_copy)
     assert ("sources.toml", "bad_id") in [(p.file, p.code) for p in caught.value.problems]
+
+
+def test_missing_english_is_a_status_not_a_problem(data_copy):
+    edit_rows(data_copy, "figures.csv", lambda rows: [row.update(label_en="", source_quote_en="", value_text_en="",
+                                                                 yoy_text_en="", context_text_en="") for row in rows])
+    edit_rows(data_copy, "passages.csv", lambda rows: rows[1].update(text_en=""))
+    dataset = load_dataset(data_copy)
+    untranslated = dataset.untranslated["lishui-daily-2020-03-10"]
+    assert {(item.file, item.column) for item in untranslated} == {
+        ("figures.csv", "label_en"), ("figures.csv", "context_text_en"), ("passages.csv", "text_en")}
+    assert not dataset.translated("lishui-daily-2020-03-10")
+    quotes = dataset.figures.set_index("metric")["source_quote_en"]
+    assert quotes["criminal_cases"] == ""  # its passage has no English: nothing is made up
+    assert quotes["court_cases"].startswith("In 2019 the city's courts took in 79,362 cases")  # from its passage
+
+
+def test_a_quote_takes_the_same_sentences_of_its_passages_translation():
+    quotes = load_dataset(DATA).figures.set_index("metric")["source_quote_en"]
+    assert quotes.str.len().min() > 0

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from components.text.numbers import MINUS, NumberFormat, decimals_in
+from components.data.derived import decimals_in
+from components.text.numbers import MINUS, NumberFormat
 from tests.helpers import figure_row, words
 
 

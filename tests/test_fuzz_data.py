@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components.data import schema
-from components.data.loader import DataError, load_dataset
+from components.data.loader import load_dataset
+from components.data.records import DataError
 from components.text.catalog import load_catalog
-from components.data.problems import describe
+from components.text.problems import describe
 from tests.conftest import DATA
 
 FILES = [*schema.TABLES, schema.SOURCES_FILE, "articles/lishui-daily-2020-03-10.txt"]

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data.loader import DATA_DIR_ENV, DataError, load_dataset
+from components.data.loader import DATA_DIR_ENV, load_dataset
+from components.data.records import DataError
 from components.text.catalog import load_catalog
-from components.data.problems import message
+from components.text.problems import message
 from components.validate import main as validate
 from tests.app_text import kpi_cards
 from tests.conftest import ROOT

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data.loader import DataError, load_dataset
+from components.data.loader import load_dataset
+from components.data.records import DataError
 from tests.conftest import DATA, ROOT, read_rows, write_rows
 
 ARTICLE = DATA / "articles" / "lishui-daily-2020-03-10.txt"
 JSON_KEYS = ["text", "value", "unit", "approximate", "change", "change_unit", "subject", "sentence", "start", "end",
-             "section"]
+             "section", "kind", "previous", "previous_year"]
 META = ["--place", "丽水市", "--place-short", "丽水", "--place-en", "Lishui", "--level", "city", "--publisher", "丽水日报",
         "--date", "2020-03-10"]
 # What only a person can decide in a draft: English words, which way is better, an unproposed domain.

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from components.data.loader import DataError, Problem, load_dataset
-from components.data.problems import describe
+from components.data.loader import load_dataset
+from components.data.records import DataError, Problem
+from components.text.problems import describe
 from tests.conftest import ROOT, edit_rows
 from tests.helpers import words
 
@@ -37,7 +38,8 @@ def _run(*args: str):
 def test_good_data_prints_one_line_and_exits_0():
     result = _run("data")
     assert result.returncode == 0
-    assert result.stdout.strip().splitlines() == ["数据有效:1篇综述(丽水市 2019)、10个数字、7个领域、20段原文、20项做法、6张图表。"]
+    assert result.stdout.strip().splitlines() == ["数据有效:1篇综述(丽水市 2019)、10个数字、7个领域、20段原文、20项做法、6张图表。",
+                                                  "中英文均已就绪。"]
 
 
 def test_bad_data_lists_every_problem_and_exits_1(data_copy):
@@ -52,7 +54,8 @@ def test_bad_data_lists_every_problem_and_exits_1(data_copy):
     assert "3 处问题" in lines[0]
     assert "  - figures.csv,第2行,“yoy_pct”列: “-13.8%”不是数字:百分比只写数字,例如 -13.8" in lines
     assert "  - figures.csv,第9行,“value”列: 原文写作“611起”,与数值 612 不符" in lines
-    assert "  - figures.csv,第9行,“value_text_en”列: 英文写作“611 cases”,应包含“612”" in lines
+    assert ("  - figures.csv,第9行,“value_text_en”列: 英文写作“611 cases”,与数字 612 不符(数字或方向不一致);"
+            "留空则由软件写出英文") in lines
 
 
 def test_default_folder_comes_from_the_environment(tmp_path):

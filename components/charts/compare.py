@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from components import theme
 from components.charts.base import ChartContext, finish_figure, new_figure
-from components.data.loader import Dataset
+from components.data.records import Dataset
 from components.model.compare import LEVEL
 from components.text.layout import plain, wrap
 

@@ -29,16 +29,16 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
         parts = rows[rows["parent"] == whole["id"]]
         if not parts.empty:
             _part_of_whole_panel(fig, whole, parts, words, row_ref)
-        elif not pd.isna(whole["implied_previous"]):
+        elif not pd.isna(whole["earlier_value"]):
             _level_vs_previous_panel(fig, whole, words, row_ref)
-            notes = [words.t("chart.note.derived")]
+            notes = [words.t("chart.note.derived")] if whole["earlier_derived"] or notes else notes
         else:
             _single_level_panel(fig, whole, words, row_ref)
         fig.update_xaxes(showticklabels=False, showgrid=False, rangemode="tozero", row=row_ref, col=1 if row_ref else None)
     fig.update_layout(barmode="overlay", bargap=0.3)
     fig.update_yaxes(type="category")  # "2018" and "2019" are labels, not numbers
     title, subtitle = levels_title(wholes, words)
-    years = [words.t("chart.levels.year", year=year) for year in (wholes["year"].iloc[0] - 1, wholes["year"].iloc[0])]
+    years = [words.t("chart.levels.year", year=year) for year in (*wholes["earlier_year"].dropna(), wholes["year"].iloc[0])]
     return finish_figure(fig, ctx, title, subtitle, notes, axis_labels=False,
                    panel_title_lines=titles[0].count("<br>") + 1 if titles else 0,
                    plot_height=len(wholes) * round(ctx.font_size * ctx.row_scale * 2.5), alt_items=_levels_alt(rows, words),
@@ -49,9 +49,12 @@ def _levels_alt(rows: pd.DataFrame, words: Wording) -> list[tuple[str, str]]:
     items = []
     for _, row in rows.iterrows():
         text = words.level(row)
-        if not pd.isna(row["implied_previous"]):
+        if row["earlier_derived"]:
             text = words.t("chart.levels.alt_with_previous", level=text, change=words.change(row),
                            previous=words.implied_previous(row), year=row["previous_year"])
+        elif not pd.isna(row["earlier_value"]):
+            text = words.t("chart.levels.alt_with_earlier", level=text, previous=words.earlier(row),
+                           year=row["earlier_year"])
         items.append((words.label(row), text))
     return items
 
@@ -80,17 +83,24 @@ def _part_of_whole_panel(fig: go.Figure, whole: pd.Series, parts: pd.DataFrame, 
 
 
 def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, row: int | None) -> None:
+    """This year's level against the earlier one: reported (a from-to pair, or the level less an
+    absolute change) in a solid light bar, or implied by the change in percent, hatched and marked."""
     col = 1 if row else None
-    years = [words.t("chart.levels.year", year=figure["previous_year"]),
+    derived = bool(figure["earlier_derived"])
+    years = [words.t("chart.levels.year", year=figure["earlier_year"]),
              words.t("chart.levels.year", year=figure["year"])]
-    values = [figure["implied_previous"], figure["value"]]
-    texts = [words.t("chart.levels.derived_label", value=words.implied_previous(figure)),
-             words.t("chart.levels.level_with_change", level=words.level(figure), change=words.change(figure))]
-    colours = [theme.DERIVED_COLOUR, theme.OUTCOME_COLOURS[figure["outcome"]]]
+    values = [figure["earlier_value"], figure["value"]]
+    level = words.level(figure)
+    texts = [words.t("chart.levels.derived_label" if derived else "chart.levels.reported_label",
+                     value=words.earlier(figure)),
+             level if pd.isna(figure["change"]) else words.t("chart.levels.level_with_change", level=level,
+                                                             change=words.change(figure))]
+    colours = [theme.DERIVED_COLOUR if derived else theme.PART_COLOUR, theme.OUTCOME_COLOURS[figure["outcome"]]]
     longest = max(values) or 1  # a level of 0 still gets an axis
-    inside = [value / longest >= INSIDE_LABEL_SHARE for value in values]  # the derived bar is light, the reported dark
+    inside = [value / longest >= INSIDE_LABEL_SHARE for value in values]  # the earlier bar is light, this year's dark
     fig.add_bar(x=values, y=years, orientation="h", width=0.7, marker=dict(
-                    color=colours, pattern=dict(shape=["/", ""], fgcolor=theme.BACKGROUND, solidity=0.25)),
+                    color=colours, pattern=dict(shape=["/" if derived else "", ""], fgcolor=theme.BACKGROUND,
+                                                solidity=0.25)),
                 text=[plain(text) for text in texts], textposition=["inside" if fits else "outside" for fits in inside],
                 insidetextanchor="end",
                 constraintext="none",
@@ -111,13 +121,19 @@ def _single_level_panel(fig: go.Figure, figure: pd.Series, words: Wording, row: 
 
 
 def levels_title(wholes: pd.DataFrame, words: Wording) -> tuple[str, str]:
+    """(title, subtitle): the levels' message, and what the bars set beside this year's, as drawn."""
+    if wholes["earlier_derived"].any():
+        subtitle = words.t("chart.levels.subtitle_derived")
+    elif wholes["earlier_value"].notna().any():
+        subtitle = words.t("chart.levels.subtitle_reported")
+    else:
+        subtitle = words.t("chart.levels.subtitle_levels", year=wholes["year"].iloc[0])
     if len(wholes) == 1:
         whole = wholes.iloc[0]
         context = words.context(whole)
-        subtitle = words.t("chart.levels.subtitle_single", year=whole["year"])
         return words.headline(whole), (f"{context} · {subtitle}" if context else subtitle)
     parts = [words.t("phrase.label_level", label=words.label(row), level=words.level(row)) for _, row in wholes.iterrows()]
-    return words.t("phrase.list_separator").join(parts), words.t("chart.levels.subtitle_many")
+    return words.t("phrase.list_separator").join(parts), subtitle
 
 
 def levels_headline(rows: pd.DataFrame, words: Wording) -> str:

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from components import theme
 from components.charts.base import ChartContext, add_to_layout, finish_figure, new_figure, plain
-from components.data.loader import Dataset
+from components.data.records import Dataset
 from components.model.practices import ZONE, PracticeView, map_tiles, practices_shown, split_citywide
 
 HALF = 0.46  # half a tile's side, in grid cells: the rest of the cell is the gap

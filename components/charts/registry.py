@@ -16,32 +16,39 @@ from components.charts.changes import build_changes_chart, changes_title
 from components.charts.index import build_index_chart, index_title
 from components.charts.levels import build_levels_chart, levels_headline
 from components.charts.share import build_share_chart, share_headline
-from components.data.loader import ChartDeclaration
+from components.data.records import ChartDeclaration
 from components.model.figures import with_change, with_metrics
 from components.text.wording import Wording
 
 
 @dataclass(frozen=True)
 class ChartKind:
-    """How one kind of chart is drawn from its rows, and the message it states. ``filters_on_click``:
-    each mark's customdata ends with its figure's domain, and a click filters the page to it."""
+    """How one kind of chart is drawn from its rows, and the message it states. ``draws`` keeps the
+    rows it can honestly draw (a chart declared for every review draws only those of the review
+    shown). ``filters_on_click``: each mark's customdata ends with its figure's domain, and a click
+    filters the page to it."""
 
     build: Callable[[pd.DataFrame, ChartContext], go.Figure]
     headline: Callable[[pd.DataFrame, Wording], str]
+    draws: Callable[[pd.DataFrame], pd.Series]
     filters_on_click: bool = False
 
 
 KINDS: dict[str, ChartKind] = {
-    "changes": ChartKind(build_changes_chart, changes_title, filters_on_click=True),
-    "share": ChartKind(build_share_chart, share_headline),
-    "levels": ChartKind(build_levels_chart, levels_headline),
-    "index": ChartKind(build_index_chart, index_title, filters_on_click=True),
+    # changes in percent only: points and counts are other measures, never set on one axis with them
+    "changes": ChartKind(build_changes_chart, changes_title, lambda rows: rows["yoy_pct"].notna(), filters_on_click=True),
+    "share": ChartKind(build_share_chart, share_headline,
+                       lambda rows: rows["value"].notna() & rows["unit"].isin(("%", ""))),
+    "levels": ChartKind(build_levels_chart, levels_headline, lambda rows: rows["value"].notna()),
+    # exact changes in percent only: "降幅超过30%" is no point on an index
+    "index": ChartKind(build_index_chart, index_title, lambda rows: rows["index_value"].notna(), filters_on_click=True),
 }
 
 
 def chart_rows(chart: ChartDeclaration, figures: pd.DataFrame) -> pd.DataFrame:
     """The rows of ``figures`` that ``chart`` draws, in the order its declaration names them."""
-    return with_change(figures) if chart.metrics is None else with_metrics(figures, chart.metrics)
+    rows = with_change(figures) if chart.metrics is None else with_metrics(figures, chart.metrics)
+    return rows[KINDS[chart.kind].draws(rows)] if chart.kind in KINDS else rows
 
 
 def charts_with_rows(charts: tuple[ChartDeclaration, ...], figures: pd.DataFrame,

@@ -16,7 +16,7 @@ def summary_line(rows: pd.DataFrame, words: Wording) -> str:
     changes = with_change(rows)
     if not changes.empty:
         parts.append(changes_title(changes, words))
-    shares = rows[rows["yoy_pct"].isna() & (rows["unit"] == "%")]
+    shares = rows[rows["change"].isna() & (rows["unit"] == "%")]
     parts += [share_title(row, words) for _, row in shares.iterrows()]
     return words.t("app.summary_separator").join(parts)
 

@@ -28,21 +28,27 @@ class Reading:
     kind: str  # "level", "change", "level_change", "from_to", "duration", "rank"
     previous: float | None = None  # the earlier level of a from-to pair
     written_unit: str = ""  # the level's unit as written (Simplified): "亿元" for 5.58亿元, "" for a score
+    qualifier: str = ""  # the words that make it approximate, as written: "超过", "余", "以上", "近" …
+    previous_year: int | None = None  # the year of a from-to pair's earlier end, when written (从2018年的…)
 
 
 # Direction words of a change (Simplified; Traditional text is folded first). Nouns end in 幅/幅度.
-FALL_WORDS = ("下降", "减少", "降低", "下滑", "回落", "降幅", "减幅", "下降幅度", "降", "减")
-RISE_WORDS = ("增长", "上升", "增加", "提升", "提高", "上涨", "增幅", "升幅", "涨幅", "增长幅度", "上升幅度", "增", "升")
+FALL_WORDS = ("下降", "减少", "降低", "下滑", "回落", "压降", "降幅", "减幅", "下降幅度", "降", "减")
+RISE_WORDS = ("增长", "上升", "增加", "提升", "提高", "上涨", "拉升", "攀升", "回升", "增幅", "升幅", "涨幅", "增长幅度",
+              "上升幅度", "增", "升")
 
 # Measure words after a number, each with what may not follow it (e.g. 人口 is not 人, 次会议 is no count).
 _MEASURES = {
     "人次": "", "件次": "", "辆次": "", "批次": "", "起": "诉|来|草|步|点|航", "件": "", "个": "百分点|月",
     "名": "单|义|称|字|列", "人": "口|民|员", "辆": "", "处": "置|理|罚|分|警|长", "家": "庭|属|园|乡",
     "次": "全会|会议|全体|代表大会|党代会", "宗": "旨|教", "户": "籍|口", "条": "例|件|款", "批": "准|评|示|复",
+    "笔": "录|者|试|记|画", "所": "有|属|在|以|得|谓|长|述|辖", "项": "目|工作|行动|活动|措施|制度", "枚": "",
+    "家次": "", "户次": "",
     "支": "持|付|出|援|撑", "把": "关|握|手|控", "公斤": "", "千克": "", "吨": "", "克": "服|隆|难", "元": "素|旦",
     "分": "钟|之|别|类|局|析|配|布|子|区|成",
 }
 _SCALES = {"": 1, "万": 10_000, "亿": 100_000_000}
+_DIGITS_ONLY = ("项",)  # measure words that count only when written in digits
 UNIT_FACTORS: dict[str, tuple[str, float]] = {
     **{scale + unit: (unit, float(factor)) for unit in _MEASURES if unit != "分" for scale, factor in _SCALES.items()},
     "分": ("分", 1.0), "%": ("%", 1.0), "成": ("%", 10.0), "倍": ("%", 100.0), "个百分点": ("个百分点", 1.0),
@@ -100,7 +106,8 @@ _QUANTITY_PARTS = re.compile(
     rf" ?(?P<unit>个?百分点|%|倍|{_alternation(_MEASURES)}))"
     r"(?P<around>左右|以上|以下)?")
 _PAIR_PARTS = re.compile(
-    rf"(?:从|由)(?:{_YEAR_OF})?(?P<before>{_PAIR_FIRST})(?:{_MOVE})?(?:至|到|为)(?:{_YEAR_OF})?(?P<after>.+)")
+    rf"(?:从|由)(?:(?P<year>[0-9]{{4}})年(?:底|末)?的?|{_YEAR_OF})?(?P<before>{_PAIR_FIRST})(?:{_MOVE})?(?:至|到|为)"
+    rf"(?:{_YEAR_OF})?(?P<after>.+)")
 _DURATION_PARTS = re.compile(
     rf"(?P<prefix>连续|长达|超过|近|逾)?(?P<number>[0-9]+|{_CHINESE})(?P<more>多|余)?(?P<unit>个月|年)")
 _CHANGE_LEAD = re.compile(rf"(?P<word>{_alternation(FALL_WORDS + RISE_WORDS)})了?(?:为|达到|达|是)?")
@@ -149,6 +156,8 @@ class _Figure:
     sign: int = 1
     previous: Decimal | None = None
     group: list["_Figure"] | None = None
+    qualifier: str = ""
+    previous_year: int | None = None
 
 
 def find_figures(text: str) -> list[Reading]:
@@ -177,6 +186,21 @@ def read_change(text: str) -> Reading | None:
     """``text`` read as exactly one change as written ("下降13.8%", "上升2.1个百分点"), else None."""
     reading = _only_reading(text)
     return reading if reading is not None and reading.kind == "change" else None
+
+
+def read_pair(text: str) -> Reading | None:
+    """``text`` read as exactly one from-to pair as written ("由58起下降至47起"), else None."""
+    reading = _only_reading(text)
+    return reading if reading is not None and reading.kind == "from_to" else None
+
+
+def read_in_sentence(text: str, sentence: str, kind: str) -> Reading | None:
+    """``text`` read where it stands in ``sentence``: a member of an enumeration takes its direction
+    from the list (同比分别上升20%、35.5%: "35.5%" is a rise). ``kind`` is "level" or "change"."""
+    for reading in find_figures(sentence):
+        if reading.text == text and (reading.change if kind == "change" else reading.value) is not None:
+            return reading
+    return None
 
 
 
@@ -243,10 +267,13 @@ def _level(written: str, start: int, end: int) -> _Figure | None:
     quantity = _quantity(written)
     if quantity is None or _LONE_ONE.match(written):
         return None
-    value, base, unit, approximate = quantity
+    value, base, unit, qualifier = quantity
     if unit == "倍":
         return None  # 是上年的1.5倍 is a ratio; only 增长1.5倍 (a change of +150%) is read
-    return _Figure("points" if base == "个百分点" else "level", start, end, value, base, unit, approximate)
+    if base in _DIGITS_ONLY and not re.search(r"[0-9]", written):
+        return None  # 四项制度 names a set of rules; 89项 counts them
+    return _Figure("points" if base == "个百分点" else "level", start, end, value, base, unit, bool(qualifier),
+                   qualifier=qualifier)
 
 
 def _change(written: str, start: int, end: int) -> _Figure | None:
@@ -256,8 +283,9 @@ def _change(written: str, start: int, end: int) -> _Figure | None:
     quantity = _quantity(written[lead.end():] if lead else written[1:])
     if quantity is None:
         return None
-    value, base, _, approximate = quantity
-    return _Figure("change", start, end, approximate=approximate, change=sign * value, change_unit=base, sign=sign)
+    value, base, _, qualifier = quantity
+    return _Figure("change", start, end, approximate=bool(qualifier), change=sign * value, change_unit=base, sign=sign,
+                   qualifier=qualifier)
 
 
 def _pair(written: str, start: int, end: int) -> _Figure | None:
@@ -265,20 +293,21 @@ def _pair(written: str, start: int, end: int) -> _Figure | None:
     parts = _PAIR_PARTS.fullmatch(written)
     after = _quantity(parts["after"])
     before = _quantity(parts["before"]) or (after and _quantity(parts["before"] + after[1]))
-    if before is None or after is None:
+    if before is None or after is None or before[1] != after[1]:
         return None
-    return _Figure("from_to", start, end, after[0], after[1], after[2], before[3] or after[3], previous=before[0])
+    return _Figure("from_to", start, end, after[0], after[1], after[2], bool(before[3] or after[3]), previous=before[0],
+                   qualifier=before[3] or after[3], previous_year=int(parts["year"]) if parts["year"] else None)
 
 
-def _quantity(written: str) -> tuple[Decimal, str, str, bool] | None:
-    """(value in base units, base unit, unit as written, approximate) of a written quantity; a bare
-    number is a score."""
+def _quantity(written: str) -> tuple[Decimal, str, str, str] | None:
+    """(value in base units, base unit, unit as written, qualifier) of a written quantity, where the
+    qualifier is the words that make it approximate ("" when exact); a bare number is a score."""
     if re.fullmatch(_ARABIC, written):
-        return _number(written), "", "", False
+        return _number(written), "", "", ""
     parts = _QUANTITY_PARTS.fullmatch(written)
     if parts is None:
         return None
-    approximate = any(parts[name] for name in ("about", "more_tenths", "more", "more_scaled", "around"))
+    approximate = "".join(parts[name] or "" for name in ("about", "more_tenths", "more", "more_scaled", "around"))
     if parts["percent"]:
         return _number(parts["percent"]), "%", "%", approximate
     if parts["tenths"]:
@@ -456,4 +485,5 @@ def _reading(figure: _Figure, subject: str, text: str, origin: list[int]) -> Rea
         approximate=figure.approximate,
         change=None if figure.change is None else float(figure.change), change_unit=figure.change_unit,
         subject=subject, kind=figure.kind,
-        previous=None if figure.previous is None else float(figure.previous), written_unit=figure.written_unit)
+        previous=None if figure.previous is None else float(figure.previous), written_unit=figure.written_unit,
+        qualifier=figure.qualifier, previous_year=figure.previous_year)

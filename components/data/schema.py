@@ -9,8 +9,12 @@ from typing import Literal
 Kind = Literal["text", "int", "number", "choice", "list"]
 
 BETTER_CHOICES = ("lower", "higher", "neutral")
-# Units the number formatter can write in every language (counters, percent, money).
-UNITS = ("个", "起", "件", "人", "次", "%", "元", "万元", "亿元")
+# The measure words of counts: a count's value is in these, even when written with 万 (2.5万起 is
+# 25000 起). Each has its English noun in components/text/numbers.py.
+COUNT_UNITS = ("个", "起", "件", "人", "次", "名", "宗", "笔", "处", "家", "辆", "条", "户", "所", "项", "枚", "批", "支",
+               "把", "人次", "件次", "辆次", "家次", "户次", "吨", "公斤", "千克")
+# Money is kept in the unit the article writes (5.58 亿元), as are percentages; "" is a score (97.87).
+UNITS = (*COUNT_UNITS, "%", "元", "万元", "亿元")
 MAX_FILE_BYTES = 32 * 1024 * 1024  # the real files are a few KB; 1000 years of reviews fit (benchmarks/growth.py)
 SOURCES_FILE = "sources.toml"
 PLACE_LEVELS = ("city", "county", "province")  # a review covers a city, a county or the province
@@ -18,12 +22,14 @@ PLACE_LEVELS = ("city", "county", "province")  # a review covers a city, a count
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a CSV table: its name, how its cells parse, and whether they may be blank."""
+    """One column of a CSV table: its name, how its cells parse, whether they may be blank, and
+    whether the column may be left out of the file (added after folders were written without it)."""
 
     name: str
     kind: Kind = "text"
     required: bool = True
     choices: tuple[str, ...] = ()
+    may_be_absent: bool = False
 
 
 FIGURES = (
@@ -34,7 +40,7 @@ FIGURES = (
     Column("domain"),
     Column("section"),
     Column("label_zh"),
-    Column("label_en"),
+    Column("label_en", required=False),
     Column("value", "number", required=False),
     Column("unit", "choice", required=False, choices=UNITS),
     Column("value_text", required=False),
@@ -47,11 +53,22 @@ FIGURES = (
     Column("context_text", required=False),
     Column("context_text_en", required=False),
     Column("source_quote"),
-    Column("source_quote_en"),
+    Column("source_quote_en", required=False),
+    # A change in percentage points (提升0.8个百分点) or in the level's own unit (减少3起), written in
+    # yoy_text like a change in percent; a row holds at most one of yoy_pct, yoy_pp and yoy_abs.
+    Column("yoy_pp", "number", required=False, may_be_absent=True),
+    Column("yoy_abs", "number", required=False, may_be_absent=True),
+    # The earlier end of a from-to pair (亡人事故由58起下降至47起: value_text is the pair, value 47,
+    # from_value 58) and its year; from_year left blank is the year before.
+    Column("from_value", "number", required=False, may_be_absent=True),
+    Column("from_year", "int", required=False, may_be_absent=True),
 )
+CHANGE_COLUMNS = ("yoy_pct", "yoy_pp", "yoy_abs")
 
-# Each article text column and its unofficial English translation, which must mirror it.
+# Each article text column and its unofficial English translation, which must mirror it when given.
+# The English of a level or a change is written by the software when left blank.
 TRANSLATED_TEXT = {"value_text": "value_text_en", "yoy_text": "yoy_text_en", "context_text": "context_text_en"}
+WRITTEN_BY_SOFTWARE = ("value_text_en", "yoy_text_en")
 
 DOMAINS = (
     Column("id"),
@@ -67,7 +84,7 @@ SECTIONS = (
     Column("heading", required=False),
     Column("heading_en", required=False),
     Column("label_zh"),
-    Column("label_en"),
+    Column("label_en", required=False),
 )
 
 PASSAGES = (
@@ -77,7 +94,7 @@ PASSAGES = (
     Column("order", "int"),
     Column("domains", "list", required=False),
     Column("text"),
-    Column("text_en"),
+    Column("text_en", required=False),
 )
 
 # A county-level division on the tile map, a development zone inside one, or the whole city.
@@ -106,9 +123,9 @@ PRACTICES = (
     Column("section"),
     Column("domains", "list"),
     Column("name_zh"),
-    Column("name_en"),
+    Column("name_en", required=False),
     Column("quote"),
-    Column("quote_en"),
+    Column("quote_en", required=False),
 )
 
 # The data desk proposes a figure's domain when its sentence holds one of these words.
@@ -116,6 +133,14 @@ KEYWORDS = (
     Column("domain"),
     Column("keyword"),
 )
+
+# The English a review still needs, per file: each column and the Chinese column it translates.
+ENGLISH_COLUMNS = {
+    "figures.csv": {"label_en": "label_zh", "context_text_en": "context_text"},
+    "sections.csv": {"heading_en": "heading", "label_en": "label_zh"},
+    "passages.csv": {"text_en": "text"},  # a figure's or a practice's quote takes its passage's English
+    "practices.csv": {"name_en": "name_zh"},
+}
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "figures.csv": FIGURES,
@@ -129,7 +154,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
 # A review may name no practice, and a library may hold no map: these tables may have no rows.
 MAY_BE_EMPTY = ("practices.csv", "places.csv", "keywords.csv")
 
-OPTIONAL_SOURCE_FIELDS = ("url",)  # every other text field of a source must be filled in
+# Every other text field of a source must be filled in; the English ones follow the Chinese.
+ENGLISH_SOURCE_FIELDS = ("publisher_en", "title_en", "authors_en", "place_en")
+OPTIONAL_SOURCE_FIELDS = ("url", *ENGLISH_SOURCE_FIELDS)
 SOURCE_FIELDS: dict[str, type] = {
     "id": str,
     "year": int,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.data.loader import Dataset
+from components.data.records import Dataset
 from components.text.wording import Wording
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -27,6 +27,11 @@ def reported_frame(rows: pd.DataFrame, words: Wording, source_line: str, domain_
         words.t("table.csv.value"): rows["value"],
         words.t("table.csv.unit"): rows["unit"],
         words.t("table.csv.yoy_pct"): rows["yoy_pct"],
+        words.t("table.csv.yoy_pp"): rows["yoy_pp"],
+        words.t("table.csv.yoy_abs"): rows["yoy_abs"],
+        words.t("table.csv.from_value"): rows["from_value"],
+        words.t("table.csv.from_year"): rows["from_year"],
+        words.t("table.csv.as_written"): [" ".join(filter(None, texts)) for texts in zip(rows["value_text"], rows["yoy_text"])],
         words.t("table.csv.better"): rows["better"].map(lambda b: words.t(f"better.{b}")),
         words.t("table.csv.quote"): rows["source_quote"],
         words.t("table.csv.quote_translation"): rows["source_quote_en"],

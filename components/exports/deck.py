@@ -139,7 +139,7 @@ def _closing_slide(deck, pack: Pack) -> None:
     _text(slide, words.t("pack.closing_heading"), (MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.7)), 28, bold=True)
     header = [words.t("table.label"), words.t("table.value"), words.t("table.change"), words.t("table.implied_previous")]
     rows = [[words.label(row), words.level(row) if not pd.isna(row["value"]) else "",
-             words.change(row) if not pd.isna(row["yoy_pct"]) else "",
+             words.change(row) if not pd.isna(row["change"]) else "",
              words.implied_previous(row) if not pd.isna(row["implied_previous"]) else ""]
             for _, row in pack.shown.iterrows()]
     height = Inches(0.42) * (len(rows) + 1)

@@ -12,7 +12,7 @@ from components.charts.base import ChartContext
 from components.charts.compare import build_compare_chart
 from components.charts.registry import build_chart, charts_with_rows
 from components.charts.summary import summary_line
-from components.data.loader import ChartDeclaration, Dataset, Source
+from components.data.records import ChartDeclaration, Dataset, Source
 from components.model.figures import View, review_figures, select
 from components.html.narrative import chart_passages
 from components.html.practice_list import practice_groups

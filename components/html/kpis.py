@@ -40,7 +40,7 @@ class KpiCard:
 
 
 def _card(row: pd.Series, parts: pd.DataFrame, words: Wording) -> KpiCard:
-    has_level, has_change = not pd.isna(row["value"]), not pd.isna(row["yoy_pct"])
+    has_level, has_change = not pd.isna(row["value"]), not pd.isna(row["change"])
     quote = words.article_text(row, "source_quote")
     if not has_change:  # a level with the article's context, or the levels of its parts
         context = words.context(row) or words.t("phrase.list_separator").join(
@@ -48,7 +48,7 @@ def _card(row: pd.Series, parts: pd.DataFrame, words: Wording) -> KpiCard:
             for _, part in parts.iterrows())
         return KpiCard(words.label(row), words.level(row), context, "", NEUTRAL, "", quote)
     meaning = words.t(f"outcome.{row['outcome']}")
-    arrow = "" if row["yoy_pct"] == 0 else ("down" if row["yoy_pct"] < 0 else "up")
+    arrow = "" if row["change"] == 0 else ("down" if row["change"] < 0 else "up")
     value = words.level(row) if has_level else words.change(row)
     delta = f"{words.change(row)} {meaning}" if has_level else meaning
     return KpiCard(words.label(row), value, delta, arrow, row["outcome"], words.t("kpi.change_caption"), quote)

@@ -14,7 +14,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from components.data.loader import ChartDeclaration
+from components.data.records import ChartDeclaration
 from components.html.render import render
 from components.text.wording import ARTICLE_LANGUAGE, Wording
 

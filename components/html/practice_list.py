@@ -7,7 +7,7 @@ from typing import Literal
 
 import pandas as pd
 
-from components.data.loader import Dataset
+from components.data.records import Dataset
 from components.html.narrative import html_lang, segments
 from components.html.render import render
 from components.text.wording import ARTICLE_LANGUAGE, Wording

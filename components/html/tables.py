@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
-from components.data.loader import Dataset
+from components.data.records import Dataset
 from components.html.render import render
 from components.model.compare import LEVEL
 from components.text.wording import Wording
@@ -19,7 +19,7 @@ def figures_table(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> pd.Da
         words.t("table.domain"): [words.domain(dataset.domains, d) for d in rows["domain"]],
         words.t("table.label"): [words.label(row) for _, row in rows.iterrows()],
         words.t("table.value"): [words.level(row) if not pd.isna(row["value"]) else "" for _, row in rows.iterrows()],
-        words.t("table.change"): [words.change(row) if not pd.isna(row["yoy_pct"]) else "" for _, row in rows.iterrows()],
+        words.t("table.change"): [words.change(row) if not pd.isna(row["change"]) else "" for _, row in rows.iterrows()],
         words.t("table.implied_previous"): [
             words.implied_previous(row) if not pd.isna(row["implied_previous"]) else "" for _, row in rows.iterrows()],
         words.t("table.section"): [sections.get((s, sec), sec) for s, sec in zip(rows["source_id"], rows["section"])],

@@ -9,10 +9,11 @@ import json
 import sys
 from pathlib import Path
 
-from components.data.loader import DataError, data_dir_from_env, load_dataset
+from components.data.loader import data_dir_from_env, load_dataset
+from components.data.records import DataError
 from components.data.schema import PLACE_LEVELS
 from components.ingest.candidates import read_article
-from components.ingest.draft import ReviewRecord, draft_files, guess_year, write_draft
+from components.ingest.draft import ReviewRecord, draft_files, guess_year, propose_figures, write_draft
 from components.ingest.reading import ArticleError, read_article_file
 from components.text.catalog import LANGUAGES, Catalog, load_catalog
 
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", type=int, help="the year the review covers (default: read from its title)")
     parser.add_argument("--publisher", default="", help="e.g. 丽水日报")
     parser.add_argument("--date", type=dt.date.fromisoformat, help="publication date, e.g. 2021-03-01")
+    parser.add_argument("--author", action="append", default=[], help="an author as the article names them; repeat for several")
+    parser.add_argument("--url", default="", help="where the article was published")
     parser.add_argument("--lang", default="zh", choices=LANGUAGES)
     args = parser.parse_args(argv)
     catalog = load_catalog(args.lang)
@@ -60,9 +63,16 @@ def _write(args: argparse.Namespace, article, catalog: Catalog) -> int:
         return _fail(catalog, "ingest.no_library", folder=data_dir_from_env())
     record = ReviewRecord(id=args.id or args.article.stem, place=args.place, place_short=args.place_short,
                           place_en=args.place_en, level=args.level, year=args.year or guess_year(article.title),
-                          publisher=args.publisher, title=article.title, date=args.date)
-    write_draft(draft_files(article, record, library, library.keywords, library.domains), args.out)
-    print(catalog.t("ingest.written", folder=args.out, count=len(article.candidates)), file=sys.stderr)
+                          publisher=args.publisher, title=article.title, date=args.date, authors=tuple(args.author),
+                          url=args.url)
+    proposal = propose_figures(article, record, library, library.keywords)
+    for item in proposal.left_out:
+        reason = catalog.t(f"ingest.reason.{item.reason}", detail=item.detail)
+        print(catalog.t("ingest.left_out", reason=reason, text=item.text, sentence=item.sentence), file=sys.stderr)
+    files = draft_files(article, record, library, library.keywords, library.domains, figures=proposal.rows)
+    write_draft(files, args.out)
+    print(catalog.t("ingest.written", folder=args.out, rows=len(proposal.rows), left=len(proposal.left_out)),
+          file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Candidate figures: every figure the grammar reads in an article's body, with its sentence and section."""
+"""Candidate figures: every figure the grammar reads in an article's title and body, with its sentence
+and section."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from dataclasses import asdict, dataclass
 
 from components.data.grammar import find_figures
 from components.ingest.structure import Paragraph, Section, sentence_around, structure
+
+TITLE_SECTION = "title"  # the section id of a title figure the body does not repeat
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,9 @@ class Candidate:
     start: int
     end: int
     section: str
+    kind: str = "level"
+    previous: float | None = None
+    previous_year: int | None = None
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -30,7 +36,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Article:
-    """An article's text and shape, and the figures found in it."""
+    """An article's text and shape, and the figures found in it (the title's first, then the body's)."""
 
     text: str
     title: str
@@ -40,14 +46,18 @@ class Article:
 
 
 def read_article(text: str) -> Article:
-    """Every figure in the body of ``text`` (not in its title or its source lines), in reading order."""
+    """Every figure in the title and the body of ``text`` (not in its source lines), in reading order."""
     title, sections, paragraphs = structure(text)
     headings = {section.id: section.heading for section in sections}
     found = []
-    for paragraph in paragraphs:
+    title_start = text.find(title)
+    heading_line = Paragraph(title, title_start, title_start + len(title), TITLE_SECTION)
+    read_title = title and not any(paragraph.start == title_start for paragraph in paragraphs)
+    for paragraph in ([heading_line] if read_title else []) + list(paragraphs):
         for reading in find_figures(paragraph.text):
             start, end = paragraph.start + reading.start, paragraph.start + reading.end
             found.append((Candidate(reading.text, reading.value, reading.unit, reading.approximate, reading.change,
                                     reading.change_unit, reading.subject, sentence_around(paragraph, start, end),
-                                    start, end, headings[paragraph.section]), paragraph))
+                                    start, end, headings.get(paragraph.section, ""), reading.kind, reading.previous,
+                                    reading.previous_year), paragraph))
     return Article(text, title, tuple(sections), tuple(paragraphs), tuple(found))

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.data import schema
 from components.data.derived import enrich
 from components.data.files import MemoryFiles
-from components.data.loader import DataError, Dataset, Problem, load_dataset
+from components.data.loader import load_dataset
+from components.data.records import DataError, Dataset, Problem
 from components.ingest.candidates import Article
-from components.ingest.draft import ReviewRecord, figure_rows
+from components.ingest.draft import ReviewRecord, propose_figures
 
 # The columns a person edits (the rest of each row is the extractor's and stays as proposed).
 EDITABLE = ("accept", "label_zh", "label_en", "domain", "better", "parent", "kind")
@@ -32,7 +34,7 @@ class Verdict:
 
 def proposed_rows(article: Article, record: ReviewRecord, library: Dataset) -> pd.DataFrame:
     """One row per figure the extractor proposes, every one accepted, with its kind."""
-    rows = pd.DataFrame(figure_rows(article, record, library, library.keywords))
+    rows = pd.DataFrame(propose_figures(article, record, library, library.keywords).rows)
     if rows.empty:
         return rows
     kinds = ["level_change" if v and c else ("level" if v else "change") for v, c in zip(rows["value_text"], rows["yoy_text"])]
@@ -44,9 +46,10 @@ def accepted_figures(edited: pd.DataFrame) -> list[dict[str, str]]:
     rows = []
     for row in edited[edited["accept"].astype(bool)].to_dict("records"):
         if row["kind"] == "change":
-            row.update(value="", unit="", value_text="", value_text_en="")
+            row.update(value="", value_text="", value_text_en="", from_value="", from_year="")
+            row["unit"] = row["unit"] if row["yoy_abs"] else ""
         elif row["kind"] == "level":
-            row.update(yoy_pct="", yoy_text="", yoy_text_en="")
+            row.update(yoy_pct="", yoy_pp="", yoy_abs="", yoy_text="", yoy_text_en="")
         rows.append({key: "" if value is None else str(value) for key, value in row.items()
                      if key not in ("accept", "kind")})
     return rows
@@ -86,11 +89,12 @@ def preview_figures(figures: list[dict[str, str]], record: ReviewRecord) -> pd.D
     frame = pd.DataFrame(figures)
     if frame.empty:
         return frame
+    frame = frame.assign(**{column.name: "" for column in schema.FIGURES if column.name not in frame})
     numbers = {column: pd.to_numeric(frame[column].replace("", None), errors="coerce").astype("Float64")
-               for column in ("value", "yoy_pct")}
+               for column in ("value", "from_value", "from_year", *schema.CHANGE_COLUMNS)}
     frame = frame.assign(**numbers, year=record.year or 0, better=frame["better"].replace("", "neutral"),
                          label_en=frame["label_en"].where(frame["label_en"] != "", frame["label_zh"]))
-    frame = frame[frame["value"].notna() | frame["yoy_pct"].notna()]
+    frame = frame[frame[["value", *schema.CHANGE_COLUMNS]].notna().any(axis=1)]
     return enrich(frame.reset_index(drop=True))
 
 

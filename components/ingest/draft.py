@@ -1,11 +1,12 @@
 """A draft data folder from an article: the review library's files, with every figure the extractor
-found as a row, and the fields only a person can decide left empty for ``components.validate`` to name."""
+found as a row (or listed with the reason it is left out), its charts, and only what a person decides
+left empty for ``components.validate`` to name."""
 
 from __future__ import annotations
 
 import csv
-import io
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,11 +14,14 @@ from pathlib import Path
 import pandas as pd
 
 from components.data import schema
-from components.data.grammar import UNIT_FACTORS, read_change, read_level
-from components.data.loader import Dataset, english_change, english_level
-from components.ingest.candidates import Article, Candidate
+from components.data.figure_text import base_unit
+from components.data.grammar import Reading, read_change, read_level, read_pair
+from components.data.records import Dataset
+from components.ingest.candidates import TITLE_SECTION, Article, Candidate
+from components.ingest.structure import Paragraph
 
 YEAR_IN_TITLE = re.compile(r"(20\d\d)年")
+NOT_DRAWN = {"duration": "duration", "rank": "rank"}  # reading kinds that are words, not dashboard figures
 
 
 @dataclass(frozen=True)
@@ -35,21 +39,32 @@ class ReviewRecord:
     title: str = ""
     title_en: str = ""
     date: dt.date | None = None
+    authors: tuple[str, ...] = ()
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A candidate that is not a row, and why: a catalog key under ``ingest.reason.``."""
+
+    text: str
+    sentence: str
+    reason: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The figures.csv rows the extractor proposes, and every candidate it left out with its reason."""
+
+    rows: list[dict[str, str]]
+    left_out: list[LeftOut]
 
 
 def guess_year(title: str) -> int | None:
     """The year a review covers, as its title usually says: 2019年全市平安丽水建设工作综述 -> 2019."""
     found = YEAR_IN_TITLE.search(title)
     return int(found.group(1)) if found else None
-
-
-def split_texts(candidate: Candidate) -> tuple[str, str]:
-    """(the level as written, the change as written) inside the candidate's text, each "" if absent."""
-    text = candidate.text
-    spans = [text[i:j] for i in range(len(text)) for j in range(len(text), i, -1)]
-    level = next((span for span in spans if candidate.value is not None and read_level(span)), "")
-    change = next((span for span in spans if candidate.change is not None and read_change(span)), "")
-    return level, change
 
 
 def propose_domain(sentence: str, keywords: pd.DataFrame) -> str:
@@ -59,71 +74,165 @@ def propose_domain(sentence: str, keywords: pd.DataFrame) -> str:
     return min(hits)[1] if hits else ""
 
 
-def propose_metric(subject: str, library: Dataset | None, taken: set[str]) -> str:
-    """The library's metric whose Chinese label is the subject (so compare years joins it), else a new id."""
-    if library is not None and subject:
-        known = library.figures.loc[library.figures["label_zh"] == subject, "metric"]
-        if not known.empty and known.iloc[0] not in taken:
-            return known.iloc[0]
-    return next(f"figure_{n:02d}" for n in range(1, 1000) if f"figure_{n:02d}" not in taken)
+def split_texts(candidate: Candidate) -> tuple[str, str]:
+    """(the level or from-to pair as written, the change as written) inside the candidate's text, each
+    "" if absent. A member of an enumeration is its own text (read in its sentence)."""
+    text = candidate.text
+    if candidate.kind == "change":
+        return "", text
+    if candidate.kind == "level":
+        return text, ""
+    read = read_pair if candidate.kind == "from_to" else read_level
+    start = next((start for start in range(1, len(text)) if candidate.change is not None
+                  and read_change(text[start:])), len(text))
+    level = next((text[:end] for end in range(start, 0, -1) if read(text[:end])), "")
+    return level, text[start:]
 
 
-def figure_rows(article: Article, record: ReviewRecord, library: Dataset | None,
-                keywords: pd.DataFrame) -> list[dict[str, str]]:
-    """One figures.csv row per candidate that reads as a level or a change the dashboard can show."""
-    rows, taken = [], set()
+def propose_figures(article: Article, record: ReviewRecord, library: Dataset | None,
+                    keywords: pd.DataFrame) -> Proposal:
+    """A figures.csv row for every candidate the dashboard can hold, and the others with their reason."""
+    rows: list[dict[str, str]] = []
+    left_out: list[LeftOut] = []
+    labels: set[str] = set()
+    body = [candidate for candidate, paragraph in article.candidates if paragraph.section != TITLE_SECTION]
     for candidate, paragraph in article.candidates:
-        level_text, change_text = split_texts(candidate)
-        if not level_text and not change_text:
-            continue  # a duration or a rank: words, not a figure the charts draw
-        level = read_level(level_text) if level_text else None
-        unit = (level.written_unit or level.unit) if level else ""
-        if level and unit not in schema.UNITS:
+        reason = _reason_to_leave_out(candidate, paragraph, body)
+        if reason:
+            left_out.append(LeftOut(candidate.text, candidate.sentence, *reason))
             continue
-        metric = propose_metric(candidate.subject, library, taken)
-        taken.add(metric)
-        rows.append({
-            "id": f"{record.year or 'draft'}-{metric}", "source_id": record.id,
-            "year": str(record.year or ""), "metric": metric,
-            "domain": propose_domain(candidate.subject, keywords) or propose_domain(candidate.sentence, keywords),
-            "section": paragraph.section,
-            "label_zh": candidate.subject, "label_en": "",
-            "value": _number(level.value / schema_factor(unit)) if level else "", "unit": unit,
-            "value_text": level_text,
-            "value_text_en": english_level(level.value / schema_factor(unit), unit, level_text) if level else "",
-            "yoy_pct": _number(candidate.change) if change_text else "", "yoy_text": change_text,
-            "yoy_text_en": english_change(candidate.change) if change_text else "",
-            "better": "", "parent": "", "context_text": "", "context_text_en": "",
-            "source_quote": candidate.sentence, "source_quote_en": "",
-        })
-    return rows
+        row = _row(candidate, paragraph, record)
+        label = _unique_label(candidate.subject or _clause_before(candidate), labels)
+        labels.add(label)
+        metric = _metric(label, library)
+        row.update(id=f"{record.id}-{metric}", metric=metric, label_zh=label,
+                   domain=propose_domain(candidate.subject, keywords) or propose_domain(candidate.sentence, keywords))
+        rows.append(row)
+    return Proposal(rows, left_out)
 
 
-def schema_factor(unit: str) -> float:
-    """How many base units one written unit is (亿元: 1e8)."""
-    return UNIT_FACTORS.get(unit, (unit, 1.0))[1]
+def _reason_to_leave_out(candidate: Candidate, paragraph: Paragraph, body: list[Candidate]) -> tuple[str, str] | None:
+    """(reason, detail) when ``candidate`` cannot or need not be a row, else None."""
+    if candidate.kind in NOT_DRAWN:
+        return NOT_DRAWN[candidate.kind], ""
+    level, change = split_texts(candidate)
+    if not level and not change:
+        return "unreadable", ""
+    unit = _written_unit(level)
+    if level and unit not in schema.UNITS and unit != "":
+        return "unit", unit
+    if paragraph.section == TITLE_SECTION and any(_same_figure(candidate, other) for other in body):
+        return "title_repeated", ""
+    return None
+
+
+def _same_figure(title: Candidate, body: Candidate) -> bool:
+    return (title.value, title.change, title.change_unit) == (body.value, body.change, body.change_unit)
+
+
+def _written_unit(level_text: str) -> str:
+    """The unit a level is stored in: money and percent as written (5570万元), a count in its measure
+    word (2.5万起 is 起)."""
+    reading = read_level(level_text) or read_pair(level_text)
+    if reading is None:
+        return ""
+    written = reading.written_unit
+    return reading.unit if written[:1] in ("万", "亿") and reading.unit in schema.COUNT_UNITS else written
+
+
+def _row(candidate: Candidate, paragraph: Paragraph, record: ReviewRecord) -> dict[str, str]:
+    """The figures.csv row of one candidate, its numbers in the columns their units belong in."""
+    level_text, change_text = split_texts(candidate)
+    unit = _written_unit(level_text) if level_text else (candidate.change_unit if candidate.change_unit not in
+                                                          ("%", "个百分点") else "")
+    factor = base_unit(unit)[1]
+    row = {column.name: "" for column in schema.FIGURES}
+    row.update(source_id=record.id, year=str(record.year or ""), section=paragraph.section,
+               source_quote=candidate.sentence, value_text=level_text, yoy_text=change_text, unit=unit)
+    if level_text:
+        row["value"] = _number(candidate.value / factor)
+        if candidate.kind == "from_to":
+            row["from_value"] = _number(candidate.previous / factor)
+            row["from_year"] = str(candidate.previous_year or "")
+    if change_text:
+        column = {"%": "yoy_pct", "个百分点": "yoy_pp"}.get(candidate.change_unit, "yoy_abs")
+        row[column] = _number(candidate.change / (factor if column == "yoy_abs" else 1))
+    return row
+
+
+def _clause_before(candidate: Candidate) -> str:
+    """A label for a figure with no subject: the words of its sentence just before it."""
+    before = candidate.sentence[:max(candidate.sentence.find(candidate.text), 0)]
+    clause = re.split(r"[,,;;::。、]", before)[-1].strip()
+    return clause[-12:] or candidate.text
+
+
+def _unique_label(label: str, taken: set[str]) -> str:
+    """The label, numbered (…(2), …(3)) if another figure of the review already has it."""
+    return next(candidate for candidate in [label] + [f"{label}({n})" for n in range(2, 1000)]
+                if candidate not in taken)
+
+
+def _metric(label: str, library: Dataset | None) -> str:
+    """The library's metric for this label (so compare years joins it), else the label itself."""
+    if library is not None:
+        known = library.figures.loc[library.figures["label_zh"] == label, "metric"]
+        if not known.empty:
+            return known.iloc[0]
+    return label
+
+
+def proposed_charts(review: str, rows: list[dict[str, str]]) -> str:
+    """charts.toml for the draft's own figures: changes and index for changes in percent, levels for
+    counts with a change, share for rates and scores; each shown for this review only."""
+    changes = [row for row in rows if row["yoy_pct"]]
+    levels = [row["metric"] for row in rows if row["value"] and row["unit"] not in ("%", "") and
+              any(row[column] for column in (*schema.CHANGE_COLUMNS, "from_value"))]
+    shares = [row["metric"] for row in rows if row["value"] and row["unit"] in ("%", "")]
+    charts = [("changes", "changes", '"every_change"', "quotes")] if changes else []
+    charts += [("levels", "levels", _toml_list(levels[:6]), "section")] if levels else []
+    charts += [("share", "share", _toml_list(shares[:6]), "quotes")] if shares else []
+    charts += [("index", "index", '"every_change"', "quotes")] if changes else []
+    lines = ["# Charts of this review's own figures. Add or remove metric ids (figures.csv) as you like."]
+    for chart_id, kind, metrics, narrative in charts:
+        lines += ["", "[[charts]]", f'id = "{review}-{chart_id}"', f'kind = "{kind}"', f"metrics = {metrics}",
+                  f'narrative = "{narrative}"', f"reviews = [{_toml_text(review)}]"]
+    return "\n".join(lines) + "\n"
+
+
+def _toml_list(items: list[str]) -> str:
+    return "[" + ", ".join(_toml_text(item) for item in items) + "]"
 
 
 def _number(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e15 else repr(value)
+    text = f"{value:.10g}" if abs(value) < 1e15 else repr(value)
+    return text[:-2] if text.endswith(".0") else text
 
 
 def draft_files(article: Article, record: ReviewRecord, library: Dataset | None, keywords: pd.DataFrame,
                 domains: pd.DataFrame, figures: list[dict[str, str]] | None = None) -> dict[str, bytes]:
     """Every file of the draft data folder, by name; ``figures`` replaces the proposed figures rows
     (the desk passes the rows a person accepted and completed)."""
-    rows = figure_rows(article, record, library, keywords) if figures is None else figures
+    rows = propose_figures(article, record, library, keywords).rows if figures is None else figures
+    paragraphs = list(article.paragraphs)
+    if any(row["section"] == TITLE_SECTION for row in rows):  # a title figure quotes the title
+        title_start = article.text.find(article.title)
+        paragraphs.insert(0, Paragraph(article.title, title_start, title_start + len(article.title), TITLE_SECTION))
+    used = {paragraph.section for paragraph in paragraphs}
     sections = [{"source_id": record.id, "id": section.id, "order": str(section.order), "heading": section.heading,
                  "heading_en": "", "label_zh": section.heading[:12] or "开篇", "label_en": ""}
-                for section in article.sections if section.id in {p.section for p in article.paragraphs}]
+                for section in article.sections if section.id in used]
+    if TITLE_SECTION in used:
+        sections.insert(0, {"source_id": record.id, "id": TITLE_SECTION, "order": "0", "heading": "",
+                            "heading_en": "", "label_zh": "标题", "label_en": "Title"})
     passages = [{"source_id": record.id, "id": f"{paragraph.section}-{n}", "section": paragraph.section,
                  "order": str(n), "domains": ";".join(sorted({propose_domain(paragraph.text, keywords)} - {""})),
                  "text": paragraph.text, "text_en": ""}
-                for n, paragraph in enumerate(article.paragraphs, start=1)]
+                for n, paragraph in enumerate(paragraphs, start=1)]
     return {
         f"articles/{record.id}.txt": article.text.encode("utf-8"),
         schema.SOURCES_FILE: _sources_toml(record).encode("utf-8"),
-        schema.CHARTS_FILE: DRAFT_CHARTS.encode("utf-8"),
+        schema.CHARTS_FILE: proposed_charts(record.id, rows).encode("utf-8"),
         "figures.csv": _csv(schema.FIGURES, rows),
         "sections.csv": _csv(schema.SECTIONS, sections),
         "passages.csv": _csv(schema.PASSAGES, passages),
@@ -144,7 +253,8 @@ def write_draft(files: dict[str, bytes], folder: Path) -> None:
 
 def _csv(columns: tuple, rows: list[dict[str, str]]) -> bytes:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[column.name for column in columns], lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=[column.name for column in columns], lineterminator="\n",
+                            extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue().encode("utf-8")
@@ -158,27 +268,12 @@ def _sources_toml(record: ReviewRecord) -> str:
     """The source record; what a person must still fill stays empty, under a comment naming it."""
     fields = {"id": record.id, "place": record.place, "level": record.level, "place_short": record.place_short,
               "place_en": record.place_en, "publisher": record.publisher, "publisher_en": record.publisher_en,
-              "title": record.title, "title_en": record.title_en, "url": "", "article": f"articles/{record.id}.txt"}
+              "title": record.title, "title_en": record.title_en, "url": record.url,
+              "article": f"articles/{record.id}.txt"}
     lines = ["# Draft written by python -m components.ingest. Fill every empty field, then run",
-             "# python -m components.validate on this folder.", "[[sources]]"]
+             "# python -m components.validate on this folder. The English fields may follow later.", "[[sources]]"]
     lines += [f"{key} = {_toml_text(value)}" for key, value in fields.items()]
     lines.append(f"year = {record.year}" if record.year else 'year = ""  # the year the review covers')
     lines.append(f"date = {record.date.isoformat()}" if record.date else 'date = ""  # the publication date, e.g. 2021-03-01')
-    lines += ["authors = []", "authors_en = []"]
+    lines += [f"authors = {_toml_list(list(record.authors))}", "authors_en = []"]
     return "\n".join(lines) + "\n"
-
-
-DRAFT_CHARTS = """# Charts of the draft: every change in one view and as an index. Add levels and shares by metric id.
-[[charts]]
-id = "changes"
-kind = "changes"
-metrics = "every_change"
-narrative = "quotes"
-
-[[charts]]
-id = "index"
-kind = "index"
-metrics = "every_change"
-narrative = "quotes"
-"""
-

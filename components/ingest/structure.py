@@ -49,12 +49,15 @@ def _is_heading(text: str) -> bool:
 
 
 def structure(article: str) -> tuple[str, list[Section], list[Paragraph]]:
-    """(title, sections, paragraphs): the first line is the title, meta lines are left out, and a
-    short line without closing punctuation starts a new section."""
+    """(title, sections, paragraphs): the first line is the title (a text of one line is its own
+    title and body), meta lines are left out, and a short line without closing punctuation starts a
+    new section."""
     lines = _lines(article)
     if not lines:
         return "", [], []
     title, body = lines[0][0], lines[1:]
+    if not body:  # a pasted sentence or paragraph: its one line is the body, and names the review too
+        body = lines
     sections = [Section("opening", 1, "")]
     paragraphs: list[Paragraph] = []
     for text, start in body:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.data.loader import Dataset
+from components.data.records import Dataset
 from components.model.figures import View
 
 LEVEL, CHANGE = "level", "change"

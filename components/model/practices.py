@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data.loader import Dataset
+from components.data.records import Dataset
 from components.model.figures import View
 from components.model.tiles import tile_cells
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 BREAK_AFTER = ",，、;；:：·。)）"
+NUMBER_MARKS = ",.%+−-"  # characters that belong to a number as written
 
 
 def plain(text: str) -> str:
@@ -19,18 +20,35 @@ def text_width(text: str) -> float:
 
 def wrap(text: str, width: float) -> str:
     """Break ``text`` into lines of at most ``width`` CJK characters (Latin counts as half),
-    breaking after punctuation or at a space (never just before a '·'); joined with <br>."""
+    breaking after punctuation or at a space (never just before a '·'), and never inside a number
+    with its sign and unit ('9,800起', '−13.8%', 'CNY 55.7 million' keep together as far as a line
+    allows); joined with <br>."""
     lines, line, last_break = [], "", 0
     for position, char in enumerate(text):
         if not line and char == " ":
             continue
         if line and char != " " and text_width(line + char) > width:
-            cut = last_break or len(line)
+            cut = last_break or _outside_number(line)
             lines.append(line[:cut].rstrip())
             line, last_break = line[cut:].lstrip(), 0
         line += char
-        if char in BREAK_AFTER or (char == " " and text[position + 1:position + 2] != "·"):
+        if (char in BREAK_AFTER and not _inside_number(text, position)) or (
+                char == " " and text[position + 1:position + 2] != "·" and not _inside_number(text, position)):
             last_break = len(line)
     lines.append(line.rstrip())
     return "<br>".join(part for part in lines if part)
+
+
+def _inside_number(text: str, position: int) -> bool:
+    """Whether ``text[position]`` (a comma, point or space) sits between two digits: 9,800 · 55.7 · 1 000."""
+    return 0 < position < len(text) - 1 and text[position - 1].isdigit() and text[position + 1].isdigit()
+
+
+def _outside_number(line: str) -> int:
+    """Where to cut a line with no break point: before the number it ends in, if it does (a forced
+    cut never splits one), else at its end."""
+    cut = len(line)
+    while cut > 0 and (line[cut - 1].isdigit() or line[cut - 1] in NUMBER_MARKS):
+        cut -= 1
+    return cut or len(line)
 

@@ -1,4 +1,5 @@
-"""Locale-aware number and date formatting, the one place user-facing numbers become text."""
+"""Locale-aware number and date formatting, the one place user-facing numbers become text: levels with
+their units and qualifiers, changes in percent, in percentage points and in counts, and dates."""
 
 from __future__ import annotations
 
@@ -11,20 +12,37 @@ from babel.numbers import format_decimal
 
 MINUS = "\u2212"  # a true minus sign, as typography wants it
 BABEL_LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
-# How English writes an amount in each unit the data may use: template, multiplier, fewer decimals.
-# 5.58亿元 is CNY 558 million; any other unit (the counters 个, 起, 件, 人, 次) is a plain number.
-ENGLISH_UNITS = {
-    "%": ("{n}%", 1, 0),
-    "元": ("CNY {n}", 1, 0),
-    "万元": ("CNY {n} thousand", 10, 1),
-    "亿元": ("CNY {n} million", 100, 2),
+POINTS = "个百分点"
+SCALES = {"": 1, "万": 10_000, "亿": 100_000_000}  # a count written 2.5万起 keeps its 万 in Chinese
+MONEY = {"元": 1, "万元": 10_000, "亿元": 100_000_000}  # English writes yuan in millions and billions
+MONEY_WORDS = ((1e9, "billion"), (1e6, "million"))
+# The English noun of each measure word that says what is counted; 个 起 件 次 stay a plain number,
+# their label says what is counted.
+ENGLISH_NOUNS = {
+    "名": ("person", "people"), "人": ("person", "people"), "人次": ("person-time", "person-times"),
+    "户": ("household", "households"), "家": ("business", "businesses"), "辆": ("vehicle", "vehicles"),
+    "处": ("site", "sites"), "所": ("institution", "institutions"), "笔": ("transaction", "transactions"),
+    "宗": ("case", "cases"), "条": ("item", "items"), "项": ("item", "items"), "枚": ("piece", "pieces"),
+    "批": ("batch", "batches"), "支": ("unit", "units"), "把": ("piece", "pieces"), "件次": ("case", "cases"),
+    "辆次": ("vehicle", "vehicles"), "家次": ("visit", "visits"), "户次": ("visit", "visits"),
+    "吨": ("tonne", "tonnes"), "公斤": ("kg", "kg"), "千克": ("kg", "kg"),
 }
+# The article's qualifiers by meaning; Chinese keeps the words as written, English says them this way.
+QUALIFIER_MEANINGS = {
+    "超过": "over", "逾": "over", "以上": "over", "余": "over", "多": "over", "上": "over",
+    "约": "about", "大约": "about", "约有": "about", "左右": "about",
+    "近": "nearly", "将近": "nearly", "接近": "nearly", "以下": "under",
+}
+ENGLISH_QUALIFIERS = {"over": "more than", "about": "about", "nearly": "nearly", "under": "under"}
+_BEFORE_NUMBER = ("大约", "约有", "将近", "接近", "超过", "逾", "约", "近", "上")  # longest first
+_BEFORE_UNIT = ("余", "多")  # 860余万元, 3000多户
+_AFTER_ALL = ("以上", "以下", "左右")  # 95%以上
 
 
-def decimals_in(text: str) -> int:
-    """How many decimal places the article used when writing a number, e.g. '5.58亿元' -> 2."""
-    digits = "".join(ch for ch in text if ch.isdigit() or ch == ".")
-    return len(digits.split(".", 1)[1]) if "." in digits else 0
+def qualifier_meaning(qualifier: str) -> str:
+    """over / about / nearly / under for the article's words ("超过", "余", "约" …), "" for none."""
+    return next((meaning for word, meaning in sorted(QUALIFIER_MEANINGS.items(), key=lambda item: -len(item[0]))
+                 if word in qualifier), "")
 
 
 @dataclass(frozen=True)
@@ -39,21 +57,78 @@ class NumberFormat:
         text = format_decimal(abs(value), format=pattern, locale=BABEL_LOCALES[self.language])
         return (MINUS + text) if value < 0 and not _rounds_to_zero(value, decimals) else text
 
-    def change(self, pct: float, decimals: int = 1) -> str:
-        """A signed percentage change: -13.8 -> '−13.8%', 451 -> '+451%'."""
-        sign = "+" if pct > 0 and not _rounds_to_zero(pct, decimals) else ""
-        return f"{sign}{self.number(pct, decimals)}%"
+    def change(self, pct: float, decimals: int = 1, qualifier: str = "") -> str:
+        """A signed percentage change: -13.8 -> '−13.8%', 451 -> '+451%'; qualified: 'more than −30%'."""
+        return self._qualified_change(f"{self._signed(pct, decimals)}%", qualifier)
 
-    def level(self, value: float, unit: str, decimals: int = 0) -> str:
-        """A level with its unit: '5.58亿元' / 'CNY 558 million', '79,362件' / '79,362', '98.2%'."""
+    def points(self, change: float, decimals: int = 1, qualifier: str = "") -> str:
+        """A change in percentage points: '+0.8个百分点' / '+0.8 pp'."""
+        unit = POINTS if self.language == "zh" else " pp"
+        return self._qualified_change(f"{self._signed(change, decimals)}{unit}", qualifier)
+
+    def count_change(self, change: float, unit: str, decimals: int = 0, qualifier: str = "") -> str:
+        """A change in a count's own unit: '−3起' / '−3', '+12名' / '+12 people'."""
         if self.language == "zh":
-            return f"{self.number(value, decimals)}{unit}"
-        template, multiplier, fewer = ENGLISH_UNITS.get(unit, ("{n}", 1, 0))
-        return template.format(n=self.number(value * multiplier, max(decimals - fewer, 0)))
+            return self._qualified_change(f"{self._signed(change, decimals)}{unit}", qualifier)
+        return self._qualified_change(self._signed(change, decimals) + _noun(unit, change), qualifier)
+
+    def level(self, value: float, unit: str, decimals: int = 0, qualifier: str = "", scale: str = "") -> str:
+        """A level with its unit and qualifier: '5.58亿元' / 'CNY 558 million', '2.5万起' / '25,000',
+        '350名' / '350 people', '860余万元' / 'more than CNY 8.6 million'. ``scale`` is the 万 or 亿 a
+        count was written with; ``decimals`` count at that scale, as the article wrote them."""
+        if self.language == "zh":
+            return self._chinese_level(value, unit, decimals, qualifier, scale)
+        if unit in MONEY:
+            text = _money(value * MONEY[unit], self)
+        else:
+            places = max(decimals - round(math.log10(SCALES.get(scale, 1))), 0)
+            text = self.number(value, places) + ("%" if unit == "%" else _noun(unit, value))
+        meaning = qualifier_meaning(qualifier)
+        return f"{ENGLISH_QUALIFIERS[meaning]} {text}" if meaning else text
 
     def date(self, day: dt.date) -> str:
         """A date written in full: '2020年3月10日' / '10 March 2020'."""
         return format_date(day, "long", locale=BABEL_LOCALES[self.language])
+
+    def _signed(self, value: float, decimals: int) -> str:
+        sign = "+" if value > 0 and not _rounds_to_zero(value, decimals) else ""
+        return sign + self.number(value, decimals)
+
+    def _qualified_change(self, text: str, qualifier: str) -> str:
+        meaning = qualifier_meaning(qualifier)
+        if not meaning:
+            return text
+        if self.language == "zh":
+            return {"over": "超过", "about": "约", "nearly": "近", "under": "不足"}[meaning] + text
+        return f"{ENGLISH_QUALIFIERS[meaning]} {text}"
+
+    def _chinese_level(self, value: float, unit: str, decimals: int, qualifier: str, scale: str) -> str:
+        text = self.number(value / SCALES.get(scale, 1), decimals)
+        before = next((word for word in _BEFORE_NUMBER if qualifier.startswith(word)), "")
+        inside = next((word for word in _BEFORE_UNIT if word in qualifier), "")
+        after = next((word for word in _AFTER_ALL if word in qualifier), "")
+        return f"{before}{text}{inside}{scale}{unit}{after}"
+
+
+def _noun(unit: str, value: float) -> str:
+    """' people', ' household' …: the English noun of a measure word, or '' for a plain number."""
+    if unit not in ENGLISH_NOUNS:
+        return ""
+    singular, plural = ENGLISH_NOUNS[unit]
+    return f" {singular if abs(value) == 1 else plural}"
+
+
+def _money(yuan: float, numbers: NumberFormat) -> str:
+    """'CNY 558 million', 'CNY 1.25 billion', 'CNY 86,000': at most three decimals, none that are 0."""
+    for size, word in MONEY_WORDS:
+        if abs(yuan) >= size:
+            return f"CNY {numbers.number(yuan / size, _places(yuan / size))} {word}"
+    return f"CNY {numbers.number(yuan, _places(yuan))}"
+
+
+def _places(value: float) -> int:
+    """The fewest decimals (at most three) that write ``value`` exactly: 55.7 -> 1, 558.0 -> 0."""
+    return next((places for places in range(3) if math.isclose(round(value, places), value, abs_tol=1e-9)), 3)
 
 
 def _rounds_to_zero(value: float, decimals: int) -> bool:

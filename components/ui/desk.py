@@ -14,8 +14,9 @@ from components import results
 from components.charts.base import ChartContext
 from components.charts.changes import build_changes_chart
 from components.context import Library
-from components.data.loader import DataError, data_dir_from_env
-from components.data.problems import message
+from components.data.loader import data_dir_from_env
+from components.data.records import DataError
+from components.text.problems import message
 from components.data.schema import BETTER_CHOICES, PLACE_LEVELS
 from components.html.kpis import kpi_cards, kpi_cards_html
 from components.html.narrative import article_html

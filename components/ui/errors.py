@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.data.loader import DataError
-from components.data.problems import location, message
+from components.data.records import DataError
+from components.text.problems import location, message
 from components.ui.text import escape_markdown
 from components.text.wording import Wording
 

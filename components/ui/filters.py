@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import results
 from components.context import Library, PageContext
-from components.data.loader import Dataset
+from components.data.records import Dataset
 from components.model.figures import View
 from components.model.slides import parse_flag
 from components.text.wording import Wording

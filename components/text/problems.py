@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.data.loader import Problem
+from components.data.records import Problem
 from components.text.catalog import Catalog
 
 

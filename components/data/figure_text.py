@@ -1,0 +1,39 @@
+"""A figure row's words read back as numbers: its level (or from-to pair) and its change, each as the
+grammar reads it standing alone or, for a member of an enumeration, where it stands in its sentence."""
+
+from __future__ import annotations
+
+from components.data import schema
+from components.data.grammar import UNIT_FACTORS, Reading, read_change, read_in_sentence, read_level, read_pair
+
+CHANGE_COLUMN = {"%": "yoy_pct", "个百分点": "yoy_pp"}  # any other change unit is a count: yoy_abs
+
+
+def level_reading(value_text: str, quote: str) -> Reading | None:
+    """The level (or from-to pair) ``value_text`` states, or None when it does not read as one."""
+    if not value_text:
+        return None
+    return read_level(value_text) or read_pair(value_text) or read_in_sentence(value_text, quote, "level")
+
+
+def change_reading(yoy_text: str, quote: str) -> Reading | None:
+    """The change ``yoy_text`` states, or None when it does not read as one."""
+    if not yoy_text:
+        return None
+    return read_change(yoy_text) or read_in_sentence(yoy_text, quote, "change")
+
+
+def change_column(reading: Reading) -> str:
+    """Which column holds a change of this unit: yoy_pct, yoy_pp or yoy_abs (减少3起)."""
+    return CHANGE_COLUMN.get(reading.change_unit, "yoy_abs")
+
+
+def base_unit(unit: str) -> tuple[str, float]:
+    """(base unit, how many of it one ``unit`` is): 亿元 -> (元, 1e8), 起 -> (起, 1)."""
+    return UNIT_FACTORS.get(unit, (unit, 1.0))
+
+
+def unit_written_as(unit: str, written: str) -> bool:
+    """Whether a row's ``unit`` matches the unit as written: the same, or a count with 万/亿 before it
+    (2.5万起 is a count of 起)."""
+    return written == unit or (unit in schema.COUNT_UNITS and written in ("万" + unit, "亿" + unit))
