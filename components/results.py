@@ -29,7 +29,7 @@ from components.html.practice_list import practice_groups, practice_groups_html,
 from components.html.tables import compare_table_html, figures_table_html, folded_html, layout_note_html
 from components.memo import memoised
 from components.model.compare import compare_rows
-from components.model.figures import View, review_figures
+from components.model.figures import View, review_domains as domains_of_review, review_figures
 from components.model.practices import CITY, PracticeView, practices_shown, split_citywide
 from components.text.wording import ARTICLE_LANGUAGE, Wording
 
@@ -65,9 +65,18 @@ def _ids_by_label(table: pd.DataFrame, stem: str = "label") -> dict[str, str]:
 
 
 @memoised
-def domain_labels(lib: Library, words: Wording) -> dict[str, str]:
-    """Each domain's name in the wording's language, by id, in filter order."""
-    return words.domain_labels(lib.data.domains)
+def domain_labels(lib: Library, words: Wording, review: str | None = None) -> dict[str, str]:
+    """Each domain's name in the wording's language, by id, in filter order: of the library, or only
+    those ``review`` speaks to."""
+    labels = words.domain_labels(lib.data.domains)
+    return labels if review is None else {domain: labels[domain] for domain in review_domains(lib, review)}
+
+
+@memoised
+def review_domains(lib: Library, review: str) -> tuple[str, ...]:
+    """The domains ``review`` speaks to, in filter order."""
+    data = lib.data
+    return domains_of_review(data.domains, data.figures, data.practices, review)
 
 
 @memoised

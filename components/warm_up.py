@@ -26,8 +26,8 @@ def build_default_views(folder: Path) -> None:
     results.review_chart_ids(lib, lib.data.default_review)
     for language in LANGUAGES:
         words = wording(language)
-        ctx = PageContext(lib, View(lib.data.default_review, tuple(results.domain_labels(lib, words))), words,
-                          presenting=False)
+        review = lib.data.default_review
+        ctx = PageContext(lib, View(review, tuple(results.domain_labels(lib, words, review))), words, presenting=False)
         results.summary(ctx)
         results.kpis_html(ctx)
         for chart, _ in results.view_rows(ctx).charts:

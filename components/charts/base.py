@@ -225,6 +225,13 @@ def add_to_layout(fig: go.Figure, kind: str, items: list[dict]) -> None:
     fig.update_layout({kind: [*fig.layout[kind], *items]})
 
 
+def translation_notes(rows: pd.DataFrame, words: Wording) -> list[str]:
+    """A footnote when a label is shown in Chinese because it is not yet translated."""
+    column = f"label_{words.catalog.language}"
+    untranslated = column != "label_zh" and (rows[column] == "").any()
+    return [words.t("chart.note.untranslated")] if untranslated else []
+
+
 def meaning_text(words: Wording, row: pd.Series) -> str:
     return words.t(f"outcome.{row['outcome']}")
 

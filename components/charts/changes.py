@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from components import theme
 from components.charts.base import (ChartContext, axis_cut, break_marks, category_labels, finish_figure, meaning_text,
-                                   new_figure, phrase_and_domain, rows_height, ticks, value_labels)
+                                   new_figure, phrase_and_domain, rows_height, ticks, translation_notes, value_labels)
 from components.data.derived import GOOD
 from components.text.wording import Wording
 
@@ -23,7 +23,9 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig = new_figure(ctx)
     fig.add_bar(
         x=shown.tolist(), y=labels, orientation="h",
-        marker=dict(color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]]),
+        marker=dict(color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]],
+                    pattern=dict(shape=["." if q else "" for q in rows["change_qualifier"]], fgcolor=theme.BACKGROUND,
+                                 solidity=0.3)),
         customdata=phrase_and_domain(rows, words), hovertemplate="%{y}: %{customdata[0]}<extra></extra>",
     )
     # With no rise, every label stands right of zero in the room left for labels alone: two short lines
@@ -37,6 +39,9 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
             if value > cut:
                 break_marks(fig, cut, position)
         notes.append(words.t("chart.note.cut"))
+    if (rows["change_qualifier"] != "").any():
+        notes.append(words.t("chart.note.approximate"))
+    notes += translation_notes(rows, words)
     low = min(rows["yoy_pct"].min(), 0)
     high = cut if cut else max(rows["yoy_pct"].max(), 0)
     span = (high - low) or 1

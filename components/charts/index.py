@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from components import theme
 from components.charts.base import (ChartContext, axis_cut, category_labels, finish_figure, new_figure,
-                                   phrase_and_domain, rows_height, ticks, value_labels)
+                                   phrase_and_domain, rows_height, ticks, translation_notes, value_labels)
 from components.data.derived import GOOD
 from components.text.layout import plain
 from components.text.wording import Wording
@@ -45,6 +45,7 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     notes = [words.t("chart.note.index")]
     if cut:
         notes.append(words.t("chart.note.cut_point"))
+    notes += translation_notes(rows, words)
     low = min(shown.min(), 100)
     high = max(shown.max(), 100)
     span = high - low or 1

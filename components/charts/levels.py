@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
-from components.charts.base import ChartContext, finish_figure, new_figure
+from components.charts.base import ChartContext, finish_figure, new_figure, translation_notes
 from components.data.derived import GOOD
 from components.model.figures import headline_figures
 from components.text.layout import plain, wrap
@@ -39,7 +39,7 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.update_yaxes(type="category")  # "2018" and "2019" are labels, not numbers
     title, subtitle = levels_title(wholes, words)
     years = [words.t("chart.levels.year", year=year) for year in (*wholes["earlier_year"].dropna(), wholes["year"].iloc[0])]
-    return finish_figure(fig, ctx, title, subtitle, notes, axis_labels=False,
+    return finish_figure(fig, ctx, title, subtitle, notes + translation_notes(rows, words), axis_labels=False,
                    panel_title_lines=titles[0].count("<br>") + 1 if titles else 0,
                    plot_height=len(wholes) * round(ctx.font_size * ctx.row_scale * 2.5), alt_items=_levels_alt(rows, words),
                    gutter_labels=years)
@@ -122,9 +122,13 @@ def _single_level_panel(fig: go.Figure, figure: pd.Series, words: Wording, row: 
 
 def levels_title(wholes: pd.DataFrame, words: Wording) -> tuple[str, str]:
     """(title, subtitle): the levels' message, and what the bars set beside this year's, as drawn."""
-    if wholes["earlier_derived"].any():
+    derived = wholes["earlier_derived"].astype(bool)
+    reported = wholes["earlier_value"].notna() & ~derived
+    if derived.any() and reported.any():
+        subtitle = words.t("chart.levels.subtitle_mixed")
+    elif derived.any():
         subtitle = words.t("chart.levels.subtitle_derived")
-    elif wholes["earlier_value"].notna().any():
+    elif reported.any():
         subtitle = words.t("chart.levels.subtitle_reported")
     else:
         subtitle = words.t("chart.levels.subtitle_levels", year=wholes["year"].iloc[0])

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
-from components.charts.base import ChartContext, category_labels, finish_figure, new_figure
+from components.charts.base import ChartContext, category_labels, finish_figure, new_figure, translation_notes
 from components.data.derived import GOOD, NEUTRAL
 from components.text.layout import plain
 from components.text.wording import Wording
@@ -32,7 +32,7 @@ def build_share_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.update_xaxes(range=[0, 102], tickvals=ticks, ticktext=[f"{words.numbers.number(t)}%" for t in ticks])
     title = share_title(rows.iloc[0], words)
     alt_items = [(words.label(row), words.level(row)) for _, row in rows.iterrows()]
-    return finish_figure(fig, ctx, title, words.t("chart.share.subtitle"), [],
+    return finish_figure(fig, ctx, title, words.t("chart.share.subtitle"), translation_notes(rows, words),
                    plot_height=max(len(rows), 1) * round(ctx.font_size * 4), alt_items=alt_items, gutter_labels=labels)
 
 

@@ -13,7 +13,7 @@ from components.charts.compare import build_compare_chart
 from components.charts.registry import build_chart, charts_with_rows
 from components.charts.summary import summary_line
 from components.data.records import ChartDeclaration, Dataset, Source
-from components.model.figures import View, review_figures, select
+from components.model.figures import View, review_domains, review_figures, select
 from components.html.narrative import chart_passages
 from components.html.practice_list import practice_groups
 from components.charts.practice_map import build_view_map
@@ -87,7 +87,7 @@ class Pack:
     def view_line(self) -> str:
         """'领域:全部' or the domains chosen, and the place and section when one is chosen."""
         words, data = self.words, self.data
-        if set(self.view.domains) == set(data.domains["id"]):
+        if set(self.view.domains) >= set(review_domains(data.domains, data.figures, data.practices, self.view.review)):
             parts = [words.t("pack.all_domains")]
         else:
             names = words.t("practices.domain_separator").join(words.domain(data.domains, d) for d in self.view.domains)

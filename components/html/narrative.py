@@ -86,11 +86,13 @@ class NarrativeLabels:
     heading: str
     translation_note: str
     original: str
+    untranslated: str
 
     @classmethod
     def for_words(cls, words: Wording) -> "NarrativeLabels":
         """The labels in the user's language."""
-        return cls(words.t("chart.narrative_heading"), words.t("chart.translation_note"), words.t("chart.original"))
+        return cls(words.t("chart.narrative_heading"), words.t("chart.translation_note"), words.t("chart.original"),
+                   words.t("chart.untranslated"))
 
 
 def narrative_html(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame, language: str,
@@ -107,16 +109,20 @@ def narrative_html(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.D
 
 
 def _passage_items(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame, language: str,
-                   headings: bool = True) -> list[tuple[str | None, list[tuple[str, bool]]]]:
-    """(section heading where a section starts, else None; highlighted pieces) for each passage."""
-    terms = figure_terms(figures, language)
+                   headings: bool = True) -> list[tuple[str | None, list[tuple[str, bool]], bool]]:
+    """(section heading where a section starts, else None; highlighted pieces; whether the passage is
+    shown in the original because it is not yet translated) for each passage."""
+    terms, original_terms = figure_terms(figures, language), figure_terms(figures)
     heading, text, label = _column("heading", language), _column("text", language), f"label_{language}"
-    titles = {(row["source_id"], row["id"]): row[heading] or row[label] for _, row in sections.iterrows()}
+    titles = {(row["source_id"], row["id"]): row[heading] or row[label] or row["heading"] or row["label_zh"]
+              for _, row in sections.iterrows()}
     items, current = [], None
     for _, row in passages.iterrows():
         section = (row["source_id"], row["section"])
         starts = headings and section != current
-        items.append((titles.get(section, row["section"]) if starts else None, segments(row[text], terms)))
+        untranslated = not row[text]
+        pieces = segments(row["text"], original_terms) if untranslated else segments(row[text], terms)
+        items.append((titles.get(section, row["section"]) if starts else None, pieces, untranslated))
         current = section
     return items
 

@@ -1,5 +1,6 @@
-"""The data desk's work, without Streamlit: the table a person edits, the rows they accepted, the
-validator's verdict on the draft in memory, a preview of the figures, and the zip to download."""
+"""The data desk's work, without Streamlit: the table a person edits and the candidates left out,
+the rows they accepted, the validator's verdict on the draft in memory, a preview of the review's
+page (its figures and every chart the draft declares), and the zip to download."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components.charts.registry import charts_with_rows
 from components.data import schema
 from components.data.derived import enrich
 from components.data.files import MemoryFiles
 from components.data.loader import load_dataset
-from components.data.records import DataError, Dataset, Problem
+from components.data.read import read_charts
+from components.data.records import ChartDeclaration, DataError, Dataset, Problem, Source
 from components.ingest.candidates import Article
-from components.ingest.draft import ReviewRecord, propose_figures
+from components.ingest.draft import LeftOut, ReviewRecord, propose_figures
+from components.model.figures import review_figures
 
 # The columns a person edits (the rest of each row is the extractor's and stays as proposed).
 EDITABLE = ("accept", "label_zh", "label_en", "domain", "better", "parent", "kind")
@@ -32,13 +36,25 @@ class Verdict:
     problems: tuple[Problem, ...]
 
 
-def proposed_rows(article: Article, record: ReviewRecord, library: Dataset) -> pd.DataFrame:
-    """One row per figure the extractor proposes, every one accepted, with its kind."""
-    rows = pd.DataFrame(propose_figures(article, record, library, library.keywords).rows)
+@dataclass(frozen=True)
+class Preview:
+    """The review's page as the dashboard would draw it: its figures, and each chart the draft
+    declares with the rows it draws; ``source`` is the review's record once the draft is valid."""
+
+    figures: pd.DataFrame
+    charts: tuple[tuple[ChartDeclaration, pd.DataFrame], ...]
+    source: Source | None
+
+
+def proposed_rows(article: Article, record: ReviewRecord, library: Dataset) -> tuple[pd.DataFrame, list[LeftOut]]:
+    """One row per figure the extractor proposes, every one accepted, with its kind; and every
+    candidate it left out, with its reason."""
+    proposal = propose_figures(article, record, library, library.keywords)
+    rows = pd.DataFrame(proposal.rows)
     if rows.empty:
-        return rows
+        return rows, proposal.left_out
     kinds = ["level_change" if v and c else ("level" if v else "change") for v, c in zip(rows["value_text"], rows["yoy_text"])]
-    return rows.assign(accept=True, kind=kinds)
+    return rows.assign(accept=True, kind=kinds), proposal.left_out
 
 
 def accepted_figures(edited: pd.DataFrame) -> list[dict[str, str]]:
@@ -96,6 +112,26 @@ def preview_figures(figures: list[dict[str, str]], record: ReviewRecord) -> pd.D
                          label_en=frame["label_en"].where(frame["label_en"] != "", frame["label_zh"]))
     frame = frame[frame[["value", *schema.CHANGE_COLUMNS]].notna().any(axis=1)]
     return enrich(frame.reset_index(drop=True))
+
+
+def sentence_pieces(text: str, sentence: str) -> list[tuple[str, bool]]:
+    """A sentence as (piece, is_the_figure) runs, for a template to mark the figure in it."""
+    start = sentence.find(text)
+    if start < 0:
+        return [(sentence, False)]
+    return [(piece, marked) for piece, marked in ((sentence[:start], False), (text, True),
+                                                  (sentence[start + len(text):], False)) if piece]
+
+
+def preview(found: Verdict, files: dict[str, bytes], figures: list[dict[str, str]], record: ReviewRecord) -> Preview:
+    """What the review's page would show: from the validated dataset once the draft is valid, else
+    from the accepted rows (``preview_figures``) with the charts the draft's charts.toml declares."""
+    if found.dataset is not None:
+        rows = review_figures(found.dataset.figures, record.id)
+        return Preview(rows, charts_with_rows(found.dataset.charts, rows, record.id), found.dataset.source(record.id))
+    rows = preview_figures(figures, record)
+    declared = tuple(chart for chart, _ in read_charts(MemoryFiles(files), []))  # the desk wrote it: it reads
+    return Preview(rows, charts_with_rows(declared, rows, record.id) if not rows.empty else (), None)
 
 
 def zipped(files: dict[str, bytes], folder: str) -> bytes:

@@ -16,6 +16,14 @@ class View:
     domains: tuple[str, ...]
 
 
+def review_domains(domains: pd.DataFrame, figures: pd.DataFrame, practices: pd.DataFrame, review: str) -> tuple[str, ...]:
+    """The domains one review speaks to (its figures' and its practices'), in filter order: the filter
+    lists these only."""
+    used = set(figures.loc[figures["source_id"] == review, "domain"])
+    used.update(domain for tags in practices.loc[practices["source_id"] == review, "domains"] for domain in tags)
+    return tuple(domain for domain in domains["id"] if domain in used)
+
+
 def select(figures: pd.DataFrame, view: View) -> pd.DataFrame:
     """The figures of ``view.review`` in ``view.domains``, in the order of figures.csv."""
     mask = (figures["source_id"] == view.review) & figures["domain"].isin(view.domains)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components import results
 from components.context import PageContext
 from components.ui.filters import DOMAIN_KEY
 
@@ -33,7 +34,7 @@ class ClickFilter:
         # and a click on the same bar again counts as a new click. A view changed in the sidebar
         # keeps the key: a chart whose figure did not change is then left as the browser drew it.
         key_suffix = f"c{st.session_state.get(CLICKS_KEY, 0)}"
-        return cls(chart_id, tuple(ctx.data.domains["id"]), key_suffix, ctx.words.t("chart.alt_click_filters"),
+        return cls(chart_id, results.review_domains(ctx.library, ctx.view.review), key_suffix, ctx.words.t("chart.alt_click_filters"),
                    keep_slide=ctx.presenting)
 
 

@@ -1,5 +1,6 @@
 """The data desk page (资料台, /desk): paste a review article, confirm every figure found in it, and
-download the data folder once the validator accepts it. Nothing is written on the server."""
+download the data folder once the validator accepts it; upload that zip later to continue where the
+work stopped. Nothing is written on the server."""
 
 from __future__ import annotations
 
@@ -11,26 +12,37 @@ import pandas as pd
 import streamlit as st
 
 from components import results
-from components.charts.base import ChartContext
-from components.charts.changes import build_changes_chart
+from components.charts.base import ChartContext, plotly_config
+from components.charts.registry import build_chart
 from components.context import Library
 from components.data.loader import data_dir_from_env
 from components.data.records import DataError
-from components.text.problems import message
 from components.data.schema import BETTER_CHOICES, PLACE_LEVELS
 from components.html.kpis import kpi_cards, kpi_cards_html
 from components.html.narrative import article_html
+from components.html.render import render
 from components.ingest.candidates import read_article
-from components.ingest.desk import (EDITABLE, KINDS, SHOWN, accepted_figures, grouped, preview_figures, proposed_rows,
-                                   row_ranges, verdict, zipped)
-from components.ingest.draft import ReviewRecord, draft_files, guess_year
+from components.ingest.desk import (EDITABLE, KINDS, SHOWN, Preview, Verdict, accepted_figures, grouped, preview,
+                                   proposed_rows, row_ranges, sentence_pieces, verdict, zipped)
+from components.ingest.draft import LeftOut, ReviewRecord, draft_files, guess_year
 from components.ingest.reading import ArticleError, checked_text
+from components.ingest.resume import ResumeError, Saved, read_saved, with_saved_edits
+from components.text.problems import message
 from components.text.wording import Wording, wording
 from components.ui import style
 from components.ui.chart_section import plot
 from components.ui.errors import render_data_error
 from components.ui.language import render_language_picker, resolve_language
 from components.ui.text import escape_markdown
+from components.validate import english_status
+
+RESUME_KEY, SAVED_KEY, NOTE_KEY = "desk-resume", "desk-saved", "desk-resume-note"
+# The record's boxes by key, with the ReviewRecord field each shows (authors: one box, 、 between names).
+RECORD_BOXES = {"desk-id": "id", "desk-place": "place", "desk-place-short": "place_short", "desk-place-en": "place_en",
+                "desk-level": "level", "desk-year": "year", "desk-publisher": "publisher",
+                "desk-publisher-en": "publisher_en", "desk-title-en": "title_en", "desk-date": "date",
+                "desk-authors": "authors", "desk-url": "url"}
+AUTHOR_SEPARATORS = re.compile(r"[、,,;;\n]")
 
 
 def render_desk() -> None:
@@ -50,6 +62,7 @@ def render_desk() -> None:
     except DataError as error:
         render_data_error(error, str(folder), words)
         return
+    _render_resume(words)
     text = st.text_area(words.t("desk.article"), key="desk-article", height=220,
                         placeholder=words.t("desk.article_placeholder"))
     if not text.strip():
@@ -66,19 +79,66 @@ def render_desk() -> None:
         return
     with st.expander(words.t("desk.highlighted"), key="desk-highlighted"):
         st.html(article_html(article.text, [candidate.text for candidate, _ in article.candidates]))
-    article_key = hashlib.sha1(article.text.encode()).hexdigest()[:12]
-    edited = _render_rows(words, proposed_rows(article, record, library.data), library, article_key)
+    proposed, left_out = proposed_rows(article, record, library.data)
+    editor_key = "desk-rows-" + hashlib.sha1(article.text.encode()).hexdigest()[:12]
+    saved, restores = st.session_state.get(SAVED_KEY, (None, 0))
+    if saved is not None and saved.article == article.text and not proposed.empty:
+        proposed, unmatched = with_saved_edits(proposed, saved.figures)
+        editor_key += f"-{restores}"  # a fresh table that starts from the zip's rows
+        if unmatched:
+            st.warning(words.t("desk.resume.unmatched", count=unmatched), icon="⚠️")
+    edited = _render_rows(words, proposed, library, editor_key)
+    _render_left_out(words, left_out)
     figures = accepted_figures(edited)
     data = library.data
     files = draft_files(article, record, data, data.keywords, data.domains, figures=figures)
-    _render_verdict(words, verdict(files))
-    _render_preview(words, preview_figures(figures, record))
+    found = verdict(files)
+    _render_verdict(words, found)
+    _render_preview(words, preview(found, files, figures, record))
     st.download_button(words.t("desk.download"), zipped(files, record.id), file_name=f"{record.id}.zip",
                        mime="application/zip", key="desk-download", on_click="ignore", icon="⬇️")
 
 
+def _render_resume(words: Wording) -> None:
+    """The one upload of the app: a zip this page downloaded, to continue from; what it restored or
+    why it was refused is said under it."""
+    st.file_uploader(words.t("desk.resume.label"), type="zip", key=RESUME_KEY, on_change=_resume,
+                     help=words.t("desk.resume.help"))
+    note = st.session_state.get(NOTE_KEY)
+    if note is None:
+        return
+    kind, key, params = note
+    text = escape_markdown(words.t(key, **params))
+    if kind == "done":
+        st.success(text, icon="✅")
+    else:
+        st.error(text, icon="⚠️")
+
+
+def _resume() -> None:
+    """On upload, before the page is drawn: the zip's article, record and rows fill the page's boxes."""
+    upload = st.session_state.get(RESUME_KEY)
+    st.session_state.pop(NOTE_KEY, None)
+    if upload is None:
+        return
+    try:
+        saved = read_saved(upload.getvalue())
+    except ResumeError as error:
+        st.session_state[NOTE_KEY] = ("error", error.key, error.params)
+        return
+    st.session_state.update({key: _box_value(saved, field) for key, field in RECORD_BOXES.items()})
+    st.session_state["desk-article"] = saved.article
+    st.session_state[SAVED_KEY] = (saved, st.session_state.get(SAVED_KEY, (None, 0))[1] + 1)
+    st.session_state[NOTE_KEY] = ("done", "desk.resume.done", {"name": upload.name, "rows": len(saved.figures)})
+
+
+def _box_value(saved: Saved, field: str):
+    value = getattr(saved.record, field)
+    return "、".join(value) if field == "authors" else value
+
+
 def _render_record(words: Wording, year: int | None, title: str) -> ReviewRecord:
-    """The review's source record: what the article cannot say about itself."""
+    """The review's source record: what the article cannot say about itself. English may follow later."""
     with st.container(key="desk-record", horizontal=True, wrap=True, gap="medium"):
         review_id = st.text_input(words.t("desk.id"), key="desk-id", width=260, help=words.t("desk.id_help"))
         place = st.text_input(words.t("desk.place"), key="desk-place", width=160, placeholder=words.t("desk.example_place"))
@@ -95,11 +155,15 @@ def _render_record(words: Wording, year: int | None, title: str) -> ReviewRecord
         title_en = st.text_input(words.t("desk.title_en"), key="desk-title-en", width=420)
         date = st.date_input(words.t("desk.date"), key="desk-date", value=None, width=180,
                              min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31))
+        authors = st.text_input(words.t("desk.authors"), key="desk-authors", width=320,
+                                placeholder=words.t("desk.example_authors"), help=words.t("desk.authors_help"))
+        url = st.text_input(words.t("desk.url"), key="desk-url", width=420, placeholder="https://")
     plain_id = "-".join(re.findall(r"[A-Za-z0-9_]+", review_id))  # names files and links: plain characters only
     return ReviewRecord(id=plain_id or f"review-{chosen_year or 'draft'}", place=place.strip(),
                         place_short=place_short.strip(), place_en=place_en.strip(), level=level,
                         year=int(chosen_year) if chosen_year else None, publisher=publisher.strip(),
-                        publisher_en=publisher_en.strip(), title=title, title_en=title_en.strip(), date=date)
+                        publisher_en=publisher_en.strip(), title=title, title_en=title_en.strip(), date=date,
+                        authors=tuple(filter(None, map(str.strip, AUTHOR_SEPARATORS.split(authors)))), url=url.strip())
 
 
 def _render_rows(words: Wording, proposed: pd.DataFrame, library: Library, key: str) -> pd.DataFrame:
@@ -124,17 +188,28 @@ def _render_rows(words: Wording, proposed: pd.DataFrame, library: Library, key: 
                                                  help=words.t("desk.col.kind_help")),
         "source_quote": st.column_config.TextColumn(words.t("desk.col.sentence"), width="large"),
     }
-    edited = st.data_editor(proposed[list(SHOWN)], key=f"desk-rows-{key}", hide_index=True, num_rows="fixed",
+    edited = st.data_editor(proposed[list(SHOWN)], key=key, hide_index=True, num_rows="fixed",
                             column_config=config, disabled=[column for column in SHOWN if column not in EDITABLE],
                             width="stretch")
     return proposed.assign(**{column: edited[column] for column in EDITABLE})
 
 
-def _render_verdict(words: Wording, found) -> None:
-    """The validator's verdict on the draft, live: valid, or every problem with its place."""
+def _render_left_out(words: Wording, left_out: list[LeftOut]) -> None:
+    """The candidates that are not rows, each with its reason, its text and its sentence."""
+    if not left_out:
+        return
+    items = [{"text": item.text, "reason": words.t(f"ingest.reason.{item.reason}", detail=item.detail),
+              "pieces": sentence_pieces(item.text, item.sentence)} for item in left_out]
+    st.html(render("desk_left_out.html.j2", heading=words.t("desk.left_out", count=len(left_out)), items=items))
+
+
+def _render_verdict(words: Wording, found: Verdict) -> None:
+    """The validator's verdict on the draft, live: valid with its English status, or every problem
+    with its place."""
     st.subheader(words.t("desk.verdict_heading"))
     if not found.problems:
         st.success(words.t("desk.valid"), icon="✅")
+        st.info(escape_markdown(english_status(found.dataset, words.catalog)), icon="🌐")
         return
     st.warning(words.t("desk.problems", count=len(found.problems)), icon="⚠️")
     groups = grouped(found.problems)
@@ -145,14 +220,16 @@ def _render_verdict(words: Wording, found) -> None:
     }))
 
 
-def _render_preview(words: Wording, rows: pd.DataFrame) -> None:
-    """The KPI cards and the changes chart the dashboard would draw from the accepted rows."""
+def _render_preview(words: Wording, shown: Preview) -> None:
+    """The page the review will get: its KPI cards and every chart the draft declares."""
     st.subheader(words.t("desk.preview_heading"))
-    if rows.empty:
+    if shown.figures.empty:
         st.info(words.t("desk.nothing_accepted"), icon="ℹ️")
         return
-    st.html(kpi_cards_html(kpi_cards(rows, words), words))
-    changes = rows[rows["yoy_pct"].notna()]
-    if not changes.empty:
-        fig = build_changes_chart(changes, ChartContext(words, words.t("desk.preview_source")))
-        plot(fig, "desk-preview-changes", {"displaylogo": False, "responsive": True})
+    st.caption(words.t("desk.preview_caption", count=len(shown.charts)))
+    st.html(kpi_cards_html(kpi_cards(shown.figures, words), words))
+    line = words.source_line(shown.source, short=True) if shown.source else words.t("desk.preview_source")
+    ctx = ChartContext.sized(words, line, False)
+    for chart, rows in shown.charts:
+        with st.container(key=f"desk-chart-{chart.id}"):
+            plot(build_chart(chart, rows, ctx), f"desk-preview-{chart.id}", plotly_config(chart.id))

@@ -60,7 +60,7 @@ def presenting_requested() -> bool:
 def render_filters(lib: Library, words: Wording) -> View:
     """The review (only with several) and the domains, in the current container; returns the view."""
     review = _render_review_picker(lib, words)
-    label_of = results.domain_labels(lib, words)
+    label_of = results.domain_labels(lib, words, review)
     adopt_names_from_other_language(DOMAIN_KEY, results.link_names(lib)[DOMAIN_KEY], set(label_of.values()),
                                     multiple=True)
     domains = st.multiselect(
@@ -83,13 +83,22 @@ def _render_review_picker(lib: Library, words: Wording) -> str:
         st.session_state[REVIEW_KEY] = linked or by_year or data.default_review
     labels = results.review_labels(lib, words)
     return st.selectbox(words.t("sidebar.review"), data.reviews, key=REVIEW_KEY, format_func=labels.__getitem__,
-                        help=words.t("sidebar.review_help"), on_change=_remember_review)
+                        help=words.t("sidebar.review_help"), on_change=_remember_review,
+                        args=(lib, st.session_state[REVIEW_KEY]))
 
 
-def _remember_review() -> None:
-    st.query_params[REVIEW_KEY] = st.session_state[REVIEW_KEY]
+def _remember_review(lib: Library, previous: str) -> None:
+    """The link names the review chosen; the domain box keeps a filter the reader chose, and lists
+    every domain of the new review where it listed every one of the old."""
+    review = st.session_state[REVIEW_KEY]
+    st.query_params[REVIEW_KEY] = review
     if YEAR_KEY in st.query_params:
         del st.query_params[YEAR_KEY]
+    chosen, offered = set(st.session_state.get(DOMAIN_KEY, ())), results.review_domains(lib, review)
+    kept = [domain for domain in offered if domain in chosen]
+    if chosen >= set(results.review_domains(lib, previous)) or not kept:
+        kept = list(offered)
+    st.session_state[DOMAIN_KEY] = kept
 
 
 def _review_of_year(data: Dataset, year: str) -> str | None:
@@ -128,7 +137,7 @@ def render_empty_hint(ctx: PageContext) -> None:
 def render_show_all(ctx: PageContext) -> None:
     """When the page shows some domains only (picked in the box or by a chart click): which, and
     the way back to all of them."""
-    label_of = results.domain_labels(ctx.library, ctx.words)
+    label_of = results.domain_labels(ctx.library, ctx.words, ctx.view.review)
     # Drawn even when empty: an element appearing above the charts would shift every one after it,
     # and Streamlit would redraw each chart from scratch instead of only those whose figures changed.
     slot = st.container(key="filtered", horizontal=True, vertical_alignment="center", gap="small")
@@ -142,4 +151,4 @@ def render_show_all(ctx: PageContext) -> None:
 
 def _show_all_button(ctx: PageContext) -> None:
     st.button(ctx.words.t("empty.show_all"), key="show_all_domains", on_click=_select_all,
-              args=(list(results.domain_labels(ctx.library, ctx.words)),))
+              args=(list(results.review_domains(ctx.library, ctx.view.review)),))

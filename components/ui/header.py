@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import results
 from components.context import PageContext
+from components.text.wording import ARTICLE_LANGUAGE
 from components.ui.text import escape_markdown
 
 
@@ -16,6 +17,9 @@ def render_header(ctx: PageContext) -> None:
     if not results.view_rows(ctx).shown.empty:
         st.markdown(f"**{escape_markdown(results.summary(ctx))}**")
     st.caption(escape_markdown(words.byline(ctx.source)))
+    pending = ctx.data.untranslated.get(ctx.view.review, ())
+    if ctx.language != ARTICLE_LANGUAGE and pending:
+        st.info(escape_markdown(words.t("notice.untranslated", count=len(pending))), icon="🈶")
 
 
 def render_kpis(ctx: PageContext, items: range | None = None) -> None:
