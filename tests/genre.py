@@ -32,18 +32,28 @@ def ingest_draft(slug: str, folder: Path) -> subprocess.CompletedProcess:
         cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
-def matches(row: dict[str, str], figure: dict) -> bool:
-    """Whether a figures.csv row holds the key's figure: its words, its level and its change."""
-    texts = [text for text in (row["value_text"], row["yoy_text"]) if text]
-    if not texts or not all(text in figure["text"] for text in texts):
-        return False
+def parts(row: dict[str, str]) -> list[tuple[str, str, float | None]]:
+    """The figures a row holds as (words, kind, number in base units): its level and its change."""
     factor = base_unit(row["unit"])[1]
-    value = float(row["value"]) * factor if row["value"] else None
-    change = next((float(row[column]) * (factor if column == "yoy_abs" else 1)
-                   for column in ("yoy_pct", "yoy_pp", "yoy_abs") if row[column]), None)
-    previous = float(row["from_value"]) * factor if row["from_value"] else None
-    return all(_same(found, figure.get(name)) for found, name in ((value, "value"), (change, "change"),
-                                                                   (previous, "previous")))
+    held = []
+    if row["value_text"]:
+        held.append((row["value_text"], "value", float(row["value"]) * factor))
+    change = next(((column, float(row[column])) for column in ("yoy_pct", "yoy_pp", "yoy_abs") if row[column]), None)
+    if row["yoy_text"] and change:
+        held.append((row["yoy_text"], "change", change[1] * (factor if change[0] == "yoy_abs" else 1)))
+    return held
+
+
+def matches(row: dict[str, str], figure: dict) -> list[int]:
+    """Which parts of a row hold the key's figure (its words and numbers; a level and its change written
+    together are one figure of the key, and a row's level and change may be two)."""
+    held = parts(row)
+    together = [index for index, (text, _, _) in enumerate(held) if text in figure["text"]]
+    numbers = {kind: number for index, (_, kind, number) in enumerate(held) if index in together}
+    previous = float(row["from_value"]) * base_unit(row["unit"])[1] if row["from_value"] else None
+    right = (all(_same(numbers.get(name), figure.get(name)) for name in ("value", "change"))
+             and _same(previous if "value" in numbers else None, figure.get("previous") if "value" in numbers else None))
+    return together if together and right else []
 
 
 def _same(found: float | None, expected: float | None) -> bool:
@@ -51,14 +61,16 @@ def _same(found: float | None, expected: float | None) -> bool:
 
 
 def assign(rows: list[dict[str, str]], figures: list[dict]) -> list[int | None]:
-    """For each key figure in reading order, the index of the row that holds it (None when none does)."""
-    taken: set[int] = set()
+    """For each key figure in reading order, the index of the row that holds it (None when none does);
+    no part of a row holds two figures."""
+    taken: set[tuple[int, int]] = set()
     found: list[int | None] = []
     for figure in figures:
-        index = next((i for i, row in enumerate(rows) if i not in taken and matches(row, figure)), None)
+        index = next((i for i, row in enumerate(rows)
+                      if (held := matches(row, figure)) and not taken & {(i, part) for part in held}), None)
         found.append(index)
         if index is not None:
-            taken.add(index)
+            taken.update((index, part) for part in matches(rows[index], figure))
     return found
 
 

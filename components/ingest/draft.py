@@ -95,6 +95,7 @@ def propose_figures(article: Article, record: ReviewRecord, library: Dataset | N
     rows: list[dict[str, str]] = []
     left_out: list[LeftOut] = []
     labels: set[str] = set()
+    levels: dict[tuple[str, str], dict[str, str]] = {}  # (sentence, subject): a row with a level and no change yet
     body = [candidate for candidate, paragraph in article.candidates if paragraph.section != TITLE_SECTION]
     for candidate, paragraph in article.candidates:
         reason = _reason_to_leave_out(candidate, paragraph, body)
@@ -102,6 +103,12 @@ def propose_figures(article: Article, record: ReviewRecord, library: Dataset | N
             left_out.append(LeftOut(candidate.text, candidate.sentence, *reason))
             continue
         row = _row(candidate, paragraph, record)
+        earlier = levels.pop((candidate.sentence, candidate.subject), None) if candidate.subject else None
+        if candidate.kind == "change" and earlier is not None and _joins(earlier, row):
+            earlier.update({key: value for key, value in row.items() if key.startswith("yoy_") and value})
+            continue  # 发生事故14起、死亡16人,同比分别下降22.2%、20%: each change joins its level
+        if candidate.kind in ("level", "from_to"):
+            levels[(candidate.sentence, candidate.subject)] = row
         label = _unique_label(candidate.subject or _clause_before(candidate), labels)
         labels.add(label)
         metric = _metric(label, library)
@@ -124,6 +131,12 @@ def _reason_to_leave_out(candidate: Candidate, paragraph: Paragraph, body: list[
     if paragraph.section == TITLE_SECTION and any(_same_figure(candidate, other) for other in body):
         return "title_repeated", ""
     return None
+
+
+def _joins(level: dict[str, str], change: dict[str, str]) -> bool:
+    """Whether a change read after a level of the same subject in the same sentence is that level's:
+    a change in percent or points always, a change in counts when it counts the same thing."""
+    return not change["yoy_abs"] or change["unit"] == level["unit"]
 
 
 def _same_figure(title: Candidate, body: Candidate) -> bool:
