@@ -114,7 +114,7 @@ _CHANGE_LEAD = re.compile(rf"(?P<word>{_alternation(FALL_WORDS + RISE_WORDS)})�
 
 # Between a level and its change, a comparison; between enumerated figures, a link word.
 _JOIN = re.compile(r",? ?(?:同比|环比|较上年同期|较去年同期|较上年|比上年|较去年|比去年|较[0-9]{4}年|比[0-9]{4}年)? ?")
-_LINK = re.compile(r" ?(?:以及|、|和|及|与) ?")
+_LINK = re.compile(r" ?(?:以及|、|和|及|与)? ?")  # 上升22.7%20.1%: a list printed without its 、
 _CLAUSE_MARKS = ",;:。!?\n()《》【】"
 _CLAUSE_WINDOW = 60  # characters: no subject is longer, and text without punctuation stays linear
 _SENTENCE_BREAK = re.compile(r"[;。!?\n]")
@@ -135,6 +135,8 @@ _SCORE_WORDS = re.compile(r"安全感|满意度|获得感|幸福感|得分|指�
 _SCORE_LEADS = ("达到", "达", "为", "是", "至", "到", "得分", "指数")
 _SCORE = re.compile(rf"(?:{_ABOUT})?(?:{_ARABIC})")
 
+_SET_PHRASE = re.compile(r"[一二两三四五六七八九十](?:个|件|项)")
+_SET_PHRASE_NOUN = re.compile(r"[\u4e00-\u9fff]")  # a noun right after it, with no number of its own
 _LONE_ONE = re.compile(rf"(?:{_ABOUT})?一(?![〇零一二两三四五六七八九十百千万亿点])")
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _TENS = {"十": 10, "百": 100, "千": 1000}
@@ -259,6 +261,8 @@ def _figure(match: re.Match, folded: str) -> _Figure | None:
         return _change(written, start, end)
     if start and folded[start - 1] in "“「『\"" and not written[0].isascii():
         return None  # a slogan's numeral: “两个维护”, “三个一律”
+    if _SET_PHRASE.fullmatch(written) and _SET_PHRASE_NOUN.match(folded, end):
+        return None  # 两个大局, 两件大事: a set phrase, not a count
     return _level(written, start, end)
 
 
