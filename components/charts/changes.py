@@ -29,9 +29,10 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
         customdata=phrase_and_domain(rows, words), hovertemplate="%{y}: %{customdata[0]}<extra></extra>",
     )
     # With no rise, every label stands right of zero in the room left for labels alone: two short lines
-    # there, so a phone's narrow plot does not clip "−23.6% better".
+    # there, so a phone's narrow plot does not clip "−23.6% better"; a qualified change ("down over 40%")
+    # is long enough to need two lines too.
     texts = [(words.change(row), meaning_text(words, row)) for _, row in rows.iterrows()]
-    stacked = rows["yoy_pct"].max() <= 0
+    stacked = rows["yoy_pct"].max() <= 0 or (rows["change_qualifier"] != "").any()
     value_labels(fig, shown, labels, texts if stacked else [" ".join(text) for text in texts])
     notes = []
     if cut:

@@ -9,10 +9,10 @@ from components import theme
 from components.charts.base import ChartContext, finish_figure, new_figure, translation_notes
 from components.data.derived import GOOD
 from components.model.figures import headline_figures
-from components.text.layout import plain, wrap
+from components.text.layout import plain, text_width, wrap
 from components.text.wording import Wording
 
-INSIDE_LABEL_SHARE = 0.5  # a bar at least half as long as the longest carries its label inside
+LABEL_PAD_PX = 14  # room around a value label, inside or beyond its bar
 
 def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     """One panel per reported level: parts inside their whole, or the level against the implied
@@ -30,7 +30,7 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
         if not parts.empty:
             _part_of_whole_panel(fig, whole, parts, words, row_ref)
         elif not pd.isna(whole["earlier_value"]):
-            _level_vs_previous_panel(fig, whole, words, row_ref)
+            _level_vs_previous_panel(fig, whole, ctx, row_ref)
             notes = [words.t("chart.note.derived")] if whole["earlier_derived"] or notes else notes
         else:
             _single_level_panel(fig, whole, words, row_ref)
@@ -82,10 +82,10 @@ def _part_of_whole_panel(fig: go.Figure, whole: pd.Series, parts: pd.DataFrame, 
     fig.update_xaxes(range=[0, (whole["value"] or 1) * 1.35], row=row, col=col)
 
 
-def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, row: int | None) -> None:
+def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, ctx: ChartContext, row: int | None) -> None:
     """This year's level against the earlier one: reported (a from-to pair, or the level less an
     absolute change) in a solid light bar, or implied by the change in percent, hatched and marked."""
-    col = 1 if row else None
+    words, col = ctx.words, 1 if row else None
     derived = bool(figure["earlier_derived"])
     years = [words.t("chart.levels.year", year=figure["earlier_year"]),
              words.t("chart.levels.year", year=figure["year"])]
@@ -96,8 +96,7 @@ def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, 
              level if pd.isna(figure["change"]) else words.t("chart.levels.level_with_change", level=level,
                                                              change=words.change(figure))]
     colours = [theme.DERIVED_COLOUR if derived else theme.PART_COLOUR, theme.OUTCOME_COLOURS[figure["outcome"]]]
-    longest = max(values) or 1  # a level of 0 still gets an axis
-    inside = [value / longest >= INSIDE_LABEL_SHARE for value in values]  # the earlier bar is light, this year's dark
+    inside, axis_end = _label_places(values, texts, ctx)
     fig.add_bar(x=values, y=years, orientation="h", width=0.7, marker=dict(
                     color=colours, pattern=dict(shape=["/" if derived else "", ""], fgcolor=theme.BACKGROUND,
                                                 solidity=0.25)),
@@ -107,8 +106,25 @@ def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, words: Wording, 
                 cliponaxis=False, textfont=dict(color=[theme.BACKGROUND if fits and on_dark else theme.TEXT_COLOUR
                                                        for fits, on_dark in zip(inside, (False, True))]),
                 hovertemplate="%{y}: %{text}<extra></extra>", row=row, col=col)
-    fig.update_xaxes(range=[0, longest * 1.2], row=row, col=col)
+    fig.update_xaxes(range=[0, axis_end], row=row, col=col)
     fig.update_yaxes(autorange="reversed", row=row, col=col)
+
+
+def _label_places(values: list[float], texts: list[str], ctx: ChartContext) -> tuple[list[bool], float]:
+    """Whether each bar's label fits inside it, and where the axis ends so the others fit beyond
+    theirs, on the narrowest plot the chart is drawn for (a phone's, or a slide's)."""
+    plot_px = ctx.title_chars * ctx.font_size * 1.25  # the title's wrap width is the plot's
+    widths = [text_width(text) * ctx.font_size + LABEL_PAD_PX for text in texts]
+    axis_end = (max(values) or 1) * 1.2
+    for _ in values:  # a longer axis shortens every bar: settle which labels still fit inside
+        inside = [value / axis_end * plot_px >= width for value, width in zip(values, widths)]
+        needed = max([axis_end] + [value * plot_px / (plot_px - width) for value, width, fits
+                                   in zip(values, widths, inside) if not fits and plot_px > width])
+        if needed == axis_end:
+            break
+        axis_end = needed
+    inside = [value / axis_end * plot_px >= width for value, width in zip(values, widths)]
+    return inside, axis_end
 
 
 def _single_level_panel(fig: go.Figure, figure: pd.Series, words: Wording, row: int | None) -> None:

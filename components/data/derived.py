@@ -63,7 +63,8 @@ def enrich(figures: pd.DataFrame) -> pd.DataFrame:
     reported = out["from_value"].where(out["from_year"].isna() | (out["from_year"] == out["previous_year"]))
     reported = reported.fillna((out["value"] - out["yoy_abs"]).where(exact))
     out["earlier_value"] = reported.fillna(out["implied_previous"])
-    out["earlier_year"] = out["from_year"].where(out["from_value"].notna(), out["previous_year"]).astype("Int64")
+    out["earlier_year"] = out["from_year"].fillna(out["previous_year"]).where(out["from_value"].notna(),
+                                                                               out["previous_year"]).astype("Int64")
     out["earlier_derived"] = reported.isna() & out["implied_previous"].notna()
     out["index_value"] = (100 + out["yoy_pct"]).where(out["change_qualifier"] == "")
     out["outcome"] = [outcome(change, better) for change, better in zip(out["change"], out["better"])]

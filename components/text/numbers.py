@@ -34,6 +34,8 @@ QUALIFIER_MEANINGS = {
     "近": "nearly", "将近": "nearly", "接近": "nearly", "以下": "under",
 }
 ENGLISH_QUALIFIERS = {"over": "more than", "about": "about", "nearly": "nearly", "under": "under"}
+CHINESE_CHANGE_QUALIFIERS = {"over": "超", "nearly": "近", "under": "不足"}
+ENGLISH_CHANGE_QUALIFIERS = {"over": "over", "nearly": "nearly", "under": "under"}
 _BEFORE_NUMBER = ("大约", "约有", "将近", "接近", "超过", "逾", "约", "近", "上")  # longest first
 _BEFORE_UNIT = ("余", "多")  # 860余万元, 3000多户
 _AFTER_ALL = ("以上", "以下", "左右")  # 95%以上
@@ -95,12 +97,18 @@ class NumberFormat:
         return sign + self.number(value, decimals)
 
     def _qualified_change(self, text: str, qualifier: str) -> str:
+        """A change the article qualifies, its qualifier on the size, not the sign: 降幅超过30% is a fall
+        of more than 30% ('降超30%', 'down over 30%'), which '超过−30%' would misstate."""
         meaning = qualifier_meaning(qualifier)
         if not meaning:
             return text
+        if meaning == "about":
+            return ("约" if self.language == "zh" else "about ") + text
+        falling = text.startswith(MINUS)
+        size = text.lstrip("+" + MINUS)
         if self.language == "zh":
-            return {"over": "超过", "about": "约", "nearly": "近", "under": "不足"}[meaning] + text
-        return f"{ENGLISH_QUALIFIERS[meaning]} {text}"
+            return ("降" if falling else "升") + CHINESE_CHANGE_QUALIFIERS[meaning] + size
+        return f"{'down' if falling else 'up'} {ENGLISH_CHANGE_QUALIFIERS[meaning]} {size}"
 
     def _chinese_level(self, value: float, unit: str, decimals: int, qualifier: str, scale: str) -> str:
         text = self.number(value / SCALES.get(scale, 1), decimals)
