@@ -67,6 +67,7 @@ bench: $(VENV)/.dev-installed system-packages
 	$(BIN)/python -m benchmarks.exports
 	$(BIN)/python -m benchmarks.growth
 	$(BIN)/python -m benchmarks.ingest
+	$(BIN)/python -m benchmarks.real_reviews
 
 # Where a warm rerun's time goes (yappi, CPU time per function).
 profile: $(VENV)/.dev-installed
