@@ -34,6 +34,7 @@ def base_unit(unit: str) -> tuple[str, float]:
 
 
 def unit_written_as(unit: str, written: str) -> bool:
-    """Whether a row's ``unit`` matches the unit as written: the same, or a count with 万/亿 before it
-    (2.5万起 is a count of 起)."""
-    return written == unit or (unit in schema.COUNT_UNITS and written in ("万" + unit, "亿" + unit))
+    """Whether a row's ``unit`` matches the unit as written: the same, a count with 万/亿 before it
+    (2.5万起 is a count of 起), or tenths as a percentage (近八成 is about 80%)."""
+    return (written == unit or (unit in schema.COUNT_UNITS and written in ("万" + unit, "亿" + unit))
+            or (unit == "%" and written == "成"))

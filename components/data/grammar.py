@@ -113,7 +113,8 @@ _DURATION_PARTS = re.compile(
 _CHANGE_LEAD = re.compile(rf"(?P<word>{_alternation(FALL_WORDS + RISE_WORDS)})了?(?:为|达到|达|是)?")
 
 # Between a level and its change, a comparison; between enumerated figures, a link word.
-_JOIN = re.compile(r",? ?(?:同比|环比|较上年同期|较去年同期|较上年|比上年|较去年|比去年|较[0-9]{4}年|比[0-9]{4}年)? ?")
+_JOIN = re.compile(r",? ?(?:同比|环比|较上年同期|较去年同期|较上一年|比上一年|较上年|比上年|较去年|比去年|较[0-9]{4}年"
+                   r"|比[0-9]{4}年)? ?")
 _LINK = re.compile(r" ?(?:以及|、|和|及|与)? ?")  # 上升22.7%20.1%: a list printed without its 、
 _CLAUSE_MARKS = ",;:。!?\n()《》【】"
 _CLAUSE_WINDOW = 60  # characters: no subject is longer, and text without punctuation stays linear

@@ -145,11 +145,13 @@ def _same_figure(title: Candidate, body: Candidate) -> bool:
 
 def _written_unit(level_text: str) -> str:
     """The unit a level is stored in: money and percent as written (5570万元), a count in its measure
-    word (2.5万起 is 起)."""
+    word (2.5万起 is 起), tenths as a percentage (八成 is 80%)."""
     reading = read_level(level_text) or read_pair(level_text)
     if reading is None:
         return ""
     written = reading.written_unit
+    if written == "成":
+        return "%"  # 近八成: about 80%
     return reading.unit if written[:1] in ("万", "亿") and reading.unit in schema.COUNT_UNITS else written
 
 
