@@ -17,6 +17,7 @@ from components.html.render import render
 from components.text.wording import Wording
 
 ARROWS = {"down": "↓", "up": "↑"}
+LONG_VALUE = 12  # characters
 _NUMBER = re.compile(r"([−+-]?\d[\d,.]*%?)")
 
 
@@ -32,6 +33,12 @@ class KpiCard:
     note: str
     quote: str
     chart: str = ""  # the chart that draws this figure, "" for none in view
+    translated: bool = True  # False: the quote is the Chinese, its English not written yet
+
+    @property
+    def long(self) -> bool:
+        """A value too long for the card's big type ("more than CNY 8.6 million"): set smaller."""
+        return len(self.value) > LONG_VALUE
 
     @property
     def value_pieces(self) -> list[tuple[str, bool]]:
@@ -41,17 +48,18 @@ class KpiCard:
 
 def _card(row: pd.Series, parts: pd.DataFrame, words: Wording) -> KpiCard:
     has_level, has_change = not pd.isna(row["value"]), not pd.isna(row["change"])
-    quote = words.article_text(row, "source_quote")
+    quote, translated = words.article_text(row, "source_quote"), words.translated(row, "source_quote")
     if not has_change:  # a level with the article's context, or the levels of its parts
         context = words.context(row) or words.t("phrase.list_separator").join(
             words.t("phrase.label_level", label=words.label(part), level=words.level(part))
             for _, part in parts.iterrows())
-        return KpiCard(words.label(row), words.level(row), context, "", NEUTRAL, "", quote)
+        return KpiCard(words.label(row), words.level(row), context, "", NEUTRAL, "", quote, translated=translated)
     meaning = words.t(f"outcome.{row['outcome']}")
     arrow = "" if row["change"] == 0 else ("down" if row["change"] < 0 else "up")
     value = words.level(row) if has_level else words.change(row)
     delta = f"{words.change(row)} {meaning}" if has_level else meaning
-    return KpiCard(words.label(row), value, delta, arrow, row["outcome"], words.t("kpi.change_caption"), quote)
+    return KpiCard(words.label(row), value, delta, arrow, row["outcome"], words.t("kpi.change_caption"), quote,
+                   translated=translated)
 
 
 def kpi_cards(rows: pd.DataFrame, words: Wording, chart_of: dict[str, str] | None = None) -> list[KpiCard]:
@@ -76,5 +84,6 @@ def kpi_cards_html(cards: list[KpiCard], words: Wording, linked: bool = False) -
     ``linked``: each card links to its chart on the page (an in-page anchor)."""
     columns = {width: even_columns(len(cards), most) for width, (_, most) in theme.KPI_COLUMNS.items()}
     return render("kpi_cards.html.j2", cards=cards, arrows=ARROWS, source_label=words.t("kpi.source"),
+                  original_label=words.t("kpi.source_original"),
                   lang=html_lang(words.catalog.language), columns=columns, linked=linked,
                   link_label=words.t("kpi.to_chart"))

@@ -130,7 +130,9 @@ class Wording:
         date = self.numbers.date(source.date)
         if short:
             return self.t("app.source_line_short", publisher=publisher, date=date)
-        return self.t("app.source_line", publisher=publisher, title=title, date=date)
+        translated = self.catalog.language == ARTICLE_LANGUAGE or source.title_en
+        return self.t("app.source_line" if translated else "app.source_line_original", publisher=publisher, title=title,
+                      date=date)
 
     def publisher(self, source: Source) -> str:
         """The publisher's name in this language: 丽水日报 / Lishui Daily."""
