@@ -21,6 +21,7 @@ from components.ingest.candidates import TITLE_SECTION, Article, Candidate
 from components.ingest.structure import Paragraph
 
 YEAR_IN_TITLE = re.compile(r"(20\d\d)年")
+ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|[0-9]+[、.．])")
 NOT_DRAWN = {"duration": "duration", "rank": "rank"}  # reading kinds that are words, not dashboard figures
 
 
@@ -215,6 +216,13 @@ def proposed_charts(review: str, rows: list[dict[str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def short_heading(heading: str) -> str:
+    """A section's short label: its heading without the ordinal, up to the first pause
+    (一、严打整治,社会治安持续向好 -> 严打整治)."""
+    bare = ORDINAL.sub("", heading).strip()
+    return re.split(r"[,,;;::。!!??——]", bare)[0][:12]
+
+
 def _toml_list(items: list[str]) -> str:
     return "[" + ", ".join(_toml_text(item) for item in items) + "]"
 
@@ -235,7 +243,7 @@ def draft_files(article: Article, record: ReviewRecord, library: Dataset | None,
         paragraphs.insert(0, Paragraph(article.title, title_start, title_start + len(article.title), TITLE_SECTION))
     used = {paragraph.section for paragraph in paragraphs}
     sections = [{"source_id": record.id, "id": section.id, "order": str(section.order), "heading": section.heading,
-                 "heading_en": "", "label_zh": section.heading[:12] or "开篇", "label_en": ""}
+                 "heading_en": "", "label_zh": short_heading(section.heading) or "开篇", "label_en": ""}
                 for section in article.sections if section.id in used]
     if TITLE_SECTION in used:
         sections.insert(0, {"source_id": record.id, "id": TITLE_SECTION, "order": "0", "heading": "",
