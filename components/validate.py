@@ -55,8 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.data_dir or data_dir_from_env()
     try:
         dataset = load_dataset(folder)
-        if args.strict and untranslated_problems(dataset):
-            raise DataError(untranslated_problems(dataset))
+        missing = untranslated_problems(dataset) if args.strict else []
+        if missing:
+            raise DataError(missing)
     except DataError as err:
         print(catalog.t("validate.failed", folder=folder, count=len(err.problems)), file=sys.stderr)
         for problem in err.problems:

@@ -83,8 +83,6 @@ HOSTILE_CASES = [
                 "“六百一十一”不是数字"),
     HostileCase("percentage written 13.8%", _set("criminal_cases", yoy_pct="-13.8%"), "figures.csv",
                 "not_number_percent", "百分比只写数字"),
-    HostileCase("change of -100%", _set("fire_accidents", yoy_pct="-100"), "figures.csv", "change_too_low",
-                "必须大于 -100%"),
     HostileCase("change below -100%", _set("fire_accidents", yoy_pct="-112.27"), "figures.csv", "change_too_low",
                 "同比变化 -112.27% 不可能"),
     HostileCase("quote not in the article", _set("court_cases", source_quote="2019年度全市法院共新收各类案件79363件"),

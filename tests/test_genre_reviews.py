@@ -17,7 +17,7 @@ from tests.conftest import ROOT, read_rows
 from tests.genre import SLUGS, answer_key, assign, complete_as_a_maintainer, ingest_draft, parts
 
 APP = str(ROOT / "dashboard.py")
-NUMBER_BREAK = re.compile(r"[0-9,.]<br>[0-9,.%]|[0-9]<br>[个起件人名万亿%]")  # a line break inside a number
+NUMBER_BREAK = re.compile(r"[0-9][,.]?<br>[0-9,.%]|[0-9]<br>[个起件人名万亿%]")  # a line break inside a number
 
 
 @pytest.fixture(scope="module")

@@ -225,6 +225,14 @@ def add_to_layout(fig: go.Figure, kind: str, items: list[dict]) -> None:
     fig.update_layout({kind: [*fig.layout[kind], *items]})
 
 
+APPROXIMATE_PATTERN = "."  # dots over a bar whose figure the article qualifies (超过, 约, 余 …)
+
+
+def approximate_notes(qualifiers: pd.Series, words: Wording) -> list[str]:
+    """A footnote when a bar stands for an approximate figure, dotted."""
+    return [words.t("chart.note.approximate")] if (qualifiers != "").any() else []
+
+
 def translation_notes(rows: pd.DataFrame, words: Wording) -> list[str]:
     """A footnote when a label is shown in Chinese because it is not yet translated."""
     column = f"label_{words.catalog.language}"

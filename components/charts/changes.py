@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
-from components.charts.base import (ChartContext, axis_cut, break_marks, category_labels, finish_figure, meaning_text,
+from components.charts.base import (APPROXIMATE_PATTERN, ChartContext, approximate_notes, axis_cut, break_marks, category_labels, finish_figure, meaning_text,
                                    new_figure, phrase_and_domain, rows_height, ticks, translation_notes, value_labels)
 from components.data.derived import GOOD
 from components.text.wording import Wording
@@ -24,8 +24,8 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.add_bar(
         x=shown.tolist(), y=labels, orientation="h",
         marker=dict(color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]],
-                    pattern=dict(shape=["." if q else "" for q in rows["change_qualifier"]], fgcolor=theme.BACKGROUND,
-                                 solidity=0.3)),
+                    pattern=dict(shape=[APPROXIMATE_PATTERN if q else "" for q in rows["change_qualifier"]],
+                                 fgcolor=theme.BACKGROUND, solidity=0.3)),
         customdata=phrase_and_domain(rows, words), hovertemplate="%{y}: %{customdata[0]}<extra></extra>",
     )
     # With no rise, every label stands right of zero in the room left for labels alone: two short lines
@@ -40,9 +40,7 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
             if value > cut:
                 break_marks(fig, cut, position)
         notes.append(words.t("chart.note.cut"))
-    if (rows["change_qualifier"] != "").any():
-        notes.append(words.t("chart.note.approximate"))
-    notes += translation_notes(rows, words)
+    notes += approximate_notes(rows["change_qualifier"], words) + translation_notes(rows, words)
     low = min(rows["yoy_pct"].min(), 0)
     high = cut if cut else max(rows["yoy_pct"].max(), 0)
     span = (high - low) or 1

@@ -6,7 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
-from components.charts.base import ChartContext, finish_figure, new_figure, translation_notes
+from components.charts.base import (APPROXIMATE_PATTERN, ChartContext, approximate_notes, finish_figure, new_figure,
+                                   translation_notes)
 from components.data.derived import GOOD
 from components.model.figures import headline_figures
 from components.text.layout import plain, text_width, wrap
@@ -33,13 +34,14 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
             _level_vs_previous_panel(fig, whole, ctx, row_ref)
             notes = [words.t("chart.note.derived")] if whole["earlier_derived"] or notes else notes
         else:
-            _single_level_panel(fig, whole, words, row_ref)
+            _single_level_panel(fig, whole, ctx, row_ref)
         fig.update_xaxes(showticklabels=False, showgrid=False, rangemode="tozero", row=row_ref, col=1 if row_ref else None)
     fig.update_layout(barmode="overlay", bargap=0.3)
     fig.update_yaxes(type="category")  # "2018" and "2019" are labels, not numbers
     title, subtitle = levels_title(wholes, words)
     years = [words.t("chart.levels.year", year=year) for year in (*wholes["earlier_year"].dropna(), wholes["year"].iloc[0])]
-    return finish_figure(fig, ctx, title, subtitle, notes + translation_notes(rows, words), axis_labels=False,
+    notes += approximate_notes(wholes["value_qualifier"], words) + translation_notes(rows, words)
+    return finish_figure(fig, ctx, title, subtitle, notes, axis_labels=False,
                    panel_title_lines=titles[0].count("<br>") + 1 if titles else 0,
                    plot_height=len(wholes) * round(ctx.font_size * ctx.row_scale * 2.5), alt_items=_levels_alt(rows, words),
                    gutter_labels=years)
@@ -98,8 +100,8 @@ def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, ctx: ChartContex
     colours = [theme.DERIVED_COLOUR if derived else theme.PART_COLOUR, theme.OUTCOME_COLOURS[figure["outcome"]]]
     inside, axis_end = _label_places(values, texts, ctx)
     fig.add_bar(x=values, y=years, orientation="h", width=0.7, marker=dict(
-                    color=colours, pattern=dict(shape=["/" if derived else "", ""], fgcolor=theme.BACKGROUND,
-                                                solidity=0.25)),
+                    color=colours, pattern=dict(shape=["/" if derived else "", _pattern(figure)],
+                                                fgcolor=theme.BACKGROUND, solidity=0.25)),
                 text=[plain(text) for text in texts], textposition=["inside" if fits else "outside" for fits in inside],
                 insidetextanchor="end",
                 constraintext="none",
@@ -110,30 +112,40 @@ def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, ctx: ChartContex
     fig.update_yaxes(autorange="reversed", row=row, col=col)
 
 
-def _label_places(values: list[float], texts: list[str], ctx: ChartContext) -> tuple[list[bool], float]:
+def _label_places(values: list[float], texts: list[str], ctx: ChartContext,
+                  inside_allowed: bool = True) -> tuple[list[bool], float]:
     """Whether each bar's label fits inside it, and where the axis ends so the others fit beyond
     theirs, on the narrowest plot the chart is drawn for (a phone's, or a slide's)."""
     plot_px = ctx.title_chars * ctx.font_size * 1.25  # the title's wrap width is the plot's
     widths = [text_width(text) * ctx.font_size + LABEL_PAD_PX for text in texts]
     axis_end = (max(values) or 1) * 1.2
     for _ in values:  # a longer axis shortens every bar: settle which labels still fit inside
-        inside = [value / axis_end * plot_px >= width for value, width in zip(values, widths)]
+        inside = [inside_allowed and value / axis_end * plot_px >= width for value, width in zip(values, widths)]
         needed = max([axis_end] + [value * plot_px / (plot_px - width) for value, width, fits
                                    in zip(values, widths, inside) if not fits and plot_px > width])
         if needed == axis_end:
             break
         axis_end = needed
-    inside = [value / axis_end * plot_px >= width for value, width in zip(values, widths)]
+    inside = [inside_allowed and value / axis_end * plot_px >= width for value, width in zip(values, widths)]
     return inside, axis_end
 
 
-def _single_level_panel(fig: go.Figure, figure: pd.Series, words: Wording, row: int | None) -> None:
-    col = 1 if row else None
+def _pattern(figure: pd.Series) -> str:
+    """Dots on this year's bar when the article gives its level approximately."""
+    return APPROXIMATE_PATTERN if figure["value_qualifier"] else ""
+
+
+def _single_level_panel(fig: go.Figure, figure: pd.Series, ctx: ChartContext, row: int | None) -> None:
+    """One level on its own, its label beyond the bar with room left for it."""
+    words, col = ctx.words, 1 if row else None
+    text = words.level(figure)
+    _, axis_end = _label_places([figure["value"] or 0], [text], ctx, inside_allowed=False)
     fig.add_bar(x=[figure["value"]], y=[words.t("chart.levels.year", year=figure["year"])], orientation="h",
-                width=0.7, marker_color=theme.OUTCOME_COLOURS[GOOD], text=[plain(words.level(figure))],
+                width=0.7, marker=dict(color=theme.OUTCOME_COLOURS[GOOD], pattern=dict(
+                    shape=[_pattern(figure)], fgcolor=theme.BACKGROUND, solidity=0.25)), text=[plain(text)],
                 textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
                 row=row, col=col)
-    fig.update_xaxes(range=[0, (figure["value"] or 1) * 1.35], row=row, col=col)
+    fig.update_xaxes(range=[0, axis_end], row=row, col=col)
 
 
 def levels_title(wholes: pd.DataFrame, words: Wording) -> tuple[str, str]:

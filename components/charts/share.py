@@ -6,8 +6,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
-from components.charts.base import ChartContext, category_labels, finish_figure, new_figure, translation_notes
+from components.charts.base import (APPROXIMATE_PATTERN, ChartContext, approximate_notes, category_labels, finish_figure,
+                                   new_figure, translation_notes)
+
 from components.data.derived import GOOD, NEUTRAL
+from components.data.grammar import POLL_WORDS
 from components.text.layout import plain
 from components.text.wording import Wording
 
@@ -22,7 +25,9 @@ def build_share_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
                 hoverinfo="skip", width=0.6)
     fig.add_bar(
         x=rows["value"].tolist(), y=labels, orientation="h", width=0.6,
-        marker_color=[theme.OUTCOME_COLOURS[GOOD if b == "higher" else NEUTRAL] for b in rows["better"]],
+        marker=dict(color=[theme.OUTCOME_COLOURS[GOOD if b == "higher" else NEUTRAL] for b in rows["better"]],
+                    pattern=dict(shape=[APPROXIMATE_PATTERN if q else "" for q in rows["value_qualifier"]],
+                                 fgcolor=theme.BACKGROUND, solidity=0.25)),
         text=[plain(words.level(row)) for _, row in rows.iterrows()], textposition="inside", insidetextanchor="end",
         textfont=dict(color=theme.BACKGROUND, size=round(ctx.font_size * 1.15)),
         hovertemplate="%{y}: %{text}<extra></extra>",
@@ -32,7 +37,10 @@ def build_share_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.update_xaxes(range=[0, 102], tickvals=ticks, ticktext=[f"{words.numbers.number(t)}%" for t in ticks])
     title = share_title(rows.iloc[0], words)
     alt_items = [(words.label(row), words.level(row)) for _, row in rows.iterrows()]
-    return finish_figure(fig, ctx, title, words.t("chart.share.subtitle"), translation_notes(rows, words),
+    polled = rows["label_zh"].str.contains(POLL_WORDS.pattern).all()  # 安全感, 满意度: what a poll asks
+    subtitle = words.t("chart.share.subtitle" if polled else "chart.share.subtitle_rate")
+    notes = approximate_notes(rows["value_qualifier"], words) + translation_notes(rows, words)
+    return finish_figure(fig, ctx, title, subtitle, notes,
                    plot_height=max(len(rows), 1) * round(ctx.font_size * 4), alt_items=alt_items, gutter_labels=labels)
 
 

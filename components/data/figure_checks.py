@@ -11,14 +11,13 @@ import pandas as pd
 
 from components.data import schema
 from components.data.checks import check_in_article, check_source_ref, difference, joined_passages, plain
-from components.data.figure_text import base_unit, change_column, change_reading, level_reading, unit_written_as
+from components.data.figure_text import (base_unit, change_column, change_reading, level_reading, numbers_stated,
+                                         unit_written_as)
 from components.data.grammar import FALL_WORDS, RISE_WORDS
 from components.data.records import Problem, Source
 
 NAME = "figures.csv"
 Report = Callable[..., None]
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_SCALES = (1, 1e3, 1e4, 1e6, 1e8, 1e9)  # "CNY 558 million" states 5.58亿元
 _ENGLISH_FALL = re.compile(r"\b(down|fell|fall|falling|decreas\w*|lower|fewer|less|declin\w*|drop\w*)\b", re.I)
 _ENGLISH_RISE = re.compile(r"\b(up|rose|rise|rising|increas\w*|higher|more|grew|growth)\b", re.I)
 
@@ -104,8 +103,8 @@ def _check_english_numbers(row: pd.Series, report: Report) -> None:
 
 
 def _states(text: str, value: float) -> bool:
-    numbers = [float(found.replace(",", "")) for found in _DIGITS.findall(text)]
-    return any(math.isclose(number * scale, value, rel_tol=1e-9) for number in numbers for scale in _SCALES)
+    """Whether an English text states ``value`` (in base units) at some scale."""
+    return any(math.isclose(number, value, rel_tol=1e-9) for number in numbers_stated(text))
 
 
 def _check_level_text(row: pd.Series, report: Report) -> None:
@@ -138,14 +137,14 @@ def _check_change_text(row: pd.Series, column: str, report: Report) -> None:
     if reading is None:
         report("change_text_unreadable", "yoy_text", value=row["yoy_text"], words=" / ".join(FALL_WORDS + RISE_WORDS))
         return
-    expected = change_column(reading)
+    expected = change_column(reading.change_unit)
     if expected != column:
         report("change_column_mismatch", column, text=row["yoy_text"], expected=expected)
         return
     if not math.isclose(reading.change, row[column] * (base_unit(row["unit"])[1] if column == "yoy_abs" else 1),
                         rel_tol=1e-9, abs_tol=1e-9):
         report("change_mismatch", column, text=row["yoy_text"], value=plain(row[column]))
-    if column == "yoy_pct" and row[column] <= -100:
+    if column == "yoy_pct" and row[column] < -100:
         report("change_too_low", column, value=plain(row[column]))
     if column == "yoy_abs":
         if reading.change_unit != base_unit(row["unit"])[0]:

@@ -3,10 +3,14 @@ grammar reads it standing alone or, for a member of an enumeration, where it sta
 
 from __future__ import annotations
 
+import re
+
 from components.data import schema
 from components.data.grammar import UNIT_FACTORS, Reading, read_change, read_in_sentence, read_level, read_pair
 
 CHANGE_COLUMN = {"%": "yoy_pct", "个百分点": "yoy_pp"}  # any other change unit is a count: yoy_abs
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SCALES = (1, 1e3, 1e4, 1e6, 1e8, 1e9)  # "CNY 558 million" states 5.58亿元, "25,000" states 2.5万
 
 
 def level_reading(value_text: str, quote: str) -> Reading | None:
@@ -23,9 +27,14 @@ def change_reading(yoy_text: str, quote: str) -> Reading | None:
     return read_change(yoy_text) or read_in_sentence(yoy_text, quote, "change")
 
 
-def change_column(reading: Reading) -> str:
-    """Which column holds a change of this unit: yoy_pct, yoy_pp or yoy_abs (减少3起)."""
-    return CHANGE_COLUMN.get(reading.change_unit, "yoy_abs")
+def change_column(change_unit: str) -> str:
+    """Which column holds a change in ``change_unit``: yoy_pct, yoy_pp or yoy_abs (减少3起)."""
+    return CHANGE_COLUMN.get(change_unit, "yoy_abs")
+
+
+def numbers_stated(text: str) -> list[float]:
+    """Every number a translation's text may state, at each scale English writes amounts in."""
+    return [float(found.replace(",", "")) * scale for found in _DIGITS.findall(text) for scale in _SCALES]
 
 
 def base_unit(unit: str) -> tuple[str, float]:

@@ -30,6 +30,7 @@ class Reading:
     written_unit: str = ""  # the level's unit as written (Simplified): "亿元" for 5.58亿元, "" for a score
     qualifier: str = ""  # the words that make it approximate, as written: "超过", "余", "以上", "近" …
     previous_year: int | None = None  # the year of a from-to pair's earlier end, when written (从2018年的…)
+    previous_text: str = ""  # a from-to pair's earlier end as written: "58起", "1.2万起", "2.4万"
 
 
 # Direction words of a change (Simplified; Traditional text is folded first). Nouns end in 幅/幅度.
@@ -132,6 +133,7 @@ _SUBJECT_TOTAL = re.compile(r"共计|累计|总计|合计|共有|(?<!公)共(?!�
 _SUBJECT_SPLIT = re.compile(r"以及|、|和|与|及(?!以上|以下)")
 _CLOSING = {"“": "”", "‘": "’", "「": "」"}
 _OPENING = {closing: opening for opening, closing in _CLOSING.items()}
+POLL_WORDS = re.compile(r"安全感|满意|获得感|幸福感|知晓率|参与率")  # what a public-opinion poll measures
 _SCORE_WORDS = re.compile(r"安全感|满意度|获得感|幸福感|得分|指数|测评|评分|率")
 _SCORE_LEADS = ("达到", "达", "为", "是", "至", "到", "得分", "指数")
 _SCORE = re.compile(rf"(?:{_ABOUT})?(?:{_ARABIC})")
@@ -161,6 +163,7 @@ class _Figure:
     group: list["_Figure"] | None = None
     qualifier: str = ""
     previous_year: int | None = None
+    previous_text: str = ""
 
 
 def find_figures(text: str) -> list[Reading]:
@@ -288,9 +291,9 @@ def _change(written: str, start: int, end: int) -> _Figure | None:
     quantity = _quantity(written[lead.end():] if lead else written[1:])
     if quantity is None:
         return None
-    value, base, _, qualifier = quantity
+    value, base, written_unit, qualifier = quantity
     return _Figure("change", start, end, approximate=bool(qualifier), change=sign * value, change_unit=base, sign=sign,
-                   qualifier=qualifier)
+                   qualifier=qualifier, written_unit=written_unit)
 
 
 def _pair(written: str, start: int, end: int) -> _Figure | None:
@@ -301,7 +304,8 @@ def _pair(written: str, start: int, end: int) -> _Figure | None:
     if before is None or after is None or before[1] != after[1]:
         return None
     return _Figure("from_to", start, end, after[0], after[1], after[2], bool(before[3] or after[3]), previous=before[0],
-                   qualifier=before[3] or after[3], previous_year=int(parts["year"]) if parts["year"] else None)
+                   qualifier=before[3] or after[3], previous_year=int(parts["year"]) if parts["year"] else None,
+                   previous_text=parts["before"])
 
 
 def _quantity(written: str) -> tuple[Decimal, str, str, str] | None:
@@ -370,6 +374,8 @@ def _enumerate(figures: list[_Figure], folded: str) -> list[_Figure]:
             continue
         if head.kind == "change" and _same_measure(head, following):
             _listed_change(following, head)
+        elif head.kind == "change" and following.kind == "change" and following.change_unit == head.change_unit:
+            pass  # 同比分别上升12%、下降20%: each member keeps its own direction
         elif not (head.kind == "level" and following.kind == "level"):
             continue
         figure.group = figure.group or [figure]
@@ -403,12 +409,14 @@ def _groups(figures: list[_Figure]) -> list[list[_Figure]]:
 
 
 def _join_changes(groups: list[list[_Figure]], folded: str) -> list[list[_Figure]]:
-    """A lone level or from-to pair directly followed by a lone change (611起,同比增长40.46%) is one figure."""
+    """A lone level or from-to pair directly followed by a lone change (611起,同比增长40.46%) is one figure,
+    unless the change counts something else (2起,同比减少3人)."""
     joined: list[list[_Figure]] = []
     for group in groups:
         if (joined and len(group) == 1 and len(joined[-1]) == 1 and group[0].kind == "change"
                 and joined[-1][0].kind in ("level", "from_to") and joined[-1][0].change is None
-                and _JOIN.fullmatch(folded, joined[-1][0].end, group[0].start)):
+                and _JOIN.fullmatch(folded, joined[-1][0].end, group[0].start)
+                and group[0].change_unit in ("%", "个百分点", joined[-1][0].unit)):  # 2起,同比减少3人: two figures
             level, change = joined[-1][0], group[0]
             level.kind = "level_change" if level.kind == "level" else "from_to"
             level.end, level.change, level.change_unit = change.end, change.change, change.change_unit
@@ -491,4 +499,4 @@ def _reading(figure: _Figure, subject: str, text: str, origin: list[int]) -> Rea
         change=None if figure.change is None else float(figure.change), change_unit=figure.change_unit,
         subject=subject, kind=figure.kind,
         previous=None if figure.previous is None else float(figure.previous), written_unit=figure.written_unit,
-        qualifier=figure.qualifier, previous_year=figure.previous_year)
+        qualifier=figure.qualifier, previous_year=figure.previous_year, previous_text=figure.previous_text)

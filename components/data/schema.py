@@ -68,7 +68,6 @@ CHANGE_COLUMNS = ("yoy_pct", "yoy_pp", "yoy_abs")
 # Each article text column and its unofficial English translation, which must mirror it when given.
 # The English of a level or a change is written by the software when left blank.
 TRANSLATED_TEXT = {"value_text": "value_text_en", "yoy_text": "yoy_text_en", "context_text": "context_text_en"}
-WRITTEN_BY_SOFTWARE = ("value_text_en", "yoy_text_en")
 
 DOMAINS = (
     Column("id"),

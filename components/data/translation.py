@@ -9,21 +9,20 @@ from typing import Mapping
 import pandas as pd
 
 from components.data import schema
+from components.data.figure_text import numbers_stated
 from components.data.grammar import find_figures
 from components.data.records import Source, Untranslated
 
 _CHINESE_SENTENCE = re.compile(r"[^。!?;！？；]*(?:[。!?;！？；][”’」』)）]*|$)")
 _ENGLISH_BREAK = re.compile(r"(?<=[.!?;])[\"”’)]*\s+")
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
-LIBRARY = ""  # the key of texts that belong to no one review (domains)
 
 
 def untranslated(tables: Mapping[str, pd.DataFrame], sources: Mapping[str, Source]) -> dict[str, tuple[Untranslated, ...]]:
     """Each review's texts that have Chinese but no English yet, by source id."""
     found: dict[str, list[Untranslated]] = {}
     for review in sources.values():
-        for field in schema.ENGLISH_SOURCE_FIELDS:
-            if not getattr(review, field):
+        for field in schema.ENGLISH_SOURCE_FIELDS:  # a review naming no authors has none to translate
+            if not getattr(review, field) and getattr(review, field.removesuffix("_en")):
                 found.setdefault(review.id, []).append(Untranslated(schema.SOURCES_FILE, None, field))
     for name, columns in schema.ENGLISH_COLUMNS.items():
         table = tables[name]
@@ -67,13 +66,10 @@ def _sentences_stating(quote: str, english: list[str]) -> str:
     sentences), or "" when no run of them does."""
     numbers = {abs(number) for reading in find_figures(quote) for number in (reading.value, reading.change)
                if number is not None}
-    stating = [index for index, sentence in enumerate(english) if numbers & _numbers_in(sentence)]
-    if not stating or not numbers <= set().union(*(_numbers_in(english[index]) for index in stating)):
+    stated = [{round(number, 6) for number in numbers_stated(sentence)} for sentence in english]
+    numbers = {round(number, 6) for number in numbers}
+    stating = [index for index, found in enumerate(stated) if numbers & found]
+    if not stating or not numbers <= set().union(*(stated[index] for index in stating)):
         return ""
     return " ".join(english[stating[0]:stating[-1] + 1])
 
-
-def _numbers_in(sentence: str) -> set[float]:
-    """The numbers an English sentence states, at the scales a translation writes them in."""
-    found = {float(text.replace(",", "")) for text in _DIGITS.findall(sentence)}
-    return {round(number * scale, 6) for number in found for scale in (1, 1e6, 1e9)}

@@ -14,14 +14,16 @@ from pathlib import Path
 import pandas as pd
 
 from components.data import schema
-from components.data.figure_text import base_unit
+from components.data.figure_text import base_unit, change_column
 from components.data.grammar import Reading, read_change, read_level, read_pair
 from components.data.records import Dataset
 from components.ingest.candidates import TITLE_SECTION, Article, Candidate
 from components.ingest.structure import Paragraph
 
 YEAR_IN_TITLE = re.compile(r"(20\d\d)年")
+OTHER_BASE = re.compile(r"(?:比|较|与)([0-9]{4})年(?:同期)?(?:相比)?[,,]? ?(?:同比)?$")
 ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|[0-9]+[、.．])")
+CHART_ROWS = 6  # figures a proposed levels or share chart draws; more go on a chart of their own
 NOT_DRAWN = {"duration": "duration", "rank": "rank"}  # reading kinds that are words, not dashboard figures
 
 
@@ -103,7 +105,14 @@ def propose_figures(article: Article, record: ReviewRecord, library: Dataset | N
         if reason:
             left_out.append(LeftOut(candidate.text, candidate.sentence, *reason))
             continue
-        row = _row(candidate, paragraph, record)
+        level_text, change_text = split_texts(candidate)
+        base = _other_base(candidate, change_text, record)
+        if base:  # 比2018年下降30% is no year-on-year change: the level stays, the change is listed
+            left_out.append(LeftOut(change_text, candidate.sentence, "other_base", base))
+            if not level_text:
+                continue
+            change_text = ""
+        row = _row(candidate, paragraph, record, level_text, change_text)
         earlier = levels.pop((candidate.sentence, candidate.subject), None) if candidate.subject else None
         if candidate.kind == "change" and earlier is not None and _joins(earlier, row):
             earlier.update({key: value for key, value in row.items() if key.startswith("yoy_") and value})
@@ -136,12 +145,26 @@ def _reason_to_leave_out(candidate: Candidate, paragraph: Paragraph, body: list[
 
 def _joins(level: dict[str, str], change: dict[str, str]) -> bool:
     """Whether a change read after a level of the same subject in the same sentence is that level's:
-    a change in percent or points always, a change in counts when it counts the same thing."""
-    return not change["yoy_abs"] or change["unit"] == level["unit"]
+    when the level has no change yet, a change in percent or points always, and a change in counts
+    when it counts the same thing."""
+    has_change = any(level[column] for column in schema.CHANGE_COLUMNS)
+    return not has_change and (not change["yoy_abs"] or change["unit"] == level["unit"])
+
+
+def _other_base(candidate: Candidate, change_text: str, record: ReviewRecord) -> str:
+    """The year a change is compared with, when the article names one other than the year before
+    (刑事案件1.2万起,比2018年下降30% in a review of 2022), else ""."""
+    if not change_text or not record.year:
+        return ""
+    before = candidate.sentence[:candidate.sentence.find(candidate.text)] + candidate.text[:candidate.text.rfind(change_text)]
+    named = OTHER_BASE.search(before)
+    return named[1] if named and int(named[1]) != record.year - 1 else ""
 
 
 def _same_figure(title: Candidate, body: Candidate) -> bool:
-    return (title.value, title.change, title.change_unit) == (body.value, body.change, body.change_unit)
+    """Whether the body repeats the title's figure: the same numbers in the same units."""
+    keys = ("value", "unit", "change", "change_unit")
+    return all(getattr(title, key) == getattr(body, key) for key in keys)
 
 
 def _written_unit(level_text: str) -> str:
@@ -156,9 +179,10 @@ def _written_unit(level_text: str) -> str:
     return reading.unit if written[:1] in ("万", "亿") and reading.unit in schema.COUNT_UNITS else written
 
 
-def _row(candidate: Candidate, paragraph: Paragraph, record: ReviewRecord) -> dict[str, str]:
-    """The figures.csv row of one candidate, its numbers in the columns their units belong in."""
-    level_text, change_text = split_texts(candidate)
+def _row(candidate: Candidate, paragraph: Paragraph, record: ReviewRecord, level_text: str,
+         change_text: str) -> dict[str, str]:
+    """The figures.csv row of one candidate's level and change (as written), each number in the column
+    its unit belongs in."""
     unit = _written_unit(level_text) if level_text else (candidate.change_unit if candidate.change_unit not in
                                                           ("%", "个百分点") else "")
     factor = base_unit(unit)[1]
@@ -171,7 +195,7 @@ def _row(candidate: Candidate, paragraph: Paragraph, record: ReviewRecord) -> di
             row["from_value"] = _number(candidate.previous / factor)
             row["from_year"] = str(candidate.previous_year or "")
     if change_text:
-        column = {"%": "yoy_pct", "个百分点": "yoy_pp"}.get(candidate.change_unit, "yoy_abs")
+        column = change_column(candidate.change_unit)
         row[column] = _number(candidate.change / (factor if column == "yoy_abs" else 1))
     return row
 
@@ -206,14 +230,23 @@ def proposed_charts(review: str, rows: list[dict[str, str]]) -> str:
               any(row[column] for column in (*schema.CHANGE_COLUMNS, "from_value"))]
     shares = [row["metric"] for row in rows if row["value"] and row["unit"] in ("%", "")]
     charts = [("changes", "changes", '"every_change"', "quotes")] if changes else []
-    charts += [("levels", "levels", _toml_list(levels[:6]), "section")] if levels else []
-    charts += [("share", "share", _toml_list(shares[:6]), "quotes")] if shares else []
+    charts += [(_numbered("levels", n), "levels", _toml_list(part), "section") for n, part in _chunks(levels)]
+    charts += [(_numbered("share", n), "share", _toml_list(part), "quotes") for n, part in _chunks(shares)]
     charts += [("index", "index", '"every_change"', "quotes")] if changes else []
     lines = ["# Charts of this review's own figures. Add or remove metric ids (figures.csv) as you like."]
     for chart_id, kind, metrics, narrative in charts:
         lines += ["", "[[charts]]", f'id = "{review}-{chart_id}"', f'kind = "{kind}"', f"metrics = {metrics}",
                   f'narrative = "{narrative}"', f"reviews = [{_toml_text(review)}]"]
     return "\n".join(lines) + "\n"
+
+
+def _chunks(metrics: list[str]) -> list[tuple[int, list[str]]]:
+    """The metrics in charts of at most CHART_ROWS each, numbered from 1 (every one drawn somewhere)."""
+    return [(n, metrics[start:start + CHART_ROWS]) for n, start in enumerate(range(0, len(metrics), CHART_ROWS), 1)]
+
+
+def _numbered(name: str, n: int) -> str:
+    return name if n == 1 else f"{name}-{n}"
 
 
 def short_heading(heading: str) -> str:

@@ -20,9 +20,9 @@ def text_width(text: str) -> float:
 
 def wrap(text: str, width: float) -> str:
     """Break ``text`` into lines of at most ``width`` CJK characters (Latin counts as half),
-    breaking after punctuation or at a space (never just before a '·'), and never inside a number
-    with its sign and unit ('9,800起', '−13.8%', 'CNY 55.7 million' keep together as far as a line
-    allows); joined with <br>."""
+    breaking after punctuation or at a space (never just before a '·'), and never inside a number or
+    between a number and the word beside it ('9,800起', '−13.8%', 'CNY 55.7 million' keep together
+    as far as a line allows); joined with <br>."""
     lines, line, last_break = [], "", 0
     for position, char in enumerate(text):
         if not line and char == " ":
@@ -33,7 +33,7 @@ def wrap(text: str, width: float) -> str:
             line, last_break = line[cut:].lstrip(), 0
         line += char
         if (char in BREAK_AFTER and not _inside_number(text, position)) or (
-                char == " " and text[position + 1:position + 2] != "·" and not _inside_number(text, position)):
+                char == " " and text[position + 1:position + 2] != "·" and not _beside_number(text, position)):
             last_break = len(line)
     lines.append(line.rstrip())
     return "<br>".join(part for part in lines if part)
@@ -42,6 +42,11 @@ def wrap(text: str, width: float) -> str:
 def _inside_number(text: str, position: int) -> bool:
     """Whether ``text[position]`` (a comma, point or space) sits between two digits: 9,800 · 55.7 · 1 000."""
     return 0 < position < len(text) - 1 and text[position - 1].isdigit() and text[position + 1].isdigit()
+
+
+def _beside_number(text: str, position: int) -> bool:
+    """Whether the space at ``position`` binds a number to its neighbour: 'CNY 120', '120 million'."""
+    return text[position - 1:position].isdigit() or text[position + 1:position + 2].isdigit()
 
 
 def _outside_number(line: str) -> int:

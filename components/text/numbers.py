@@ -34,6 +34,7 @@ QUALIFIER_MEANINGS = {
     "近": "nearly", "将近": "nearly", "接近": "nearly", "以下": "under",
 }
 ENGLISH_QUALIFIERS = {"over": "more than", "about": "about", "nearly": "nearly", "under": "under"}
+QUALIFIER_WORDS = {"zh": {"over": "超过", "about": "约", "nearly": "近", "under": "不足"}, "en": ENGLISH_QUALIFIERS}
 CHINESE_CHANGE_QUALIFIERS = {"over": "超", "nearly": "近", "under": "不足"}
 ENGLISH_CHANGE_QUALIFIERS = {"over": "over", "nearly": "nearly", "under": "under"}
 _BEFORE_NUMBER = ("大约", "约有", "将近", "接近", "超过", "逾", "约", "近", "上")  # longest first
@@ -68,11 +69,12 @@ class NumberFormat:
         unit = POINTS if self.language == "zh" else " pp"
         return self._qualified_change(f"{self._signed(change, decimals)}{unit}", qualifier)
 
-    def count_change(self, change: float, unit: str, decimals: int = 0, qualifier: str = "") -> str:
-        """A change in a count's own unit: '−3起' / '−3', '+12名' / '+12 people'."""
-        if self.language == "zh":
-            return self._qualified_change(f"{self._signed(change, decimals)}{unit}", qualifier)
-        return self._qualified_change(self._signed(change, decimals) + _noun(unit, change), qualifier)
+    def count_change(self, change: float, unit: str, decimals: int = 0, qualifier: str = "", scale: str = "") -> str:
+        """A change in the level's own unit: '−3起' / '−3', '+12名' / '+12 people', '−0.35万起' / '−3,500',
+        '−300万元' / '−CNY 3 million'."""
+        sign = "+" if change > 0 else (MINUS if change < 0 else "")
+        size = self.level(abs(change), unit, decimals, scale=scale)
+        return self._qualified_change(sign + size, qualifier)
 
     def level(self, value: float, unit: str, decimals: int = 0, qualifier: str = "", scale: str = "") -> str:
         """A level with its unit and qualifier: '5.58亿元' / 'CNY 558 million', '2.5万起' / '25,000',

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data.records import Source
-from components.text.numbers import ENGLISH_QUALIFIERS, NumberFormat, qualifier_meaning
+from components.text.numbers import QUALIFIER_WORDS, NumberFormat, qualifier_meaning
 from components.text.catalog import Catalog, load_catalog
 
 ARTICLE_LANGUAGE = "zh"  # the review articles are Chinese; other languages read translations
@@ -50,7 +50,10 @@ class Wording:
         return self.domain_labels(domains)[domain_id]
 
     def level(self, row: pd.Series) -> str:
-        """The reported level with its unit and qualifier: '5.58亿元', '2.5万起', '860余万元'."""
+        """The reported level with its unit and qualifier: '5.58亿元', '2.5万起'; in Chinese an approximate
+        level as the article writes it ('860余万元', '上万人')."""
+        if self.catalog.language == ARTICLE_LANGUAGE and row["value_qualifier"] and row["value_alone"]:
+            return row["value_text"]
         return self.numbers.level(row["value"], row["unit"], row["value_decimals"], row["value_qualifier"],
                                   row["value_scale"])
 
@@ -63,7 +66,7 @@ class Wording:
         """The earlier level beside this year's: as reported ('58起'), or derived and marked ('约435起')."""
         if row["earlier_derived"]:
             return self.implied_previous(row)
-        return self.numbers.level(row["earlier_value"], row["unit"], row["value_decimals"], scale=row["value_scale"])
+        return self.numbers.level(row["earlier_value"], row["unit"], row["earlier_decimals"], scale=row["earlier_scale"])
 
     def change(self, row: pd.Series) -> str:
         """The signed change in its own unit: '−13.8%', '+0.8个百分点', '−3起', with any qualifier."""
@@ -71,7 +74,7 @@ class Wording:
         if not pd.isna(row["yoy_pp"]):
             return self.numbers.points(row["yoy_pp"], decimals, qualifier)
         if not pd.isna(row["yoy_abs"]):
-            return self.numbers.count_change(row["yoy_abs"], row["unit"], decimals, qualifier)
+            return self.numbers.count_change(row["yoy_abs"], row["unit"], decimals, qualifier, row["change_scale"])
         return self.numbers.change(row["yoy_pct"], decimals, qualifier)
 
     def index(self, row: pd.Series) -> str:
@@ -81,19 +84,22 @@ class Wording:
     def change_phrase(self, row: pd.Series) -> str:
         """The change in the article's own words: '同比减少10.37%' / 'down 10.37% year on year' (in
         English as the translation writes it, else as the software writes it)."""
-        if self.catalog.language == ARTICLE_LANGUAGE:
-            return self.t("phrase.change", text=row["yoy_text"])
+        if self.catalog.language == ARTICLE_LANGUAGE:  # a list's member (35.5%) takes its direction in words
+            return self.t("phrase.change", text=row["yoy_text"] if row["change_alone"] else self._moved(row))
         return self.t("phrase.change", text=row[f"yoy_text_{self.catalog.language}"] or self._moved(row))
 
     def _moved(self, row: pd.Series) -> str:
-        """'down 13.8%', 'up 0.8 percentage points', 'down more than 30%': a change without its sign."""
+        """'down 13.8%', 'up 0.8 percentage points', 'down more than 30%' / '下降8%': a change in words."""
         meaning = qualifier_meaning(row["change_qualifier"])
         size = self.t("phrase.points", n=self.numbers.number(abs(row["change"]), row["change_decimals"]))
         if pd.isna(row["yoy_pp"]):
             size = (self.numbers.number(abs(row["change"]), row["change_decimals"]) + "%" if pd.isna(row["yoy_abs"])
-                    else self.numbers.count_change(abs(row["change"]), row["unit"], row["change_decimals"]).lstrip("+"))
+                    else self.numbers.level(abs(row["change"]), row["unit"], row["change_decimals"],
+                                            scale=row["change_scale"]))
+        qualifier = QUALIFIER_WORDS[self.catalog.language].get(meaning, "")
+        space = " " if self.catalog.language != ARTICLE_LANGUAGE else ""
         return self.t("phrase.down" if row["change"] < 0 else "phrase.up",
-                      size=f"{ENGLISH_QUALIFIERS[meaning]} {size}" if meaning else size)
+                      size=f"{qualifier}{space}{size}" if qualifier else size)
 
     def headline(self, row: pd.Series) -> str:
         """A one-line message for one figure: '法院新收案件79,362件,同比减少10.37%'."""
