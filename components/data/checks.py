@@ -13,6 +13,7 @@ from components.data.records import ChartDeclaration, Problem, Source
 
 
 def check_unique(frame: pd.DataFrame, name: str, keys: list[str], problems: list[Problem]) -> None:
+    """Each row repeating the ``keys`` of an earlier one is a problem naming the first."""
     duplicated = frame[frame.duplicated(keys, keep="first")]
     for _, row in duplicated.iterrows():
         first = frame[(frame[keys] == row[keys]).all(axis=1)]["line"].iloc[0]
@@ -21,6 +22,7 @@ def check_unique(frame: pd.DataFrame, name: str, keys: list[str], problems: list
 
 
 def check_source_ref(name: str, row: pd.Series, sources: Mapping[str, Source], problems: list[Problem]) -> Source | None:
+    """The row's source, or None (a problem when the library names sources and this is not one)."""
     source = sources.get(row["source_id"])
     if source is None and sources:
         problems.append(Problem(name, "unknown_ref", row=row["line"], column="source_id",
@@ -29,12 +31,14 @@ def check_source_ref(name: str, row: pd.Series, sources: Mapping[str, Source], p
 
 
 def check_in_article(name: str, row: pd.Series, column: str, source: Source | None, problems: list[Problem]) -> None:
+    """The row's ``column`` must stand word for word in its article."""
     if source is not None and row[column] and row[column] not in source.article:
         problems.append(Problem(name, "not_in_article", row=row["line"], column=column,
                                 params=difference(row[column], source.article)))
 
 
 def check_sections(sections: pd.DataFrame, sources: Mapping[str, Source], problems: list[Problem]) -> None:
+    """Each section belongs to a source and its heading stands in the article."""
     for _, row in sections.iterrows():
         source = check_source_ref("sections.csv", row, sources, problems)
         check_in_article("sections.csv", row, "heading", source, problems)
@@ -42,6 +46,7 @@ def check_sections(sections: pd.DataFrame, sources: Mapping[str, Source], proble
 
 def check_passages(passages: pd.DataFrame, sources: Mapping[str, Source], sections: pd.DataFrame,
                     domains: set[str], problems: list[Problem]) -> None:
+    """Each passage stands in its article, in a known section, tagged with known domains."""
     known_sections = set(zip(sections["source_id"], sections["id"]))
     for _, row in passages.iterrows():
         source = check_source_ref("passages.csv", row, sources, problems)

@@ -154,6 +154,7 @@ def _check_change_text(row: pd.Series, column: str, report: Report) -> None:
 
 
 def _check_parent(row: pd.Series, by_id: pd.DataFrame, report: Report) -> None:
+    """A part names an existing whole of the same unit and year, and is no larger than it."""
     if row["parent"] not in by_id.index or row["parent"] == row["id"]:
         report("unknown_ref", "parent", value=row["parent"], target="figures.csv")
         return

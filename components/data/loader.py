@@ -91,6 +91,7 @@ def _check_tables(tables: Mapping[str, pd.DataFrame], sources: Mapping[str, Sour
 
 
 def _in_article_order(passages: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
+    """Passages by source, then section, then their order in it."""
     rank = {(row.source_id, row.id): row.order for row in sections.itertuples()}
     key = [rank[(row.source_id, row.section)] for row in passages.itertuples()]
     ordered = passages.assign(section_order=key).sort_values(["source_id", "section_order", "order"], kind="stable")
@@ -98,6 +99,7 @@ def _in_article_order(passages: pd.DataFrame, sections: pd.DataFrame) -> pd.Data
 
 
 def _practices_in_article_order(practices: pd.DataFrame, sources: Mapping[str, Source]) -> pd.DataFrame:
+    """Practices by source, then where their quote stands in the article."""
     position = [sources[row.source_id].article.find(row.quote) for row in practices.itertuples()]
     ordered = practices.assign(position=position).sort_values(["source_id", "position"], kind="stable")
     return ordered.drop(columns="position").reset_index(drop=True)

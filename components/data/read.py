@@ -73,6 +73,7 @@ def _read_entries(folder: Files, name: str, table: str, problems: list[Problem])
 
 
 def read_sources(folder: Files, problems: list[Problem]) -> dict[str, Source]:
+    """Each review of ``sources.toml`` by id, its article read; every malformed entry is a problem."""
     name = schema.SOURCES_FILE
     entries = _read_entries(folder, name, "sources", problems)
     if entries is None:
@@ -96,6 +97,7 @@ def read_sources(folder: Files, problems: list[Problem]) -> dict[str, Source]:
 
 
 def _parse_source(folder: Files, entry: Any, number: int, problems: list[Problem]) -> Source | None:
+    """One ``[[sources]]`` entry as a Source with its article text, or None with its problems noted."""
     name = schema.SOURCES_FILE
     if not isinstance(entry, dict):
         problems.append(Problem(name, "bad_source_entry", row=number))
@@ -184,6 +186,7 @@ def read_charts(folder: Files, problems: list[Problem]) -> list[tuple[ChartDecla
 
 
 def read_table(folder: Files, name: str, columns: tuple[Column, ...], problems: list[Problem]) -> pd.DataFrame | None:
+    """A CSV table typed by its columns (a column that may be absent is added blank), or None with the reason noted."""
     text = _read_text(folder, name, problems)
     if text is None:
         return None
@@ -232,6 +235,7 @@ def _parse_cells(frame: pd.DataFrame, name: str, columns: tuple[Column, ...], pr
 
 
 def _parse_cell(cell: str, column: Column, where: Problem, problems: list[Problem]) -> Any:
+    """One cell as its column reads it (blank: NA, "" or ()), noting a problem where it does not parse."""
     def report(code: str, **params: Any) -> None:
         problems.append(Problem(where.file, code, where.row, where.column, params))
 

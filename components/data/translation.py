@@ -48,6 +48,7 @@ def with_quote_translations(table: pd.DataFrame, quote: str, passages: pd.DataFr
 
 
 def _quote_english(quote: str, passages) -> str:
+    """The English of ``quote`` from the translated passage it stands in, or "" when there is none."""
     for text, text_en in passages:
         position = text.find(quote)
         if position < 0 or not text_en:

@@ -246,6 +246,7 @@ def _chunks(metrics: list[str]) -> list[tuple[int, list[str]]]:
 
 
 def _numbered(name: str, n: int) -> str:
+    """"levels" for the first chart of a kind, "levels-2" for the next."""
     return name if n == 1 else f"{name}-{n}"
 
 
@@ -257,10 +258,12 @@ def short_heading(heading: str) -> str:
 
 
 def _toml_list(items: list[str]) -> str:
+    """A TOML list of strings."""
     return "[" + ", ".join(_toml_text(item) for item in items) + "]"
 
 
 def _number(value: float) -> str:
+    """A number as a CSV cell: 611, 5.58, never 611.0."""
     text = f"{value:.10g}" if abs(value) < 1e15 else repr(value)
     return text[:-2] if text.endswith(".0") else text
 
@@ -308,6 +311,7 @@ def write_draft(files: dict[str, bytes], folder: Path) -> None:
 
 
 def _csv(columns: tuple, rows: list[dict[str, str]]) -> bytes:
+    """Rows as a UTF-8 CSV file with the table's columns, in order."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[column.name for column in columns], lineterminator="\n",
                             extrasaction="ignore")
@@ -317,6 +321,7 @@ def _csv(columns: tuple, rows: list[dict[str, str]]) -> bytes:
 
 
 def _toml_text(value: str) -> str:
+    """A TOML basic string."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
