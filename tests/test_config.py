@@ -1,5 +1,6 @@
 """The server's effective configuration, read from `streamlit config show` as it runs here: no
-tracebacks for viewers, XSRF and CORS protection on, no usage statistics, no uploads, no static files."""
+tracebacks for viewers, XSRF and CORS protection on, no usage statistics, no static files, and one
+small upload: the data desk's own zip."""
 
 from __future__ import annotations
 
@@ -37,12 +38,18 @@ def config() -> dict[tuple[str, str], object]:
     ("browser", "gatherUsageStats", False),
     ("server", "enableStaticServing", False),
     ("server", "runOnSave", False),
+    ("server", "maxUploadSize", 2),  # MB: the desk's zip is about 40 KB
 ])
 def test_effective_setting(config, section, option, expected):
     assert config[(section, option)] == expected
 
 
-def test_the_app_never_offers_a_file_upload():
+def test_the_only_file_upload_is_the_desks_zip():
+    """Officials' pages take no file; the data desk takes back the zip it downloaded, nothing else."""
     sources = [ROOT / "dashboard.py", *sorted((ROOT / "components").rglob("*.py"))]
     assert len(sources) > 10
-    assert not [path.name for path in sources if "file_uploader" in path.read_text(encoding="utf-8")]
+    uploading = {str(path.relative_to(ROOT)): path.read_text(encoding="utf-8").count("file_uploader")
+                 for path in sources if "file_uploader" in path.read_text(encoding="utf-8")}
+    assert uploading == {"components/ui/desk.py": 1}
+    desk = (ROOT / "components" / "ui" / "desk.py").read_text(encoding="utf-8")
+    assert 'st.file_uploader(words.t("desk.resume.label"), type="zip",' in desk

@@ -24,7 +24,8 @@ MAX_ZIP_BYTES = 2 * 2**20  # a draft folder zips to about 40 KB; .streamlit/conf
 MAX_UNPACKED_BYTES = 8 * 2**20  # what all its files may hold once unpacked, declared or found
 MAX_MEMBERS = 200
 SAVED_COLUMNS = ("source_quote", "value_text", "yoy_text", "label_zh", "label_en", "domain", "better", "parent")
-TEXT_FIELDS = ("id", "place", "level", "place_short", "place_en", "publisher", "publisher_en", "title", "title_en", "url")
+TEXT_FIELDS = ("id", "place", "level", "place_short", "place_en", "publisher", "publisher_en", "title", "title_en",
+               "url")
 YEARS = (1949, 2100)  # the desk's year and date boxes allow these
 
 
@@ -52,7 +53,7 @@ def read_saved(raw: bytes) -> Saved:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             files = _unpacked(archive)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as error:  # not a zip, or broken
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as error:  # broken
         raise ResumeError("desk.resume.not_zip", detail=type(error).__name__) from None
     entry = _source_entry(_text(files, schema.SOURCES_FILE))
     article = entry.get("article") or f"articles/{entry.get('id', '')}.txt"
@@ -87,7 +88,8 @@ def _unpacked(archive: zipfile.ZipFile) -> dict[str, bytes]:
         left -= len(content)
         if left < 0:
             raise ResumeError("desk.resume.bomb", limit_mb=MAX_UNPACKED_BYTES // 2**20)
-        files["/".join(PurePosixPath(info.filename).parts[1:] if strip else PurePosixPath(info.filename).parts)] = content
+        parts = PurePosixPath(info.filename).parts
+        files["/".join(parts[1:] if strip else parts)] = content
     return files
 
 
@@ -148,7 +150,8 @@ def with_saved_edits(proposed: pd.DataFrame, saved: tuple[dict[str, str], ...]) 
         if match is None:
             continue
         left.remove(match)
-        kind = "level_change" if match["value_text"] and match["yoy_text"] else ("level" if match["value_text"] else "change")
+        level, change = match["value_text"], match["yoy_text"]
+        kind = "level_change" if level and change else ("level" if level else "change")
         rows.loc[index, ["accept", "kind", "label_zh", "label_en", "domain", "better", "parent"]] = [
             True, kind, match["label_zh"], match["label_en"], match["domain"], match["better"], match["parent"]]
     return rows, len(left)

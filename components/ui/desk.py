@@ -80,14 +80,7 @@ def render_desk() -> None:
     with st.expander(words.t("desk.highlighted"), key="desk-highlighted"):
         st.html(article_html(article.text, [candidate.text for candidate, _ in article.candidates]))
     proposed, left_out = proposed_rows(article, record, library.data)
-    editor_key = "desk-rows-" + hashlib.sha1(article.text.encode()).hexdigest()[:12]
-    saved, restores = st.session_state.get(SAVED_KEY, (None, 0))
-    if saved is not None and saved.article == article.text and not proposed.empty:
-        proposed, unmatched = with_saved_edits(proposed, saved.figures)
-        editor_key += f"-{restores}"  # a fresh table that starts from the zip's rows
-        if unmatched:
-            st.warning(words.t("desk.resume.unmatched", count=unmatched), icon="⚠️")
-    edited = _render_rows(words, proposed, library, editor_key)
+    edited = _render_rows(words, *_as_saved(words, proposed, article.text), library)
     _render_left_out(words, left_out)
     figures = accepted_figures(edited)
     data = library.data
@@ -110,7 +103,7 @@ def _render_resume(words: Wording) -> None:
     kind, key, params = note
     text = escape_markdown(words.t(key, **params))
     if kind == "done":
-        st.success(text, icon="✅")
+        st.success(text, icon=":material/check_circle:")
     else:
         st.error(text, icon="⚠️")
 
@@ -135,6 +128,20 @@ def _resume() -> None:
 def _box_value(saved: Saved, field: str):
     value = getattr(saved.record, field)
     return "、".join(value) if field == "authors" else value
+
+
+def _as_saved(words: Wording, proposed: pd.DataFrame, article: str) -> tuple[pd.DataFrame, str]:
+    """The proposed rows as the zip restored last left them, when it holds this article, and the key
+    of their table: one per article, so edits never land on another article's rows, and a fresh one
+    after each restore, so the table starts from the zip's rows."""
+    key = "desk-rows-" + hashlib.sha1(article.encode()).hexdigest()[:12]
+    saved, restores = st.session_state.get(SAVED_KEY, (None, 0))
+    if saved is None or saved.article != article or proposed.empty:
+        return proposed, key
+    rows, unmatched = with_saved_edits(proposed, saved.figures)
+    if unmatched:
+        st.warning(words.t("desk.resume.unmatched", count=unmatched), icon="⚠️")
+    return rows, f"{key}-{restores}"
 
 
 def _render_record(words: Wording, year: int | None, title: str) -> ReviewRecord:
@@ -166,9 +173,8 @@ def _render_record(words: Wording, year: int | None, title: str) -> ReviewRecord
                         authors=tuple(filter(None, map(str.strip, AUTHOR_SEPARATORS.split(authors)))), url=url.strip())
 
 
-def _render_rows(words: Wording, proposed: pd.DataFrame, library: Library, key: str) -> pd.DataFrame:
-    """The editable table of candidates; returns every row with the person's edits. ``key`` names the
-    article, so edits made to one article's rows never land on another's."""
+def _render_rows(words: Wording, proposed: pd.DataFrame, key: str, library: Library) -> pd.DataFrame:
+    """The editable table of candidates under ``key``; returns every row with the person's edits."""
     st.subheader(words.t("desk.rows_heading"))
     st.caption(words.t("desk.rows_caption"))
     domains = results.domain_labels(library, words)
@@ -208,8 +214,8 @@ def _render_verdict(words: Wording, found: Verdict) -> None:
     with its place."""
     st.subheader(words.t("desk.verdict_heading"))
     if not found.problems:
-        st.success(words.t("desk.valid"), icon="✅")
-        st.info(escape_markdown(english_status(found.dataset, words.catalog)), icon="🌐")
+        st.success(words.t("desk.valid"), icon=":material/check_circle:")
+        st.info(escape_markdown(english_status(found.dataset, words.catalog)), icon=":material/translate:")
         return
     st.warning(words.t("desk.problems", count=len(found.problems)), icon="⚠️")
     groups = grouped(found.problems)
@@ -231,5 +237,5 @@ def _render_preview(words: Wording, shown: Preview) -> None:
     line = words.source_line(shown.source, short=True) if shown.source else words.t("desk.preview_source")
     ctx = ChartContext.sized(words, line, False)
     for chart, rows in shown.charts:
-        with st.container(key=f"desk-chart-{chart.id}"):
+        with st.container(key=f"chart-desk-{chart.id}"):  # chart-*: checked in the browser as the page's
             plot(build_chart(chart, rows, ctx), f"desk-preview-{chart.id}", plotly_config(chart.id))
