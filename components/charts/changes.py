@@ -6,10 +6,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
-from components.charts.base import (APPROXIMATE_PATTERN, ChartContext, approximate_notes, axis_cut, break_marks, category_labels, finish_figure, meaning_text,
-                                   new_figure, phrase_and_domain, rows_height, ticks, translation_notes, value_labels)
-from components.data.derived import GOOD
+from components.charts.base import (APPROXIMATE_PATTERN, ChartContext, approximate_notes, axis_cut, break_marks,
+                                   category_labels, finish_figure, meaning_text, new_figure, phrase_and_domain,
+                                   rows_height, ticks, translation_notes, value_labels)
+from components.data.derived import BAD, GOOD, NEUTRAL
+from components.text.layout import text_width
 from components.text.wording import Wording
+
+ONE_LINE_LABEL = 8  # ems: a longer value label ("+451% not rated") goes on two lines, or a phone clips it
 
 
 
@@ -32,7 +36,8 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     # there, so a phone's narrow plot does not clip "−23.6% better"; a qualified change ("down over 40%")
     # is long enough to need two lines too.
     texts = [(words.change(row), meaning_text(words, row)) for _, row in rows.iterrows()]
-    stacked = rows["yoy_pct"].max() <= 0 or (rows["change_qualifier"] != "").any()
+    stacked = (rows["yoy_pct"].max() <= 0 or (rows["change_qualifier"] != "").any()
+               or max(text_width(" ".join(text)) for text in texts) > ONE_LINE_LABEL)
     value_labels(fig, shown, labels, texts if stacked else [" ".join(text) for text in texts])
     notes = []
     if cut:
@@ -60,4 +65,7 @@ def changes_title(rows: pd.DataFrame, words: Wording) -> str:
     good = int((rows["outcome"] == GOOD).sum())
     if good == len(rows):
         return words.t("chart.changes.title_all_good", n=len(rows))
+    if (rows["outcome"] == NEUTRAL).any():  # a draft before its directions are set: none is "not better" yet
+        bad = int((rows["outcome"] == BAD).sum())
+        return words.t("chart.changes.title_unrated", good=good, bad=bad, unrated=len(rows) - good - bad)
     return words.t("chart.changes.title_mixed", good=good, other=len(rows) - good)
