@@ -14,8 +14,8 @@ from tests.genre import complete_as_a_maintainer, ingest_draft
 
 SLUG = "city-police-2023"
 SIZES = {"1280x720": (1280, 720), "390x844": (390, 844)}
-BROKEN_NUMBER = re.compile(r"[0-9,.]$")  # a text line of a chart that ends inside a number …
-NUMBER_START = re.compile(r"^[0-9,.%]")  # … and a next line that goes on with it
+BROKEN_NUMBER = re.compile(r"[0-9][,.]?$")  # a text line of a chart that ends inside a number …
+NUMBER_START = re.compile(r"^[0-9%]")  # … and a next line that goes on with it
 
 
 @pytest.fixture(scope="module")
