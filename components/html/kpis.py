@@ -17,7 +17,7 @@ from components.html.render import render
 from components.text.wording import Wording
 
 ARROWS = {"down": "↓", "up": "↑"}
-LONG_VALUE = 12  # characters
+LONG_VALUE = 16  # characters: "CNY 558 million" keeps the big type
 _NUMBER = re.compile(r"([−+-]?\d[\d,.]*%?)")
 
 

@@ -83,7 +83,7 @@ class NumberFormat:
         if self.language == "zh":
             return self._chinese_level(value, unit, decimals, qualifier, scale)
         if unit in MONEY:
-            text = _money(value * MONEY[unit], self)
+            text = _money(value * MONEY[unit], MONEY[unit] / 10 ** decimals, self)
         else:
             places = max(decimals - round(math.log10(SCALES.get(scale, 1))), 0)
             text = self.number(value, places) + ("%" if unit == "%" else _noun(unit, value))
@@ -128,17 +128,20 @@ def _noun(unit: str, value: float) -> str:
     return f" {singular if abs(value) == 1 else plural}"
 
 
-def _money(yuan: float, numbers: NumberFormat) -> str:
-    """'CNY 558 million', 'CNY 1.25 billion', 'CNY 86,000': at most three decimals, none that are 0."""
+def _money(yuan: float, step: float, numbers: NumberFormat) -> str:
+    """'CNY 558 million', 'CNY 1.25 billion', 'CNY 86,000': no finer than the article wrote it (``step``
+    yuan: 5.58亿元 is to the million), and no decimal that is 0."""
     for size, word in MONEY_WORDS:
         if abs(yuan) >= size:
-            return f"CNY {numbers.number(yuan / size, _places(yuan / size))} {word}"
-    return f"CNY {numbers.number(yuan, _places(yuan))}"
+            return f"CNY {numbers.number(yuan / size, _places(yuan / size, size / step))} {word}"
+    return f"CNY {numbers.number(yuan, _places(yuan, 1 / step))}"
 
 
-def _places(value: float) -> int:
-    """The fewest decimals (at most three) that write ``value`` exactly: 55.7 -> 1, 558.0 -> 0."""
-    return next((places for places in range(3) if math.isclose(round(value, places), value, abs_tol=1e-9)), 3)
+def _places(value: float, units_per_step: float) -> int:
+    """The fewest decimals that write ``value`` exactly (55.7 -> 1, 558.0 -> 0), but no more than the
+    precision it was written with allows (``units_per_step`` of it in the article's last digit)."""
+    most = max(0, min(3, math.ceil(math.log10(units_per_step) - 1e-9))) if units_per_step > 1 else 0
+    return next((places for places in range(most) if math.isclose(round(value, places), value, abs_tol=1e-9)), most)
 
 
 def _rounds_to_zero(value: float, decimals: int) -> bool:
