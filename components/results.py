@@ -73,6 +73,12 @@ def domain_labels(lib: Library, words: Wording, review: str | None = None) -> di
 
 
 @memoised
+def library_metrics(lib: Library) -> frozenset[str]:
+    """Every metric id the library already holds (a new review's figure reusing one joins compare years)."""
+    return frozenset(lib.data.figures["metric"])
+
+
+@memoised
 def review_domains(lib: Library, review: str) -> tuple[str, ...]:
     """The domains ``review`` speaks to, in filter order."""
     data = lib.data

@@ -65,6 +65,19 @@ def test_a_person_drops_a_row_and_keeps_only_a_level(proposed):
     assert len(preview) == 9 and preview["label_en"].ne("").all(), "the preview shows Chinese where English is missing"
 
 
+def test_a_new_metric_follows_its_renamed_label_and_a_parent_may_be_named(proposed):
+    known = frozenset(load_dataset(DATA).figures["metric"])
+    edited = proposed.copy()
+    unknown = next(index for index, metric in edited["metric"].items() if metric not in known)
+    edited.loc[unknown, "label_zh"] = "改过的名称"
+    edited.loc[edited["label_zh"] == "涉恶集团以上", "parent"] = "打掉黑恶团伙"
+    figures = {row["label_zh"]: row for row in accepted_figures(edited, known)}
+    assert figures["改过的名称"]["metric"] == "改过的名称"
+    assert figures["改过的名称"]["id"] == f"{RECORD.id}-改过的名称"
+    assert figures["涉恶集团以上"]["parent"] == figures["打掉黑恶团伙"]["id"]
+    assert figures["打掉黑恶团伙"]["metric"] in known, "a metric the library knows stays, so compare years joins it"
+
+
 def test_the_verdict_is_given_in_memory_and_groups_problems(proposed, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     library = load_dataset(DATA)
@@ -107,7 +120,7 @@ def _restored(proposed, valid: bool = True):
 def _work_zip(proposed, valid: bool = True, record: ReviewRecord = FULL_RECORD) -> bytes:
     library = load_dataset(DATA)
     files = draft_files(read_article(ARTICLE), record, library, library.keywords, library.domains,
-                        figures=accepted_figures(_edited(proposed, valid)))
+                        figures=accepted_figures(_edited(proposed, valid), frozenset(library.figures["metric"])))
     return zipped(files, record.id)
 
 

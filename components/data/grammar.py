@@ -78,7 +78,7 @@ _THRESHOLD = r"(?:以上|以下)的?(?:较大|重大|特大|一般|事故|案件
 _TENTHS = r"[一二两三四五六七八九]成(?:多|余)?(?!员|立|果|效|功|绩|本|交|年|为|不|就|熟|长)"
 _QUANTITY = (rf"(?:百分之{_CHINESE}|{_TENTHS}|{_NUMBER} ?(?:余|多)? ?(?:个)?百分点|{_NUMBER} ?(?:余|多)? ?(?:%|倍)"
              rf"|{_NUMBER} ?(?:余|多)?(?:万|亿)?(?:余|多)? ?(?:{_UNITS}))"
-             rf"(?!“|\"|「|{_THRESHOLD})(?:左右|以上|以下)?")
+             rf"(?!{_THRESHOLD})(?:左右|以上|以下)?")
 _LEVEL = rf"(?:{_ABOUT})?{_QUANTITY}|(?:{_ABOUT}|上)[百千万](?:余|多)?(?:{_UNITS})"  # 近千名, 上万人
 _MOVE = _alternation([word for word in FALL_WORDS + RISE_WORDS if "幅" not in word])
 _VERBS = _alternation([word for word in FALL_WORDS + RISE_WORDS if "幅" not in word],
@@ -267,6 +267,8 @@ def _figure(match: re.Match, folded: str) -> _Figure | None:
         return None  # a slogan's numeral: “两个维护”, “三个一律”
     if _SET_PHRASE.fullmatch(written) and _SET_PHRASE_NOUN.match(folded, end):
         return None  # 两个大局, 两件大事: a set phrase, not a count
+    if folded[end:end + 1] and folded[end] in "“「\"" and not re.search(r"[0-9]", written):
+        return None  # 三个“一律”, 两个“维护”: a slogan's numeral (84个“抗震前线110” is a count)
     return _level(written, start, end)
 
 

@@ -57,18 +57,27 @@ def proposed_rows(article: Article, record: ReviewRecord, library: Dataset) -> t
     return rows.assign(accept=True, kind=kinds), proposal.left_out
 
 
-def accepted_figures(edited: pd.DataFrame) -> list[dict[str, str]]:
-    """The figures.csv rows a person kept, with only the parts of each figure they kept."""
-    rows = []
-    for row in edited[edited["accept"].astype(bool)].to_dict("records"):
+def accepted_figures(edited: pd.DataFrame, known_metrics: frozenset[str] = frozenset()) -> list[dict[str, str]]:
+    """The figures.csv rows a person kept, with only the parts of each figure they kept. A metric the
+    library does not know follows the name the person gave it (and so does the row's id), and a
+    parent may be given by the whole's name as well as by its id."""
+    kept = [{key: "" if value is None else str(value) for key, value in row.items()}
+            for row in edited[edited["accept"].astype(bool)].to_dict("records")]
+    new_ids = {}
+    for row in kept:
+        if row["metric"] not in known_metrics and row["label_zh"]:
+            row["metric"] = row["label_zh"]
+            new_ids[row["id"]] = row["id"] = f"{row['source_id']}-{row['metric']}"
+    by_name = {row["label_zh"]: row["id"] for row in kept}
+    for row in kept:
+        parent = row["parent"].strip()
+        row["parent"] = new_ids.get(parent) or by_name.get(parent) or parent
         if row["kind"] == "change":
             row.update(value="", value_text="", value_text_en="", from_value="", from_year="")
             row["unit"] = row["unit"] if row["yoy_abs"] else ""
         elif row["kind"] == "level":
             row.update(yoy_pct="", yoy_pp="", yoy_abs="", yoy_text="", yoy_text_en="")
-        rows.append({key: "" if value is None else str(value) for key, value in row.items()
-                     if key not in ("accept", "kind")})
-    return rows
+    return [{key: value for key, value in row.items() if key not in ("accept", "kind")} for row in kept]
 
 
 def verdict(files: dict[str, bytes]) -> Verdict:

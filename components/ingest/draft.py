@@ -23,6 +23,7 @@ from components.ingest.structure import Paragraph
 YEAR_IN_TITLE = re.compile(r"(20\d\d)年")
 OTHER_BASE = re.compile(r"(?:比|较|与)([0-9]{4})年(?:同期)?(?:相比)?[,,]? ?(?:同比)?$")
 ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|[0-9]+[、.．])")
+SHORT_SUBJECT = 2  # characters: a subject this short is a verb (打掉, 抓获) whose noun follows the number
 CHART_ROWS = 6  # figures a proposed levels or share chart draws; more go on a chart of their own
 NOT_DRAWN = {"duration": "duration", "rank": "rank"}  # reading kinds that are words, not dashboard figures
 
@@ -119,7 +120,7 @@ def propose_figures(article: Article, record: ReviewRecord, library: Dataset | N
             continue  # 发生事故14起、死亡16人,同比分别下降22.2%、20%: each change joins its level
         if candidate.kind in ("level", "from_to"):
             levels[(candidate.sentence, candidate.subject)] = row
-        label = _unique_label(candidate.subject or _clause_before(candidate), labels)
+        label = _unique_label(_label(candidate), labels)
         labels.add(label)
         metric = _metric(label, library)
         row.update(id=f"{record.id}-{metric}", metric=metric, label_zh=label,
@@ -198,6 +199,18 @@ def _row(candidate: Candidate, paragraph: Paragraph, record: ReviewRecord, level
         column = change_column(candidate.change_unit)
         row[column] = _number(candidate.change / (factor if column == "yoy_abs" else 1))
     return row
+
+
+def _label(candidate: Candidate) -> str:
+    """The figure's name: its subject, with the noun after it when the subject is only a verb
+    (打掉34个涉黑组织: 打掉涉黑组织), or the words just before it when it has none."""
+    if len(candidate.subject) > SHORT_SUBJECT:
+        return candidate.subject
+    after = candidate.sentence[candidate.sentence.find(candidate.text) + len(candidate.text):]
+    noun = re.match(r"的?([^,,;;::。、()()“”\"0-9]{2,12})", after)
+    if candidate.subject and noun:
+        return candidate.subject + noun[1]
+    return candidate.subject or _clause_before(candidate)
 
 
 def _clause_before(candidate: Candidate) -> str:

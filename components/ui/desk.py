@@ -82,8 +82,8 @@ def render_desk() -> None:
     proposed, left_out = proposed_rows(article, record, library.data)
     edited = _render_rows(words, *_as_saved(words, proposed, article.text), library)
     _render_left_out(words, left_out)
-    figures = accepted_figures(edited)
     data = library.data
+    figures = accepted_figures(edited, results.library_metrics(library))
     files = draft_files(article, record, data, data.keywords, data.domains, figures=figures)
     found = verdict(files)
     _render_verdict(words, found)
