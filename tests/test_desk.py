@@ -17,8 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 from components.data.loader import load_dataset
 from components.ingest.candidates import read_article
-from components.ingest.desk import (accepted_figures, grouped, preview_figures, proposed_rows, row_ranges, verdict,
-                                   zipped)
+from components.ingest.desk import (accepted_figures, figure_names, grouped, preview_figures, proposed_rows, row_ranges,
+                                   verdict, zipped)
 from components.ingest.draft import ReviewRecord, draft_files
 from components.ingest.resume import MAX_UNPACKED_BYTES, MAX_ZIP_BYTES, ResumeError, read_saved, with_saved_edits
 from components.text.catalog import load_catalog
@@ -90,6 +90,10 @@ def test_the_verdict_is_given_in_memory_and_groups_problems(proposed, tmp_path, 
     assert row_ranges(groups[("figures.csv", "better")]) == "2–11"
     assert ("figures.csv", "label_en") not in groups, "English follows later: it is no problem"
     assert row_ranges((2, 3, 4, 9)) == "2–4, 9"
+    figures = accepted_figures(proposed)
+    assert figure_names("figures.csv", (2, 3), figures) == "、".join(row["label_zh"] for row in figures[:2])
+    assert figure_names("figures.csv", tuple(range(2, 12)), figures).endswith("…"), "the verdict names a few, then …"
+    assert figure_names("sources.toml", (1,), figures) == ""
     archive = zipfile.ZipFile(io.BytesIO(zipped(files, "review-2019")))
     assert "review-2019/figures.csv" in archive.namelist() and "review-2019/articles/review-2019.txt" in archive.namelist()
 

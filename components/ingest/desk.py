@@ -97,6 +97,15 @@ def grouped(problems: tuple[Problem, ...]) -> list[tuple[Problem, tuple[int, ...
     return [(found[0], tuple(p.row for p in found if p.row is not None)) for found in groups.values()]
 
 
+def figure_names(file: str, rows: tuple[int, ...], figures: list[dict[str, str]], most: int = 4) -> str:
+    """The names of the figures a problem of figures.csv is on (its lines are not the table's rows):
+    '打掉涉黑组织、抓获犯罪嫌疑人…'; "" for another file."""
+    if file != "figures.csv":
+        return ""
+    names = [figures[row - 2]["label_zh"] for row in rows if 0 <= row - 2 < len(figures)]
+    return "、".join(names[:most]) + ("…" if len(names) > most else "")
+
+
 def row_ranges(rows: tuple[int, ...]) -> str:
     """2, 3, 4, 5, 9 -> '2–5, 9'."""
     spans: list[list[int]] = []

@@ -22,8 +22,8 @@ from components.html.kpis import kpi_cards, kpi_cards_html
 from components.html.narrative import article_html
 from components.html.render import render
 from components.ingest.candidates import read_article
-from components.ingest.desk import (EDITABLE, KINDS, SHOWN, Preview, Verdict, accepted_figures, grouped, preview,
-                                   proposed_rows, row_ranges, sentence_pieces, verdict, zipped)
+from components.ingest.desk import (EDITABLE, KINDS, SHOWN, Preview, Verdict, accepted_figures, figure_names, grouped,
+                                   preview, proposed_rows, row_ranges, sentence_pieces, verdict, zipped)
 from components.ingest.draft import LeftOut, ReviewRecord, draft_files, guess_year
 from components.ingest.reading import ArticleError, checked_text
 from components.ingest.resume import ResumeError, Saved, read_saved, with_saved_edits
@@ -86,7 +86,7 @@ def render_desk() -> None:
     figures = accepted_figures(edited, results.library_metrics(library))
     files = draft_files(article, record, data, data.keywords, data.domains, figures=figures)
     found = verdict(files)
-    _render_verdict(words, found)
+    _render_verdict(words, found, figures)
     _render_preview(words, preview(found, files, figures, record))
     st.download_button(words.t("desk.download"), zipped(files, record.id), file_name=f"{record.id}.zip",
                        mime="application/zip", key="desk-download", on_click="ignore", icon="⬇️")
@@ -209,9 +209,9 @@ def _render_left_out(words: Wording, left_out: list[LeftOut]) -> None:
     st.html(render("desk_left_out.html.j2", heading=words.t("desk.left_out", count=len(left_out)), items=items))
 
 
-def _render_verdict(words: Wording, found: Verdict) -> None:
+def _render_verdict(words: Wording, found: Verdict, figures: list[dict[str, str]]) -> None:
     """The validator's verdict on the draft, live: valid with its English status, or every problem
-    with its place."""
+    with its place and, in figures.csv, the names of the figures it is on."""
     st.subheader(words.t("desk.verdict_heading"))
     if not found.problems:
         st.success(words.t("desk.valid"), icon=":material/check_circle:")
@@ -222,6 +222,7 @@ def _render_verdict(words: Wording, found: Verdict) -> None:
     st.table(pd.DataFrame({  # st.table renders Markdown: data text in a message must stay text
         words.t("desk.col.where"): [escape_markdown(" · ".join(filter(None, (p.file, p.column)))) for p, _ in groups],
         words.t("desk.col.rows"): [row_ranges(rows) for _, rows in groups],
+        words.t("desk.col.figures"): [escape_markdown(figure_names(p.file, rows, figures)) for p, rows in groups],
         words.t("data_error.problem"): [escape_markdown(message(p, words.catalog)) for p, _ in groups],
     }))
 
