@@ -94,3 +94,14 @@ def test_the_cli_names_an_unreadable_file_and_exits_1(name, method):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"  - {name}: 无法读取这个文件:Permission denied" in result.stderr.splitlines()
+
+
+def test_a_large_library_is_summarised_and_listed_on_request(tmp_path):
+    from benchmarks.growth import grown_folder
+    folder = grown_folder(tmp_path / "data", 8)
+    result = _run(str(folder), "--list")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("数据有效:8篇综述(1个地方,") and "年)" in lines[0]
+    assert lines[1] == "中英文均已就绪。"
+    assert len(lines) == 2 + 8 and all(" · 10个数字 · 英文已就绪" in line for line in lines[2:])
