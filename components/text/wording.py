@@ -43,7 +43,8 @@ class Wording:
 
     def domain_labels(self, domains: pd.DataFrame) -> dict[str, str]:
         """Every domain's display name by id, in filter order."""
-        return {row["id"]: self.name(row, "label") for _, row in domains.iterrows()}
+        names = domains[f"label_{self.catalog.language}"]
+        return dict(zip(domains["id"], names.where(names != "", domains[f"label_{ARTICLE_LANGUAGE}"])))
 
     def domain(self, domains: pd.DataFrame, domain_id: str) -> str:
         """A domain's display name."""

@@ -27,6 +27,7 @@ from components.ingest.desk import (EDITABLE, KINDS, SHOWN, Preview, Verdict, ac
 from components.ingest.draft import LeftOut, ReviewRecord, draft_files, guess_year
 from components.ingest.reading import ArticleError, checked_text
 from components.ingest.resume import ResumeError, Saved, read_saved, with_saved_edits
+from components.text.library_status import english_status
 from components.text.problems import message
 from components.text.wording import Wording, wording
 from components.ui import style
@@ -34,7 +35,6 @@ from components.ui.chart_section import plot
 from components.ui.errors import render_data_error
 from components.ui.language import render_language_picker, resolve_language
 from components.ui.text import escape_markdown
-from components.validate import english_status
 
 RESUME_KEY, SAVED_KEY, NOTE_KEY = "desk-resume", "desk-saved", "desk-resume-note"
 # The record's boxes by key, with the ReviewRecord field each shows (authors: one box, 、 between names).
