@@ -1,91 +1,109 @@
-"""Data growth: synthetic data folders with 10x, 100x and 1000x the real figure table (the 2019
-review repeated as more years), run through load -> validate -> filter -> build every chart.
-Time should grow no faster than the row count. Run with `make bench`."""
+"""A province's library: the 2019 review copied as many places and years (``benchmarks/library.py``),
+from one review to 1,000 (100 places × 10 years), each measured against the one-review library in
+the same run:
+
+- ``validate``: the command line, a fresh process, wall time;
+- checking again after one review is added to the library (in the process that loaded it);
+- the first page run after a data update (AppTest, imports already warm, results not yet built);
+- a warm page run after a filter change (median of 30).
+
+Run with `make bench`."""
 
 from __future__ import annotations
 
-import csv
-import shutil
+import json
+import os
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import machine, print_table
-from components.charts.base import ChartContext
-from components.charts.registry import build_chart, charts_with_rows
-from components.data.loader import DEFAULT_DATA_DIR, load_dataset
-from components.text.numbers import NumberFormat
-from components.text.catalog import load_catalog
-from components.model.figures import View, select
-from components.text.wording import Wording
+from benchmarks.common import machine, print_table, quiet_streamlit
+from benchmarks.library import grown_library
 
-FACTORS = (1, 10, 100, 1000)
-SOURCE = "lishui-daily-2020-03-10"
-YEAR_TABLES = ("figures.csv", "sections.csv", "passages.csv", "practices.csv")
+ROOT = Path(__file__).resolve().parent.parent
+LIBRARIES = {"1 review": (1, 1), "100 reviews (10 places × 10 years)": (10, 10),
+             "1,000 reviews (100 places × 10 years)": (100, 10)}
+WARM_RUNS = 30
+VALIDATE_RUNS = 3
 
 
-def grown_folder(target: Path, factor: int) -> Path:
-    """data/ with the review repeated ``factor`` times, each copy a year of its own."""
-    shutil.copytree(DEFAULT_DATA_DIR, target)
-    article = (DEFAULT_DATA_DIR / "articles" / f"{SOURCE}.txt").read_text(encoding="utf-8")
-    entry = (DEFAULT_DATA_DIR / "sources.toml").read_text(encoding="utf-8").split("[[sources]]", 1)[1]
-    tables = {name: list(csv.DictReader(open(DEFAULT_DATA_DIR / name, encoding="utf-8"))) for name in YEAR_TABLES}
-    grown = {name: list(rows) for name, rows in tables.items()}
-    with open(target / "sources.toml", "a", encoding="utf-8") as sources:
-        for copy in range(1, factor):
-            source_id, year = f"{SOURCE}-{copy}", 2019 - copy
-            (target / "articles" / f"{source_id}.txt").write_text(article, encoding="utf-8")
-            sources.write("\n[[sources]]" + entry.replace(f'"{SOURCE}"', f'"{source_id}"')
-                          .replace("year = 2019", f"year = {year}").replace(f"{SOURCE}.txt", f"{source_id}.txt"))
-            for name, rows in tables.items():
-                for row in rows:
-                    row = dict(row, source_id=source_id)
-                    if name == "figures.csv":
-                        row.update(id=row["id"].replace("2019-", f"{year}-"), year=str(year),
-                                   parent=row["parent"].replace("2019-", f"{year}-"))
-                    grown[name].append(row)
-    for name, rows in grown.items():
-        with open(target / name, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-    return target
+def validate_seconds(folder: Path) -> float:
+    """Median wall time of ``python -m components.validate folder`` in a fresh process."""
+    times = []
+    for _ in range(VALIDATE_RUNS):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "components.validate", str(folder)], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
-def pipeline(folder: Path) -> dict[str, float]:
-    """Seconds for each step: load, validate and derive; select one view; build every chart."""
-    times = {}
+def page_seconds(folder: Path, warm_up: Path) -> dict[str, float]:
+    """The page measures of one library, in a fresh process (``python -m benchmarks.growth --page``)."""
+    found = subprocess.run([sys.executable, "-m", "benchmarks.growth", "--page", str(folder), str(warm_up)],
+                           cwd=ROOT, check=True, capture_output=True, text=True)
+    return json.loads(found.stdout.strip().splitlines()[-1])
+
+
+def measure_page(folder: Path, warm_up: Path) -> dict[str, float]:
+    """First page run after the data folder changes to ``folder`` (the process already served
+    ``warm_up``), again after one more review is added, and a warm run after a filter change."""
+    from streamlit.testing.v1 import AppTest
+
+    from benchmarks.library import add_review
+    from components.data.loader import load_dataset
+
+    quiet_streamlit()
+    os.environ["DASHBOARD_DATA_DIR"] = str(warm_up)
+    AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300).run()  # imports and fonts, as a server has
+    os.environ["DASHBOARD_DATA_DIR"] = str(folder)
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
     start = time.perf_counter()
-    data = load_dataset(folder)
-    times["load + validate + derive"] = time.perf_counter() - start
+    app.run()
+    first = time.perf_counter() - start
+    assert not app.exception and app.multiselect(key="domain").value, "the page did not draw"
+    domains = app.multiselect(key="domain").options
+    filters = [domains[2:3], domains[2:5:2], domains]
+    for chosen in filters:  # every view once, as after the first viewers
+        app.multiselect(key="domain").set_value(chosen).run()
+    times = []
+    for turn in range(WARM_RUNS):
+        changed = app.multiselect(key="domain").set_value(filters[turn % len(filters)])
+        start = time.perf_counter()
+        changed.run()
+        times.append(time.perf_counter() - start)
+    add_review(folder)
     start = time.perf_counter()
-    view = View(data.reviews[-1], tuple(data.domains["id"]))
-    shown = select(data.figures, view)
-    times["filter"] = time.perf_counter() - start
-    words = Wording(load_catalog("zh"), NumberFormat("zh"))
-    start = time.perf_counter()
-    for chart, rows in charts_with_rows(data.charts, shown, view.review):
-        build_chart(chart, rows, ChartContext(words, "src"))
-    times["build charts"] = time.perf_counter() - start
-    return times
+    load_dataset(folder)
+    checked_again = time.perf_counter() - start
+    return {"first": first, "warm": statistics.median(times), "checked again": checked_again}
 
 
 def main() -> None:
-    print(f"Data growth benchmark on {machine()}")
+    print(f"Library growth benchmark on {machine()}")
     results = {}
     with tempfile.TemporaryDirectory() as scratch:
-        for factor in FACTORS:
-            folder = grown_folder(Path(scratch) / f"x{factor}", factor)
-            results[factor] = pipeline(folder)
-    base = results[1]
-    rows = []
-    for factor, times in results.items():
-        for step, seconds in times.items():
-            rows.append((f"{factor}x ({factor * 10} figures)", step, f"{seconds * 1000:.1f} ms",
-                         f"{seconds / base[step]:.1f}x", f"{seconds / base[step] / factor:.2f}"))
-    print_table("Each step, against the real data (1x); the last column is growth per row (1.00 = linear)",
-                rows, ("data", "step", "time", "ratio", "per row"))
+        warm_up = grown_library(Path(scratch) / "warm-up", 1, 1)
+        for name, (places, years) in LIBRARIES.items():
+            folder = grown_library(Path(scratch) / f"p{places}y{years}", places, years)
+            results[name] = {"validate": validate_seconds(folder), **page_seconds(folder, warm_up)}
+    base = results["1 review"]
+    targets = {"validate": "≤ 3 s at 1,000", "first": "≤ 2.5 s at 1,000", "warm": "≤ 1.2× at 1,000",
+               "checked again": "reported"}
+    labels = {"validate": "validate (fresh process)", "first": "first page run after a data update",
+              "warm": f"warm page run after a filter change (median of {WARM_RUNS})",
+              "checked again": "loaded again after one review is added"}
+    rows = [(name, labels[measure], f"{times[measure] * 1000:,.0f} ms", f"{times[measure] / base[measure]:.2f}×",
+             targets[measure]) for measure in labels for name, times in results.items()]
+    print_table("Each measure against the one-review library in the same run", rows,
+                ("library", "measure", "time", "vs 1 review", "target"))
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--page"]:
+        print(json.dumps(measure_page(Path(sys.argv[2]), Path(sys.argv[3]))))
+    else:
+        main()

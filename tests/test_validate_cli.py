@@ -97,11 +97,12 @@ def test_the_cli_names_an_unreadable_file_and_exits_1(name, method):
 
 
 def test_a_large_library_is_summarised_and_listed_on_request(tmp_path):
-    from benchmarks.growth import grown_folder
-    folder = grown_folder(tmp_path / "data", 8)
+    from benchmarks.library import grown_library
+    folder = grown_library(tmp_path / "data", places=4, years=3)
     result = _run(str(folder), "--list")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[0].startswith("数据有效:8篇综述(1个地方,") and "年)" in lines[0]
+    assert lines[0].startswith("数据有效:12篇综述(4个地方,2017–2019年)"), lines[0]
     assert lines[1] == "中英文均已就绪。"
-    assert len(lines) == 2 + 8 and all(" · 10个数字 · 英文已就绪" in line for line in lines[2:])
+    assert len(lines) == 2 + 12 and all(" · 10个数字 · 英文已就绪" in line for line in lines[2:])
+    assert sum("样例地003 " in line for line in lines[2:]) == 3

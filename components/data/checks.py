@@ -9,7 +9,7 @@ import pandas as pd
 
 from components.data import schema
 from components.data.difference import first_difference
-from components.data.records import ChartDeclaration, Problem, Source
+from components.data.records import ChartDeclaration, Problem, Row, Source, rows_of
 
 
 def check_unique(frame: pd.DataFrame, name: str, keys: list[str], problems: list[Problem]) -> None:
@@ -21,7 +21,7 @@ def check_unique(frame: pd.DataFrame, name: str, keys: list[str], problems: list
                                 params={"value": " / ".join(str(row[key]) for key in keys), "other": first}))
 
 
-def check_source_ref(name: str, row: pd.Series, sources: Mapping[str, Source], problems: list[Problem]) -> Source | None:
+def check_source_ref(name: str, row: Row, sources: Mapping[str, Source], problems: list[Problem]) -> Source | None:
     """The row's source, or None (a problem when the library names sources and this is not one)."""
     source = sources.get(row["source_id"])
     if source is None and sources:
@@ -30,7 +30,7 @@ def check_source_ref(name: str, row: pd.Series, sources: Mapping[str, Source], p
     return source
 
 
-def check_in_article(name: str, row: pd.Series, column: str, source: Source | None, problems: list[Problem]) -> None:
+def check_in_article(name: str, row: Row, column: str, source: Source | None, problems: list[Problem]) -> None:
     """The row's ``column`` must stand word for word in its article."""
     if source is not None and row[column] and row[column] not in source.article:
         problems.append(Problem(name, "not_in_article", row=row["line"], column=column,
@@ -39,7 +39,7 @@ def check_in_article(name: str, row: pd.Series, column: str, source: Source | No
 
 def check_sections(sections: pd.DataFrame, sources: Mapping[str, Source], problems: list[Problem]) -> None:
     """Each section belongs to a source and its heading stands in the article."""
-    for _, row in sections.iterrows():
+    for row in rows_of(sections):
         source = check_source_ref("sections.csv", row, sources, problems)
         check_in_article("sections.csv", row, "heading", source, problems)
 
@@ -48,7 +48,7 @@ def check_passages(passages: pd.DataFrame, sources: Mapping[str, Source], sectio
                     domains: set[str], problems: list[Problem]) -> None:
     """Each passage stands in its article, in a known section, tagged with known domains."""
     known_sections = set(zip(sections["source_id"], sections["id"]))
-    for _, row in passages.iterrows():
+    for row in rows_of(passages):
         source = check_source_ref("passages.csv", row, sources, problems)
         check_in_article("passages.csv", row, "text", source, problems)
         if (row["source_id"], row["section"]) not in known_sections:
@@ -69,7 +69,7 @@ def check_places(places: pd.DataFrame, problems: list[Problem]) -> None:
     """Counties are placed on the map by their seat's coordinates; a zone lies within a county."""
     name = "places.csv"
     counties = set(places.loc[places["kind"] == "county", "id"])
-    for _, row in places.iterrows():
+    for row in rows_of(places):
         def report(code: str, column: str, **params: Any) -> None:
             problems.append(Problem(name, code, row=row["line"], column=column, params=params))
 
@@ -92,7 +92,7 @@ def check_practices(practices: pd.DataFrame, sources: Mapping[str, Source], sect
     name = "practices.csv"
     originals, translations = joined_passages(passages, "text"), joined_passages(passages, "text_en")
     known_sections = set(zip(sections["source_id"], sections["id"]))
-    for _, row in practices.iterrows():
+    for row in rows_of(practices):
         def report(code: str, column: str, **params: Any) -> None:
             problems.append(Problem(name, code, row=row["line"], column=column, params=params))
 

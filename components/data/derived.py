@@ -9,8 +9,7 @@ import unicodedata
 
 import pandas as pd
 
-from components.data.figure_text import change_reading, level_reading
-from components.data.grammar import read_change
+from components.data.figure_text import RowReadings, read_rows
 
 GOOD, BAD, NEUTRAL, UNCHANGED = "good", "bad", "neutral", "unchanged"
 _NUMBER = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
@@ -46,7 +45,7 @@ def outcome(change: float | None, better: str) -> str:
     return GOOD if rising == (better == "higher") else BAD
 
 
-def enrich(figures: pd.DataFrame) -> pd.DataFrame:
+def enrich(figures: pd.DataFrame, readings: list[RowReadings] | None = None) -> pd.DataFrame:
     """Add derived columns, each computed from reported figures and named for what it is.
 
     - ``change``: the one change a row reports, whatever its unit (yoy_pct, yoy_pp or yoy_abs).
@@ -62,10 +61,13 @@ def enrich(figures: pd.DataFrame) -> pd.DataFrame:
       year) or the level less an absolute change, both reported; else the implied previous level.
     - ``index_value``: the current year on an index where the previous year is 100 (exact % changes).
     - ``outcome``: good / bad / neutral, from the change and which direction is better.
+
+    ``readings`` are the rows' words as ``read_rows`` reads them, when the caller has them already.
     """
     out = figures.copy()
-    levels = [level_reading(text, quote) for text, quote in zip(out["value_text"], out["source_quote"])]
-    changes = [change_reading(text, quote) for text, quote in zip(out["yoy_text"], out["source_quote"])]
+    readings = read_rows(out) if readings is None else readings
+    levels = [reading.level for reading in readings]
+    changes = [reading.change for reading in readings]
     out["change"] = out["yoy_pct"].fillna(out["yoy_pp"]).fillna(out["yoy_abs"])
     out["value_qualifier"] = [reading.qualifier if reading else "" for reading in levels]
     out["change_qualifier"] = [reading.qualifier if reading else "" for reading in changes]
@@ -73,7 +75,7 @@ def enrich(figures: pd.DataFrame) -> pd.DataFrame:
     out["change_scale"] = [_scale(reading, unit) for reading, unit in zip(changes, out["unit"])]
     out["value_alone"] = [bool(reading) and reading.kind == "level" and text == reading.text
                           for reading, text in zip(levels, out["value_text"])]
-    out["change_alone"] = [bool(text) and read_change(text) is not None for text in out["yoy_text"]]
+    out["change_alone"] = [reading.change_alone for reading in readings]
     out["value_decimals"] = out["value_text"].map(decimals_in)
     out["change_decimals"] = [max(decimals_in(text) - _SCALED.get(reading.written_unit, 0), 0) if reading else 0
                               for text, reading in zip(out["yoy_text"], changes)]

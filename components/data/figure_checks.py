@@ -11,10 +11,9 @@ import pandas as pd
 
 from components.data import schema
 from components.data.checks import check_in_article, check_source_ref, difference, joined_passages, plain
-from components.data.figure_text import (base_unit, change_column, change_reading, level_reading, numbers_stated,
-                                         unit_written_as)
-from components.data.grammar import FALL_WORDS, RISE_WORDS
-from components.data.records import Problem, Source
+from components.data.figure_text import RowReadings, base_unit, change_column, numbers_stated, unit_written_as
+from components.data.grammar import FALL_WORDS, RISE_WORDS, Reading
+from components.data.records import Problem, Row, Source, rows_of
 
 NAME = "figures.csv"
 Report = Callable[..., None]
@@ -22,15 +21,15 @@ _ENGLISH_FALL = re.compile(r"\b(down|fell|fall|falling|decreas\w*|lower|fewer|le
 _ENGLISH_RISE = re.compile(r"\b(up|rose|rise|rising|increas\w*|higher|more|grew|growth)\b", re.I)
 
 
-def check_figures(figures: pd.DataFrame, sources: Mapping[str, Source], sections: pd.DataFrame,
-                  passages: pd.DataFrame, domains: set[str], problems: list[Problem]) -> None:
-    """Every problem of every figure row, added to ``problems``."""
+def check_figures(figures: pd.DataFrame, readings: list[RowReadings], sources: Mapping[str, Source],
+                  sections: pd.DataFrame, passages: pd.DataFrame, domains: set[str], problems: list[Problem]) -> None:
+    """Every problem of every figure row (its words read as ``read_rows`` reads them), added to ``problems``."""
     originals, translations = joined_passages(passages, "text"), joined_passages(passages, "text_en")
     known_sections = set(zip(sections["source_id"], sections["id"]))
     by_id = figures.drop_duplicates("id").set_index("id", drop=False)  # duplicates are reported elsewhere
     unreadable = {(p.row, p.column) for p in problems if p.file == NAME}
     numbers = ("value", "from_value", *schema.CHANGE_COLUMNS)
-    for _, row in figures.iterrows():
+    for row, reading in zip(rows_of(figures), readings):
         if any((row["line"], column) in unreadable for column in numbers):
             continue  # already reported; cross-checks on a half-read row would only add noise
 
@@ -46,13 +45,13 @@ def check_figures(figures: pd.DataFrame, sources: Mapping[str, Source], sections
             report("unknown_ref", "section", value=row["section"], target="sections.csv")
         check_in_article(NAME, row, "source_quote", source, problems)
         _check_quotes(row, originals.get(row["source_id"], ""), translations.get(row["source_id"], ""), report)
-        _check_numbers(row, report)
+        _check_numbers(row, reading, report)
         _check_english_numbers(row, report)
         if row["parent"]:
             _check_parent(row, by_id, report)
 
 
-def _check_quotes(row: pd.Series, original: str, translation: str, report: Report) -> None:
+def _check_quotes(row: Row, original: str, translation: str, report: Report) -> None:
     """The figure's words stand in its quote, the quote in a passage, and any English in the English."""
     for column, translated in schema.TRANSLATED_TEXT.items():
         if row[column] and row["source_quote"] and row[column] not in row["source_quote"]:
@@ -67,7 +66,7 @@ def _check_quotes(row: pd.Series, original: str, translation: str, report: Repor
         report("quote_not_in_translation", "source_quote_en", **difference(row["source_quote_en"], translation))
 
 
-def _check_numbers(row: pd.Series, report: Report) -> None:
+def _check_numbers(row: Row, reading: RowReadings, report: Report) -> None:
     """The number columns hold a figure, and each equals the words it is written in."""
     changes = [column for column in schema.CHANGE_COLUMNS if not pd.isna(row[column])]
     has_value = not pd.isna(row["value"])
@@ -78,18 +77,18 @@ def _check_numbers(row: pd.Series, report: Report) -> None:
     if has_value:
         if row["value"] < 0:
             report("negative_value", "value", value=plain(row["value"]))
-        _check_level_text(row, report)
+        _check_level_text(row, reading.level, report)
     elif row["value_text"]:
         report("text_without_number", "value_text")
     elif not pd.isna(row["from_value"]):
         report("text_without_number", "from_value")
     if changes:
-        _check_change_text(row, changes[0], report)
+        _check_change_text(row, reading.change, changes[0], report)
     elif row["yoy_text"]:
         report("text_without_number", "yoy_text")
 
 
-def _check_english_numbers(row: pd.Series, report: Report) -> None:
+def _check_english_numbers(row: Row, report: Report) -> None:
     """A translation given for a figure states its number (at any scale: 558 million is 5.58亿元) and,
     for a change, goes the same way. Left blank, the software writes it."""
     if row["value_text_en"] and not pd.isna(row["value"]):
@@ -107,10 +106,9 @@ def _states(text: str, value: float) -> bool:
     return any(math.isclose(number, value, rel_tol=1e-9) for number in numbers_stated(text))
 
 
-def _check_level_text(row: pd.Series, report: Report) -> None:
+def _check_level_text(row: Row, reading: Reading | None, report: Report) -> None:
     """The article's words must read as one level (or one from-to pair): the row's value in base
     units, in the row's unit; a pair's earlier end is ``from_value``."""
-    reading = level_reading(row["value_text"], row["source_quote"])
     if reading is None:
         report("value_text_unreadable", "value_text", value=row["value_text"])
         return
@@ -131,9 +129,8 @@ def _check_level_text(row: pd.Series, report: Report) -> None:
         report("from_year_mismatch", "from_year", value=year, text=row["value_text"])
 
 
-def _check_change_text(row: pd.Series, column: str, report: Report) -> None:
+def _check_change_text(row: Row, reading: Reading | None, column: str, report: Report) -> None:
     """The article's words must read as one change, held in the column for its unit with the same number."""
-    reading = change_reading(row["yoy_text"], row["source_quote"])
     if reading is None:
         report("change_text_unreadable", "yoy_text", value=row["yoy_text"], words=" / ".join(FALL_WORDS + RISE_WORDS))
         return
@@ -153,7 +150,7 @@ def _check_change_text(row: pd.Series, column: str, report: Report) -> None:
             report("change_exceeds_level", column, value=plain(row[column]), level=plain(row["value"]))
 
 
-def _check_parent(row: pd.Series, by_id: pd.DataFrame, report: Report) -> None:
+def _check_parent(row: Row, by_id: pd.DataFrame, report: Report) -> None:
     """A part names an existing whole of the same unit and year, and is no larger than it."""
     if row["parent"] not in by_id.index or row["parent"] == row["id"]:
         report("unknown_ref", "parent", value=row["parent"], target="figures.csv")

@@ -4,6 +4,9 @@ grammar reads it standing alone or, for a member of an enumeration, where it sta
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+import pandas as pd
 
 from components.data import schema
 from components.data.grammar import UNIT_FACTORS, Reading, read_change, read_in_sentence, read_level, read_pair
@@ -25,6 +28,27 @@ def change_reading(yoy_text: str, quote: str) -> Reading | None:
     if not yoy_text:
         return None
     return read_change(yoy_text) or read_in_sentence(yoy_text, quote, "change")
+
+
+@dataclass(frozen=True)
+class RowReadings:
+    """A figure row's words read once per load, for the checks and the derived values alike."""
+
+    level: Reading | None  # value_text as a level or a from-to pair
+    change: Reading | None  # yoy_text as a change
+    change_alone: bool  # yoy_text reads as a change by itself, not only where it stands in its sentence
+
+
+def read_rows(figures: pd.DataFrame) -> list[RowReadings]:
+    """Each figure row's readings, in row order."""
+    return [_read_row(value_text, yoy_text, quote)
+            for value_text, yoy_text, quote in zip(figures["value_text"], figures["yoy_text"], figures["source_quote"])]
+
+
+def _read_row(value_text: str, yoy_text: str, quote: str) -> RowReadings:
+    alone = read_change(yoy_text) if yoy_text else None
+    change = alone or (read_in_sentence(yoy_text, quote, "change") if yoy_text else None)
+    return RowReadings(level_reading(value_text, quote), change, alone is not None)
 
 
 def change_column(change_unit: str) -> str:

@@ -15,9 +15,10 @@ from components.data.checks import (check_charts, check_passages, check_places, 
                                     check_unique)
 from components.data.derived import enrich
 from components.data.figure_checks import check_figures
+from components.data.figure_text import RowReadings, read_rows
 from components.data.files import FolderFiles, MemoryFiles
 from components.data.read import read_charts, read_sources, read_table
-from components.data.records import DataError, Dataset, Problem, Source
+from components.data.records import DataError, Dataset, Problem, Source, rows_of
 from components.data.translation import untranslated, with_quote_translations
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -46,12 +47,13 @@ def load_dataset(data_dir: Path | str | FolderFiles | MemoryFiles) -> Dataset:
     tables = {name: read_table(folder, name, schema.TABLES[name], problems) for name in TABLE_NAMES}
     if any(table is None for table in tables.values()):
         raise DataError(problems)
-    _check_tables(tables, sources, declarations, problems)
+    readings = read_rows(tables["figures.csv"])  # each figure's words read once, for the checks and enrich
+    _check_tables(tables, readings, sources, declarations, problems)
     if problems:
         raise DataError(problems)
     figures, domains, sections, passages, places, practices, keywords = (tables[name] for name in TABLE_NAMES)
     return Dataset(
-        figures=enrich(with_quote_translations(figures, "source_quote", passages)),
+        figures=enrich(with_quote_translations(figures, "source_quote", passages), readings),
         domains=domains.sort_values("order", kind="stable").reset_index(drop=True),
         sections=sections.sort_values(["source_id", "order"], kind="stable").reset_index(drop=True),
         passages=_in_article_order(passages, sections),
@@ -64,8 +66,8 @@ def load_dataset(data_dir: Path | str | FolderFiles | MemoryFiles) -> Dataset:
     )
 
 
-def _check_tables(tables: Mapping[str, pd.DataFrame], sources: Mapping[str, Source], declarations,
-                  problems: list[Problem]) -> None:
+def _check_tables(tables: Mapping[str, pd.DataFrame], readings: list[RowReadings], sources: Mapping[str, Source],
+                  declarations, problems: list[Problem]) -> None:
     """Every cross-check between the files read."""
     figures, domains, sections, passages, places, practices, keywords = (tables[name] for name in TABLE_NAMES)
     check_unique(domains, "domains.csv", ["id"], problems)
@@ -80,11 +82,11 @@ def _check_tables(tables: Mapping[str, pd.DataFrame], sources: Mapping[str, Sour
     known_domains = set(domains["id"])
     check_sections(sections, sources, problems)
     check_passages(passages, sources, sections, known_domains, problems)
-    check_figures(figures, sources, sections, passages, known_domains, problems)
+    check_figures(figures, readings, sources, sections, passages, known_domains, problems)
     check_places(places, problems)
     check_practices(practices, sources, sections, passages, known_domains, set(places["id"]), problems)
     check_charts(declarations, sources, set(figures["metric"]), problems)
-    for _, row in keywords.iterrows():
+    for row in rows_of(keywords):
         if row["domain"] not in known_domains:
             problems.append(Problem("keywords.csv", "unknown_ref", row=row["line"], column="domain",
                                     params={"value": row["domain"], "target": "domains.csv"}))
@@ -92,14 +94,14 @@ def _check_tables(tables: Mapping[str, pd.DataFrame], sources: Mapping[str, Sour
 
 def _in_article_order(passages: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
     """Passages by source, then section, then their order in it."""
-    rank = {(row.source_id, row.id): row.order for row in sections.itertuples()}
-    key = [rank[(row.source_id, row.section)] for row in passages.itertuples()]
+    rank = dict(zip(zip(sections["source_id"], sections["id"]), sections["order"]))
+    key = [rank[place] for place in zip(passages["source_id"], passages["section"])]
     ordered = passages.assign(section_order=key).sort_values(["source_id", "section_order", "order"], kind="stable")
     return ordered.drop(columns="section_order").reset_index(drop=True)
 
 
 def _practices_in_article_order(practices: pd.DataFrame, sources: Mapping[str, Source]) -> pd.DataFrame:
     """Practices by source, then where their quote stands in the article."""
-    position = [sources[row.source_id].article.find(row.quote) for row in practices.itertuples()]
+    position = [sources[source].article.find(quote) for source, quote in zip(practices["source_id"], practices["quote"])]
     ordered = practices.assign(position=position).sort_values(["source_id", "position"], kind="stable")
     return ordered.drop(columns="position").reset_index(drop=True)

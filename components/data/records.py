@@ -9,6 +9,16 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+Row = Mapping[str, Any]  # one table row as its column names read it
+
+
+def rows_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Each row of ``frame`` as a dict of Python values (NA stays NA); several times faster than
+    ``iterrows`` or ``to_dict`` on the Arrow-backed text columns pandas 3 reads."""
+    columns = [str(column) for column in frame.columns]
+    values = [frame[column].to_numpy(dtype=object).tolist() for column in frame.columns]
+    return [dict(zip(columns, row)) for row in zip(*values)]
+
 
 @dataclass(frozen=True)
 class Problem:
