@@ -18,7 +18,7 @@ from components.charts.registry import build_chart, chart_headline, charts_with_
 from components.charts.summary import summary_line
 from components.context import Library, PageContext
 from components.data.loader import load_dataset
-from components.data.records import ChartDeclaration
+from components.data.records import ChartDeclaration, rows_of
 from components.data.signature import data_signature
 from components.exports.pack import build_pack, chart_context
 from components.exports.registry import EXPORTS
@@ -61,7 +61,7 @@ def link_names(lib: Library) -> dict[str, dict[str, str]]:
 
 
 def _ids_by_label(table: pd.DataFrame, stem: str = "label") -> dict[str, str]:
-    return {label: row["id"] for _, row in table.iterrows() for label in (row[f"{stem}_zh"], row[f"{stem}_en"])}
+    return {label: row["id"] for row in rows_of(table) for label in (row[f"{stem}_zh"], row[f"{stem}_en"])}
 
 
 @memoised
@@ -262,8 +262,8 @@ def practice_filter_labels(ctx: PageContext) -> tuple[dict[str, str], dict[str, 
     sections = data.sections[data.sections["id"].isin(in_article["section"])
                              & data.sections["source_id"].isin(in_article["source_id"])]
     places = data.places[data.places["kind"] != CITY]
-    return (dict(zip(sections["id"], (words.label(row) for _, row in sections.iterrows()))),
-            dict(zip(places["id"], (words.name(row) for _, row in places.iterrows()))))
+    return (dict(zip(sections["id"], (words.label(row) for row in rows_of(sections)))),
+            dict(zip(places["id"], (words.name(row) for row in rows_of(places)))))
 
 
 @dataclass(frozen=True)

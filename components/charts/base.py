@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from components import theme
+from components.data.records import rows_of
 from components.text.layout import plain, text_width, wrap
 from components.text.wording import Wording
 
@@ -201,12 +202,12 @@ def rows_height(labels: list[str], ctx: ChartContext, value_lines: int = 1) -> i
 def phrase_and_domain(rows: pd.DataFrame, words: Wording) -> list[list[str]]:
     """Each mark's customdata: the change in words (for the hover) and the figure's domain (for a
     click that filters the page to it)."""
-    return [[plain(words.change_phrase(row)), row["domain"]] for _, row in rows.iterrows()]
+    return [[plain(words.change_phrase(row)), row["domain"]] for row in rows_of(rows)]
 
 
 def category_labels(rows: pd.DataFrame, ctx: ChartContext) -> list[str]:
     """Each figure's name, wrapped to two short lines so the label gutter leaves room on a phone."""
-    return [wrap(plain(ctx.words.label(row)), ctx.label_chars) for _, row in rows.iterrows()]
+    return [wrap(plain(ctx.words.label(row)), ctx.label_chars) for row in rows_of(rows)]
 
 
 def value_labels(fig: go.Figure, ends: pd.Series, labels: list[str], texts: list[str | tuple[str, ...]],

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
+from components.data.records import rows_of
 from components.charts.base import (APPROXIMATE_PATTERN, ChartContext, approximate_notes, axis_cut, break_marks,
                                    category_labels, finish_figure, meaning_text, new_figure, phrase_and_domain,
                                    rows_height, ticks, translation_notes, value_labels)
@@ -35,7 +36,7 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     # With no rise, every label stands right of zero in the room left for labels alone: two short lines
     # there, so a phone's narrow plot does not clip "−23.6% better"; a qualified change ("down over 40%")
     # is long enough to need two lines too.
-    texts = [(words.change(row), meaning_text(words, row)) for _, row in rows.iterrows()]
+    texts = [(words.change(row), meaning_text(words, row)) for row in rows_of(rows)]
     stacked = (rows["yoy_pct"].max() <= 0 or (rows["change_qualifier"] != "").any()
                or max(text_width(" ".join(text)) for text in texts) > ONE_LINE_LABEL)
     value_labels(fig, shown, labels, texts if stacked else [" ".join(text) for text in texts])
@@ -53,7 +54,7 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.update_xaxes(range=[low - span * 0.04, high + span * 0.75], zeroline=True, zerolinecolor=theme.ZERO_LINE_COLOUR,
                      zerolinewidth=2, tickvals=tick_values, ticktext=[words.numbers.change(t, 0).lstrip("+") for t in tick_values])
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
-    alt_items = [(words.label(row), words.change_phrase(row)) for _, row in rows.iterrows()]
+    alt_items = [(words.label(row), words.change_phrase(row)) for row in rows_of(rows)]
     return finish_figure(fig, ctx, changes_title(rows, words), words.t("chart.changes.subtitle"), notes,
                    plot_height=rows_height(labels, ctx, value_lines=2 if stacked else 1), alt_items=alt_items,
                    gutter_labels=labels)

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from components import theme
 from components.charts.base import ChartContext, finish_figure, new_figure
-from components.data.records import Dataset
+from components.data.records import Dataset, rows_of
 from components.model.compare import LEVEL
 from components.text.layout import plain, wrap
 
@@ -56,12 +56,12 @@ def _panel(fig: go.Figure, group: pd.DataFrame, data: Dataset, ctx: ChartContext
     words = ctx.words
     level = group["measure"].iloc[0] == LEVEL
     values = group["value" if level else "yoy_pct"].astype(float)
-    texts = [words.level(row) if level else words.change(row) for _, row in group.iterrows()]
+    texts = [words.level(row) if level else words.change(row) for row in rows_of(group)]
     years = [words.t("chart.levels.year", year=year) for year in group["year"]]
     colours = ([theme.PART_COLOUR] * (len(group) - 1) + [theme.OUTCOME_COLOURS["good"]] if level
                else [theme.OUTCOME_COLOURS[outcome] for outcome in group["outcome"]])
     sources = [plain(f"{words.source_line(data.source(row['source_id']), short=True)} · "
-                     f"{words.article_text(row, 'source_quote')}") for _, row in group.iterrows()]
+                     f"{words.article_text(row, 'source_quote')}") for row in rows_of(group)]
     fig.add_bar(x=values.tolist(), y=years, orientation="h", width=0.7, marker_color=colours,
                 text=[plain(text) for text in texts], textposition="outside", cliponaxis=False,
                 customdata=[wrap(source, 40) for source in sources],
@@ -72,5 +72,5 @@ def _panel(fig: go.Figure, group: pd.DataFrame, data: Dataset, ctx: ChartContext
                      zerolinecolor=theme.ZERO_LINE_COLOUR, row=panel, col=1)
     label = words.label(group.iloc[-1])
     return [(label, words.t("chart.compare.alt_item", year=row["year"], value=text))
-            for (_, row), text in zip(group.iterrows(), texts)]
+            for row, text in zip(rows_of(group), texts)]
 

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
+from components.data.records import rows_of
 from components.charts.base import (ChartContext, axis_cut, category_labels, finish_figure, new_figure,
                                    phrase_and_domain, rows_height, ticks, translation_notes, value_labels)
 from components.data.derived import GOOD
@@ -33,7 +34,7 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
                     marker=dict(size=ctx.font_size * 0.8, color=theme.BACKGROUND,
                                 line=dict(color=theme.MUTED_TEXT_COLOUR, width=2)))
     texts = [words.t("chart.cut_label", value=words.index(row)) if cut and row["yoy_pct"] > cut else words.index(row)
-             for _, row in rows.iterrows()]
+             for row in rows_of(rows)]
     fig.add_scatter(
         x=shown.tolist(), y=labels, mode="markers", cliponaxis=False,
         marker=dict(size=ctx.font_size * 0.9, color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]],
@@ -56,7 +57,7 @@ def build_index_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
     year = int(rows["year"].iloc[0])
     title = index_title(rows, words)
-    alt_items = [(words.label(row), words.index(row)) for _, row in rows.iterrows()]
+    alt_items = [(words.label(row), words.index(row)) for row in rows_of(rows)]
     return finish_figure(fig, ctx, title, words.t("chart.index.subtitle", previous=year - 1, year=year), notes,
                    plot_height=rows_height(labels, ctx), alt_items=alt_items, gutter_labels=labels)
 

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
+from components.data.records import rows_of
 from components.charts.base import (APPROXIMATE_PATTERN, ChartContext, approximate_notes, finish_figure, new_figure,
                                    translation_notes)
 from components.data.derived import GOOD
@@ -22,10 +23,10 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     wholes = headline_figures(rows)
     panel_chars = ctx.title_chars * 1.25  # panel titles are set at the base size, titles 1.25x larger
     titles = [wrap(plain(_panel_title(whole, rows[rows["parent"] == whole["id"]], words)), panel_chars)
-              for _, whole in wholes.iterrows()] if len(wholes) > 1 else []
+              for whole in rows_of(wholes)] if len(wholes) > 1 else []
     fig = new_figure(ctx, panel_titles=titles)
     notes: list[str] = []
-    for panel, (_, whole) in enumerate(wholes.iterrows(), start=1):
+    for panel, whole in enumerate(rows_of(wholes), start=1):
         row_ref = panel if len(wholes) > 1 else None
         parts = rows[rows["parent"] == whole["id"]]
         if not parts.empty:
@@ -49,7 +50,7 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
 
 def _levels_alt(rows: pd.DataFrame, words: Wording) -> list[tuple[str, str]]:
     items = []
-    for _, row in rows.iterrows():
+    for row in rows_of(rows):
         text = words.level(row)
         if row["earlier_derived"]:
             text = words.t("chart.levels.alt_with_previous", level=text, change=words.change(row),
@@ -65,7 +66,7 @@ def _panel_title(whole: pd.Series, parts: pd.DataFrame, words: Wording) -> str:
     if parts.empty:
         return words.label(whole)
     return words.t("chart.levels.part_title", whole=words.label(whole),
-                   parts=words.t("phrase.list_separator").join(words.label(part) for _, part in parts.iterrows()))
+                   parts=words.t("phrase.list_separator").join(words.label(part) for part in rows_of(parts)))
 
 
 def _part_of_whole_panel(fig: go.Figure, whole: pd.Series, parts: pd.DataFrame, words: Wording, row: int | None) -> None:
@@ -75,7 +76,7 @@ def _part_of_whole_panel(fig: go.Figure, whole: pd.Series, parts: pd.DataFrame, 
     fig.add_bar(x=[whole["value"]], y=[label], orientation="h", marker_color=theme.PART_COLOUR, width=0.7,
                 text=[plain(words.t("chart.levels.whole", level=words.level(whole)))], textposition="outside",
                 cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>", row=row, col=col)
-    for _, part in parts.iterrows():
+    for part in rows_of(parts):
         fig.add_bar(x=[part["value"]], y=[label], orientation="h", width=0.7,
                     marker_color=theme.OUTCOME_COLOURS[GOOD], text=[plain(words.level(part))], textposition="inside",
                     insidetextanchor="end", textfont=dict(color=theme.BACKGROUND),
@@ -164,7 +165,7 @@ def levels_title(wholes: pd.DataFrame, words: Wording) -> tuple[str, str]:
         whole = wholes.iloc[0]
         context = words.context(whole)
         return words.headline(whole), (f"{context} · {subtitle}" if context else subtitle)
-    parts = [words.t("phrase.label_level", label=words.label(row), level=words.level(row)) for _, row in wholes.iterrows()]
+    parts = [words.t("phrase.label_level", label=words.label(row), level=words.level(row)) for row in rows_of(wholes)]
     return words.t("phrase.list_separator").join(parts), subtitle
 
 

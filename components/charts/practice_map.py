@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from components import theme
 from components.charts.base import ChartContext, add_to_layout, finish_figure, new_figure, plain
-from components.data.records import Dataset
+from components.data.records import Dataset, rows_of
 from components.model.practices import ZONE, PracticeView, map_tiles, practices_shown, split_citywide
 
 HALF = 0.46  # half a tile's side, in grid cells: the rest of the cell is the gap
@@ -47,7 +47,7 @@ def build_practice_map(tiles: pd.DataFrame, shown: pd.DataFrame, city_count: int
     fig = new_figure(ctx)
     small = max(round(ctx.font_size * 0.8), ctx.min_text)
     targets, shapes, labels = [], [], []
-    for _, tile in tiles.iterrows():
+    for tile in rows_of(tiles):
         zone = tile["kind"] == ZONE
         x0, x1, y0, y1 = _box(tile, zone)
         shapes.append(dict(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, layer="below", fillcolor=tile_fill(tile["count"]),
@@ -64,7 +64,7 @@ def build_practice_map(tiles: pd.DataFrame, shown: pd.DataFrame, city_count: int
     fig.update_xaxes(range=[-0.5, side - 0.5], visible=False, fixedrange=True)
     fig.update_yaxes(range=[-0.5, side - 0.5], visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
     fig.update_layout(clickmode="event+select", dragmode=False, hovermode="closest")
-    alt_items = [(words.name(tile), status_text(tile, ctx)) for _, tile in tiles.iterrows()]
+    alt_items = [(words.name(tile), status_text(tile, ctx)) for tile in rows_of(tiles)]
     alt_items.append((words.t("practices.citywide"), words.t("practices.tile_count", count=city_count)))
     return finish_figure(fig, ctx, practices_title(tiles, city_count, ctx), words.t("practices.map_subtitle"), [],
                          plot_height=round(side * ctx.font_size * ctx.row_scale * CELL_ROWS), alt_items=alt_items,
@@ -115,7 +115,7 @@ def _click_targets(fig: go.Figure, targets: list[tuple[pd.Series, float]], shown
     words = ctx.words
     hover = []
     for tile, _ in targets:
-        names = [plain(words.name(row)) for _, row in shown[shown["place"] == tile["id"]].iterrows()]
+        names = [plain(words.name(row)) for row in rows_of(shown[shown["place"] == tile["id"]])]
         hover.append("<br>".join([f"<b>{plain(words.name(tile))}</b>", *names]))
     fig.add_scatter(
         x=[tile["col"] for tile, _ in targets], y=[y for _, y in targets], mode="markers",

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
+from components.data.records import rows_of
 from components.charts.base import (APPROXIMATE_PATTERN, ChartContext, approximate_notes, category_labels, finish_figure,
                                    new_figure, translation_notes)
 
@@ -28,7 +29,7 @@ def build_share_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
         marker=dict(color=[theme.OUTCOME_COLOURS[GOOD if b == "higher" else NEUTRAL] for b in rows["better"]],
                     pattern=dict(shape=[APPROXIMATE_PATTERN if q else "" for q in rows["value_qualifier"]],
                                  fgcolor=theme.BACKGROUND, solidity=0.25)),
-        text=[plain(words.level(row)) for _, row in rows.iterrows()], textposition="inside", insidetextanchor="end",
+        text=[plain(words.level(row)) for row in rows_of(rows)], textposition="inside", insidetextanchor="end",
         textfont=dict(color=theme.BACKGROUND, size=round(ctx.font_size * 1.15)),
         hovertemplate="%{y}: %{text}<extra></extra>",
     )
@@ -36,7 +37,7 @@ def build_share_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     ticks = [0, 25, 50, 75, 100]
     fig.update_xaxes(range=[0, 102], tickvals=ticks, ticktext=[f"{words.numbers.number(t)}%" for t in ticks])
     title = share_title(rows.iloc[0], words)
-    alt_items = [(words.label(row), words.level(row)) for _, row in rows.iterrows()]
+    alt_items = [(words.label(row), words.level(row)) for row in rows_of(rows)]
     polled = rows["label_zh"].str.contains(POLL_WORDS.pattern).all()  # 安全感, 满意度: what a poll asks
     subtitle = words.t("chart.share.subtitle" if polled else "chart.share.subtitle_rate")
     notes = approximate_notes(rows["value_qualifier"], words) + translation_notes(rows, words)

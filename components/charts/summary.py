@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.data.records import rows_of
 from components.charts.changes import changes_title
 from components.charts.share import share_title
 from components.model.figures import with_change
@@ -17,6 +18,6 @@ def summary_line(rows: pd.DataFrame, words: Wording) -> str:
     if not changes.empty:
         parts.append(changes_title(changes, words))
     shares = rows[rows["change"].isna() & (rows["unit"] == "%")]
-    parts += [share_title(row, words) for _, row in shares.iterrows()]
+    parts += [share_title(row, words) for row in rows_of(shares)]
     return words.t("app.summary_separator").join(parts)
 

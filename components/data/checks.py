@@ -62,7 +62,10 @@ def check_passages(passages: pd.DataFrame, sources: Mapping[str, Source], sectio
 
 def joined_passages(passages: pd.DataFrame, column: str) -> dict[str, str]:
     """Each source's passages in ``column``, joined: where a quote (or its translation) must stand."""
-    return {source_id: "\n".join(group[column]) for source_id, group in passages.groupby("source_id")}
+    joined: dict[str, list[str]] = {}
+    for source_id, text in zip(passages["source_id"], passages[column]):
+        joined.setdefault(source_id, []).append(text)
+    return {source_id: "\n".join(texts) for source_id, texts in joined.items()}
 
 
 def check_places(places: pd.DataFrame, problems: list[Problem]) -> None:

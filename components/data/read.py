@@ -79,19 +79,20 @@ def read_sources(folder: Files, problems: list[Problem]) -> dict[str, Source]:
     if entries is None:
         return {}
     sources: dict[str, Source] = {}
+    first_of: dict[object, int] = {}  # the entry number that first gave an id, or a place and year
     for number, entry in enumerate(entries, start=1):
         source = _parse_source(folder, entry, number, problems)
         if source is None:
             continue
         if source.id in sources:
             problems.append(Problem(name, "duplicate_key", row=number, column="id",
-                                    params={"value": source.id, "other": list(sources).index(source.id) + 1}))
-        same = [other for other in sources.values()
-                if (other.place, other.year) == (source.place, source.year) and other.id != source.id]
-        if same:
+                                    params={"value": source.id, "other": first_of[source.id]}))
+        elif (source.place, source.year) in first_of:
             problems.append(Problem(name, "duplicate_key", row=number, column="place+year",
                                     params={"value": f"{source.place} / {source.year}",
-                                            "other": list(sources).index(same[0].id) + 1}))
+                                            "other": first_of[(source.place, source.year)]}))
+        first_of.setdefault(source.id, number)
+        first_of.setdefault((source.place, source.year), number)
         sources[source.id] = source
     return sources
 
@@ -223,11 +224,13 @@ def _parse_cells(frame: pd.DataFrame, name: str, columns: tuple[Column, ...], pr
     parsed: dict[str, list[Any]] = {}
     for column in columns:
         cells = frame[column.name].tolist()
-        if column.kind == "text" and not (column.required and "" in cells):
-            parsed[column.name] = cells  # nothing to parse and nothing to report
-            continue
-        parsed[column.name] = [_parse_cell(cell, column, Problem(name, "", row=_line(index), column=column.name),
-                                           problems) for index, cell in enumerate(cells)]
+        if not _all_parse(cells, column):  # the slow path, cell by cell, only for a column with a problem
+            for index, cell in enumerate(cells):
+                code, params = _cell_problem(cell, column) or (None, {})
+                if code:
+                    problems.append(Problem(name, code, _line(index), column.name, params))
+                    cells[index] = ""  # read as blank
+        parsed[column.name] = [_value(cell, column.kind) for cell in cells]
     typed = pd.DataFrame(parsed, dtype=object)  # Python strings: iterated by every check, and cheap to build
     for column in columns:
         if column.kind in ("int", "number"):
@@ -236,29 +239,37 @@ def _parse_cells(frame: pd.DataFrame, name: str, columns: tuple[Column, ...], pr
     return typed
 
 
-def _parse_cell(cell: str, column: Column, where: Problem, problems: list[Problem]) -> Any:
-    """One cell as its column reads it (blank: NA, "" or ()), noting a problem where it does not parse."""
-    def report(code: str, **params: Any) -> None:
-        problems.append(Problem(where.file, code, where.row, where.column, params))
-
-    if cell == "":
-        if column.required:
-            report("empty_value")
-        return () if column.kind == "list" else (pd.NA if column.kind in ("int", "number") else "")
+def _all_parse(cells: list[str], column: Column) -> bool:
+    """Whether every cell of a column reads without a problem (checked for the whole column at once)."""
+    if column.required and "" in cells:
+        return False
     if column.kind == "int":
-        if not re.fullmatch(r"\d+", cell):
-            report("not_integer", value=cell)
-            return pd.NA
-        return int(cell)
+        return all(cell == "" or (cell.isdigit() and cell.isascii()) for cell in cells)
     if column.kind == "number":
-        if not _NUMBER.fullmatch(cell):
-            report("not_number_percent" if cell.endswith("%") else "not_number", value=cell)
-            return pd.NA
-        return float(cell)
+        return all(cell == "" or _NUMBER.fullmatch(cell) for cell in cells)
+    if column.kind == "choice":
+        return set(cells) <= {"", *column.choices}
+    return True
+
+
+def _cell_problem(cell: str, column: Column) -> tuple[str, dict[str, Any]] | None:
+    """Why one cell does not read in its column (a message code and its parameters), else None."""
+    if cell == "":
+        return ("empty_value", {}) if column.required else None
+    if column.kind == "int" and not re.fullmatch(r"\d+", cell):
+        return "not_integer", {"value": cell}
+    if column.kind == "number" and not _NUMBER.fullmatch(cell):
+        return ("not_number_percent" if cell.endswith("%") else "not_number"), {"value": cell}
     if column.kind == "choice" and cell not in column.choices:
-        report("bad_choice", value=cell, choices=" / ".join(column.choices))
-        return ""
-    if column.kind == "list":
+        return "bad_choice", {"value": cell, "choices": " / ".join(column.choices)}
+    return None
+
+
+def _value(cell: str, kind: str) -> Any:
+    """A cell that reads (or is blank) as its column's value: NA, "" or () when blank."""
+    if kind in ("int", "number"):
+        return pd.NA if cell == "" else (int(cell) if kind == "int" else float(cell))
+    if kind == "list":
         return tuple(part.strip() for part in cell.split(";") if part.strip())
     return cell
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.data.records import Dataset
+from components.data.records import Dataset, rows_of
 from components.text.wording import Wording
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -23,7 +23,7 @@ def reported_frame(rows: pd.DataFrame, words: Wording, source_line: str, domain_
         words.t("table.csv.id"): rows["id"],
         words.t("table.csv.year"): rows["year"],
         words.t("table.csv.domain"): rows["domain"].map(domain_labels),
-        words.t("table.csv.label"): [words.label(row) for _, row in rows.iterrows()],
+        words.t("table.csv.label"): [words.label(row) for row in rows_of(rows)],
         words.t("table.csv.value"): rows["value"],
         words.t("table.csv.unit"): rows["unit"],
         words.t("table.csv.yoy_pct"): rows["yoy_pct"],
@@ -43,7 +43,7 @@ def derived_frame(rows: pd.DataFrame, words: Wording) -> pd.DataFrame:
     """The derived values, each column's header saying it is derived (推算)."""
     return pd.DataFrame({
         words.t("table.csv.id"): rows["id"],
-        words.t("table.csv.label"): [words.label(row) for _, row in rows.iterrows()],
+        words.t("table.csv.label"): [words.label(row) for row in rows_of(rows)],
         words.t("table.csv.implied_previous"): rows["implied_previous"].round(4),
         words.t("table.csv.index_value"): rows["index_value"].round(4),
     })
@@ -69,7 +69,7 @@ def compare_frame(rows: pd.DataFrame, data: Dataset, words: Wording) -> pd.DataF
     year, source and sentence."""
     return pd.DataFrame({
         words.t("table.csv.year"): rows["year"],
-        words.t("table.csv.label"): [words.label(row) for _, row in rows.iterrows()],
+        words.t("table.csv.label"): [words.label(row) for row in rows_of(rows)],
         words.t("table.csv.value"): rows["value"],
         words.t("table.csv.unit"): rows["unit"],
         words.t("table.csv.yoy_pct"): rows["yoy_pct"],

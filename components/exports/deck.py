@@ -18,6 +18,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from components import theme
+from components.data.records import rows_of
 from components.charts.base import text_width, unframed
 from components.exports.pack import Pack
 from components.text.wording import ARTICLE_LANGUAGE
@@ -61,7 +62,7 @@ def deck_bytes(pack: Pack, render: Render) -> bytes:
         slide = _content_slide(deck, meta["title"], meta["subtitle"], pictures[len(pack.charts)], meta["notes"])
         _notes(slide, "\n\n".join(pack.words.t("pack.note_compare", year=row["year"], label=pack.words.label(row),
                                                    quote=pack.words.article_text(row, "source_quote"))
-                                     for _, row in pack.comparison.iterrows()))
+                                     for row in rows_of(pack.comparison)))
     if has_practices:
         _practices_slide(deck, pack, figures[-1].layout.meta, pictures[-1])
     _closing_slide(deck, pack)
@@ -122,14 +123,14 @@ def _practices_slide(deck, pack: Pack, meta, picture: bytes) -> None:
     lines = []
     for heading, rows in pack.practice_groups():
         lines.append((heading, True))
-        lines.extend((words.name(row), False) for _, row in rows.iterrows())
+        lines.extend((words.name(row), False) for row in rows_of(rows))
     columns = 2 if len(lines) > LINES_PER_COLUMN else 1
     _lines(slide, lines, (Inches(6.4), top, WIDTH - Inches(6.4) - MARGIN, height), 13, columns=columns)
     _text(slide, words.source_line(pack.source, short=True), (MARGIN, HEIGHT - Inches(0.5), Inches(6), Inches(0.35)),
           12, colour=theme.MUTED_TEXT_COLOUR)
     notes = [f"{heading}\n" + "\n".join(words.t("pack.note_item", name=words.name(row),
                                                    quote=words.article_text(row, "quote"))
-                                          for _, row in rows.iterrows()) for heading, rows in pack.practice_groups()]
+                                          for row in rows_of(rows)) for heading, rows in pack.practice_groups()]
     _notes(slide, "\n\n".join(notes))
 
 
@@ -141,7 +142,7 @@ def _closing_slide(deck, pack: Pack) -> None:
     rows = [[words.label(row), words.level(row) if not pd.isna(row["value"]) else "",
              words.change(row) if not pd.isna(row["change"]) else "",
              words.implied_previous(row) if not pd.isna(row["implied_previous"]) else ""]
-            for _, row in pack.shown.iterrows()]
+            for row in rows_of(pack.shown)]
     height = Inches(0.42) * (len(rows) + 1)
     table = slide.shapes.add_table(len(rows) + 1, len(header), MARGIN, Inches(1.2), WIDTH - 2 * MARGIN, height).table
     for column, width in enumerate((5.0, 2.4, 2.2, 2.733)):

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from components.data.records import rows_of
 from components.charts.base import text_width
 from components.exports.csv_file import compare_frame, derived_frame, neutralise, reported_frame
 from components.exports.pack import Pack
@@ -79,7 +80,7 @@ def _practices_frame(pack: Pack, practices: pd.DataFrame) -> pd.DataFrame:
     sections = data.sections[data.sections["source_id"] == pack.source.id].set_index("id")
     return pd.DataFrame({
         words.t("pack.col_place"): [words.name(places.loc[place]) for place in practices["place"]],
-        words.t("pack.col_practice"): [words.name(row) for _, row in practices.iterrows()],
+        words.t("pack.col_practice"): [words.name(row) for row in rows_of(practices)],
         words.t("pack.col_section"): [words.label(sections.loc[section]) for section in practices["section"]],
         words.t("pack.col_domains"): [words.t("practices.domain_separator").join(
             words.domain(data.domains, d) for d in domains) for domains in practices["domains"]],

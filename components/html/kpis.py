@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components import theme
+from components.data.records import rows_of
 from components.data.derived import NEUTRAL
 from components.model.figures import headline_figures
 from components.html.narrative import html_lang
@@ -52,7 +53,7 @@ def _card(row: pd.Series, parts: pd.DataFrame, words: Wording) -> KpiCard:
     if not has_change:  # a level with the article's context, or the levels of its parts
         context = words.context(row) or words.t("phrase.list_separator").join(
             words.t("phrase.label_level", label=words.label(part), level=words.level(part))
-            for _, part in parts.iterrows())
+            for part in rows_of(parts))
         return KpiCard(words.label(row), words.level(row), context, "", NEUTRAL, "", quote, translated=translated)
     meaning = words.t(f"outcome.{row['outcome']}")
     arrow = "" if row["change"] == 0 else ("down" if row["change"] < 0 else "up")
@@ -67,7 +68,7 @@ def kpi_cards(rows: pd.DataFrame, words: Wording, chart_of: dict[str, str] | Non
     draws each figure (by metric id), which the card links to."""
     return [KpiCard(**{**vars(_card(row, rows[rows["parent"] == row["id"]], words)),
                        "chart": (chart_of or {}).get(row["id"], "")})
-            for _, row in headline_figures(rows).iterrows()]
+            for row in rows_of(headline_figures(rows))]
 
 
 def even_columns(count: int, most: int) -> int:

@@ -14,7 +14,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from components.data.records import ChartDeclaration
+from components.data.records import ChartDeclaration, rows_of
 from components.html.render import render
 from components.text.wording import ARTICLE_LANGUAGE, Wording
 
@@ -115,9 +115,9 @@ def _passage_items(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.D
     terms, original_terms = figure_terms(figures, language), figure_terms(figures)
     heading, text, label = _column("heading", language), _column("text", language), f"label_{language}"
     titles = {(row["source_id"], row["id"]): row[heading] or row[label] or row["heading"] or row["label_zh"]
-              for _, row in sections.iterrows()}
+              for row in rows_of(sections[sections["source_id"].isin(set(passages["source_id"]))])}
     items, current = [], None
-    for _, row in passages.iterrows():
+    for row in rows_of(passages):
         section = (row["source_id"], row["section"])
         starts = headings and section != current
         untranslated = not row[text]

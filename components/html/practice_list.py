@@ -7,7 +7,7 @@ from typing import Literal
 
 import pandas as pd
 
-from components.data.records import Dataset
+from components.data.records import Dataset, rows_of
 from components.html.narrative import html_lang, segments
 from components.html.render import render
 from components.text.wording import ARTICLE_LANGUAGE, Wording
@@ -45,8 +45,8 @@ def _entries(practices: pd.DataFrame, sections: pd.DataFrame, domains: pd.DataFr
              detail: str) -> list:
     """What a group lists: each practice (for quotes) or each name (for names)."""
     if detail == "names":
-        return [words.name(row) for _, row in practices.iterrows()]
-    return [_practice(row, sections, domains, words) for _, row in practices.iterrows()]
+        return [words.name(row) for row in rows_of(practices)]
+    return [_practice(row, sections, domains, words) for row in rows_of(practices)]
 
 
 def _practice(row: pd.Series, sections: pd.DataFrame, domains: pd.DataFrame, words: Wording) -> dict:

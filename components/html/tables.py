@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
-from components.data.records import Dataset
+from components.data.records import Dataset, rows_of
 from components.html.render import render
 from components.model.compare import LEVEL
 from components.text.wording import Wording
@@ -14,16 +14,17 @@ from components.text.wording import Wording
 def figures_table(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> pd.DataFrame:
     """The shown figures as a readable table with their source quotes."""
     label = f"label_{words.catalog.language}"
-    sections = {(r["source_id"], r["id"]): r[label] for _, r in dataset.sections.iterrows()}
+    shown = dataset.sections[dataset.sections["source_id"].isin(set(rows["source_id"]))]
+    sections = dict(zip(zip(shown["source_id"], shown["id"]), shown[label]))
     return pd.DataFrame({
         words.t("table.domain"): [words.domain(dataset.domains, d) for d in rows["domain"]],
-        words.t("table.label"): [words.label(row) for _, row in rows.iterrows()],
-        words.t("table.value"): [words.level(row) if not pd.isna(row["value"]) else "" for _, row in rows.iterrows()],
-        words.t("table.change"): [words.change(row) if not pd.isna(row["change"]) else "" for _, row in rows.iterrows()],
+        words.t("table.label"): [words.label(row) for row in rows_of(rows)],
+        words.t("table.value"): [words.level(row) if not pd.isna(row["value"]) else "" for row in rows_of(rows)],
+        words.t("table.change"): [words.change(row) if not pd.isna(row["change"]) else "" for row in rows_of(rows)],
         words.t("table.implied_previous"): [
-            words.implied_previous(row) if not pd.isna(row["implied_previous"]) else "" for _, row in rows.iterrows()],
+            words.implied_previous(row) if not pd.isna(row["implied_previous"]) else "" for row in rows_of(rows)],
         words.t("table.section"): [sections.get((s, sec), sec) for s, sec in zip(rows["source_id"], rows["section"])],
-        words.t("table.quote"): [words.article_text(row, "source_quote") for _, row in rows.iterrows()],
+        words.t("table.quote"): [words.article_text(row, "source_quote") for row in rows_of(rows)],
     })
 
 
@@ -56,7 +57,7 @@ def layout_note_html(places: pd.DataFrame, words: Wording) -> str:
     counties = places[places["lat"].notna()]
     latitude, longitude = words.t("practices.layout_lat"), words.t("practices.layout_lon")
     table = table_html(pd.DataFrame({
-        words.t("practices.layout_name"): [words.name(row) for _, row in counties.iterrows()],
+        words.t("practices.layout_name"): [words.name(row) for row in rows_of(counties)],
         latitude: [f"{value:.4f}" for value in counties["lat"].astype(float)],
         longitude: [f"{value:.4f}" for value in counties["lon"].astype(float)],
         words.t("practices.layout_source"): counties["coord_source"],
@@ -71,10 +72,10 @@ def compare_table_html(rows: pd.DataFrame, dataset: Dataset, words: Wording, sen
     value = words.t("table.value")
     frame = pd.DataFrame({
         words.t("table.year"): rows["year"].astype(str),
-        words.t("table.label"): [words.label(row) for _, row in rows.iterrows()],
+        words.t("table.label"): [words.label(row) for row in rows_of(rows)],
         value: [words.level(row) if measure == LEVEL else words.change(row)
-                for (_, row), measure in zip(rows.iterrows(), rows["measure"])],
+                for row, measure in zip(rows_of(rows), rows["measure"])],
         words.t("table.source"): [words.source_line(dataset.source(review), short=True) for review in rows["source_id"]],
-        words.t("table.quote"): [words.article_text(row, "source_quote") for _, row in rows.iterrows()],
+        words.t("table.quote"): [words.article_text(row, "source_quote") for row in rows_of(rows)],
     })
     return table_html(frame if sentences else frame.drop(columns=words.t("table.quote")), {value})
