@@ -91,6 +91,32 @@ def review_labels(lib: Library, words: Wording) -> dict[str, str]:
     return {review: words.review_name(lib.data.source(review)) for review in lib.data.reviews}
 
 
+@memoised
+def review_places(lib: Library, words: Wording) -> dict[str, str]:
+    """Each place with a review, by its Chinese name, to its name in the user's language: the default
+    review's place first, then the province, cities and counties, each by name."""
+    data, levels = lib.data, {"province": 0, "city": 1, "county": 2}
+    first = data.source(data.default_review).place
+    sources = sorted(data.sources.values(), key=lambda s: (s.place != first, levels.get(s.level, 3), s.place))
+    return {source.place: words.place_name(source) for source in sources}
+
+
+@memoised
+def reviews_by_place(lib: Library) -> dict[str, tuple[str, ...]]:
+    """Each place's reviews (source ids), newest first."""
+    by_place: dict[str, list[str]] = {}
+    for review in lib.data.reviews:
+        by_place.setdefault(lib.data.source(review).place, []).append(review)
+    return {place: tuple(reviews) for place, reviews in by_place.items()}
+
+
+@memoised
+def review_years(lib: Library, words: Wording) -> dict[str, str]:
+    """Each review's name in the box that follows the place box: its year and publisher."""
+    return {review: words.t("sidebar.review_of_place", year=lib.data.source(review).year,
+                            publisher=words.publisher(lib.data.source(review))) for review in lib.data.reviews}
+
+
 # --- the figures of one view ---------------------------------------------------------------------
 
 

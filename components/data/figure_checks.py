@@ -22,11 +22,14 @@ _ENGLISH_RISE = re.compile(r"\b(up|rose|rise|rising|increas\w*|higher|more|grew|
 
 
 def check_figures(figures: pd.DataFrame, readings: list[RowReadings], sources: Mapping[str, Source],
-                  sections: pd.DataFrame, passages: pd.DataFrame, domains: set[str], problems: list[Problem]) -> None:
-    """Every problem of every figure row (its words read as ``read_rows`` reads them), added to ``problems``."""
+                  sections: pd.DataFrame, passages: pd.DataFrame, domains: set[str], problems: list[Problem],
+                  every_figure: pd.DataFrame | None = None) -> None:
+    """Every problem of every figure row (its words read as ``read_rows`` reads them), added to ``problems``.
+    A part's whole is looked for among ``every_figure`` (by default, ``figures``)."""
     originals, translations = joined_passages(passages, "text"), joined_passages(passages, "text_en")
     known_sections = set(zip(sections["source_id"], sections["id"]))
-    by_id = figures.drop_duplicates("id").set_index("id", drop=False)  # duplicates are reported elsewhere
+    every_figure = figures if every_figure is None else every_figure
+    by_id = every_figure.drop_duplicates("id").set_index("id", drop=False)  # duplicates are reported elsewhere
     unreadable = {(p.row, p.column) for p in problems if p.file == NAME}
     numbers = ("value", "from_value", *schema.CHANGE_COLUMNS)
     for row, reading in zip(rows_of(figures), readings):

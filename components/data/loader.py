@@ -16,6 +16,7 @@ from components.data.checks import (check_charts, check_passages, check_places, 
 from components.data.derived import enrich
 from components.data.figure_checks import check_figures
 from components.data.figure_text import RowReadings, read_rows
+from components.data.passed_reviews import PASSED, REVIEW_TABLES, failed_reviews, review_digests
 from components.data.files import FolderFiles, MemoryFiles
 from components.data.read import read_charts, read_sources, read_table
 from components.data.records import DataError, Dataset, Problem, Source, rows_of
@@ -47,8 +48,14 @@ def load_dataset(data_dir: Path | str | FolderFiles | MemoryFiles) -> Dataset:
     tables = {name: read_table(folder, name, schema.TABLES[name], problems) for name in TABLE_NAMES}
     if any(table is None for table in tables.values()):
         raise DataError(problems)
-    readings = read_rows(tables["figures.csv"])  # each figure's words read once, for the checks and enrich
-    _check_tables(tables, readings, sources, declarations, problems)
+    digests = review_digests(tables, sources)
+    passed = {review: found for review, digest in digests.items() if (found := PASSED.readings(digest)) is not None}
+    to_check = {name: table[~table["source_id"].isin(passed)] if name in REVIEW_TABLES else table
+                for name, table in tables.items()}
+    checked_readings = read_rows(to_check["figures.csv"])  # each figure's words read once, for checks and enrich
+    _check_tables(tables, to_check, checked_readings, sources, declarations, problems)
+    readings = _in_row_order(tables["figures.csv"], passed, checked_readings)
+    _remember_passed(tables, digests, set(passed), readings, problems)
     if problems:
         raise DataError(problems)
     figures, domains, sections, passages, places, practices, keywords = (tables[name] for name in TABLE_NAMES)
@@ -66,9 +73,11 @@ def load_dataset(data_dir: Path | str | FolderFiles | MemoryFiles) -> Dataset:
     )
 
 
-def _check_tables(tables: Mapping[str, pd.DataFrame], readings: list[RowReadings], sources: Mapping[str, Source],
-                  declarations, problems: list[Problem]) -> None:
-    """Every cross-check between the files read."""
+def _check_tables(tables: Mapping[str, pd.DataFrame], to_check: Mapping[str, pd.DataFrame],
+                  readings: list[RowReadings], sources: Mapping[str, Source], declarations,
+                  problems: list[Problem]) -> None:
+    """Every cross-check between the files read: the checks across reviews on every row, the checks of
+    each row on the rows of reviews not known to pass (``to_check``, whose figures' words are ``readings``)."""
     figures, domains, sections, passages, places, practices, keywords = (tables[name] for name in TABLE_NAMES)
     check_unique(domains, "domains.csv", ["id"], problems)
     check_unique(sections, "sections.csv", ["source_id", "id"], problems)
@@ -80,16 +89,40 @@ def _check_tables(tables: Mapping[str, pd.DataFrame], readings: list[RowReadings
     check_unique(places, "places.csv", ["id"], problems)
     check_unique(practices, "practices.csv", ["source_id", "id"], problems)
     known_domains = set(domains["id"])
-    check_sections(sections, sources, problems)
-    check_passages(passages, sources, sections, known_domains, problems)
-    check_figures(figures, readings, sources, sections, passages, known_domains, problems)
+    check_sections(to_check["sections.csv"], sources, problems)
+    check_passages(to_check["passages.csv"], sources, sections, known_domains, problems)
+    check_figures(to_check["figures.csv"], readings, sources, sections, passages, known_domains, problems,
+                  every_figure=figures)
     check_places(places, problems)
-    check_practices(practices, sources, sections, passages, known_domains, set(places["id"]), problems)
+    check_practices(to_check["practices.csv"], sources, sections, passages, known_domains, set(places["id"]), problems)
     check_charts(declarations, sources, set(figures["metric"]), problems)
     for row in rows_of(keywords):
         if row["domain"] not in known_domains:
             problems.append(Problem("keywords.csv", "unknown_ref", row=row["line"], column="domain",
                                     params={"value": row["domain"], "target": "domains.csv"}))
+
+
+def _in_row_order(figures: pd.DataFrame, passed: Mapping[str, tuple[RowReadings, ...]],
+                  checked_readings: list[RowReadings]) -> list[RowReadings]:
+    """Every figure row's readings in row order: a passed review's remembered, the others' just read."""
+    remembered = {review: iter(readings) for review, readings in passed.items()}
+    fresh = iter(checked_readings)
+    return [next(remembered[review]) if review in remembered else next(fresh) for review in figures["source_id"]]
+
+
+def _remember_passed(tables: Mapping[str, pd.DataFrame], digests: Mapping[str, str], known: set[str],
+                     readings: list[RowReadings], problems: list[Problem]) -> None:
+    """Remember each review just checked that no problem is on, unless a problem is on a shared file."""
+    failed = failed_reviews(problems, tables)
+    if failed is None:
+        return
+    by_review: dict[str, list[RowReadings]] = {review: [] for review in digests}
+    for review, reading in zip(tables["figures.csv"]["source_id"], readings):
+        if review in by_review:
+            by_review[review].append(reading)
+    for review, digest in digests.items():
+        if review not in known and review not in failed:
+            PASSED.add(digest, tuple(by_review[review]))
 
 
 def _in_article_order(passages: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:

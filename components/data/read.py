@@ -220,17 +220,16 @@ def read_table(folder: Files, name: str, columns: tuple[Column, ...], problems: 
 
 def _parse_cells(frame: pd.DataFrame, name: str, columns: tuple[Column, ...], problems: list[Problem]) -> pd.DataFrame:
     """Turn each text column into its typed column, noting every cell that doesn't parse."""
-    frame = frame.fillna("").map(str.strip)  # object columns of Python strings: read cell by cell, fast
     parsed: dict[str, list[Any]] = {}
-    for column in columns:
-        cells = frame[column.name].tolist()
+    for column in columns:  # object columns of Python strings (a short row's missing cells are NaN): read as lists
+        cells = [cell.strip() if isinstance(cell, str) else "" for cell in frame[column.name].tolist()]
         if not _all_parse(cells, column):  # the slow path, cell by cell, only for a column with a problem
             for index, cell in enumerate(cells):
                 code, params = _cell_problem(cell, column) or (None, {})
                 if code:
                     problems.append(Problem(name, code, _line(index), column.name, params))
                     cells[index] = ""  # read as blank
-        parsed[column.name] = [_value(cell, column.kind) for cell in cells]
+        parsed[column.name] = cells if column.kind in ("text", "choice") else [_value(cell, column.kind) for cell in cells]
     typed = pd.DataFrame(parsed, dtype=object)  # Python strings: iterated by every check, and cheap to build
     for column in columns:
         if column.kind in ("int", "number"):

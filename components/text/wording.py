@@ -164,8 +164,12 @@ class Wording:
 
     def review_name(self, source: Source) -> str:
         """How the review picker names a review: '丽水市 2019年 · 丽水日报' / 'Lishui 2019 · Lishui Daily'."""
-        place = (source.place_en or source.place) if self.catalog.language == "en" else source.place
-        return self.t("sidebar.review_option", place=place, year=source.year, publisher=self.publisher(source))
+        return self.t("sidebar.review_option", place=self.place_name(source), year=source.year,
+                      publisher=self.publisher(source))
+
+    def place_name(self, source: Source) -> str:
+        """The full name of a review's place: 丽水市 / Lishui."""
+        return (source.place_en or source.place) if self.catalog.language == "en" else source.place
 
     def file_name(self, key: str, source: Source, **params: object) -> str:
         """A download's name from the catalog, with the review's place and year: 平安丽水_2019_会议材料.pptx.

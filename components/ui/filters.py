@@ -14,6 +14,7 @@ from components.ui.text import escape_markdown
 
 DOMAIN_KEY = "domain"
 REVIEW_KEY = "review"
+REVIEW_PLACE_KEY = "review_place"  # not in links: ?review= names the place too
 YEAR_KEY = "year"  # links made before the review picker: ?year=2019 opens the city's review of 2019
 PRESENT_KEY = "present"
 STEP_KEY = "step"
@@ -72,8 +73,9 @@ def render_filters(lib: Library, words: Wording) -> View:
 
 
 def _render_review_picker(lib: Library, words: Wording) -> str:
-    """The review box. Not a bound widget: the link carries the source id (?review=<id>), where a
-    bound box would write the name it displays."""
+    """The review box: with reviews of several places, a place box (searchable by typing) and then
+    the place's reviews by year. Not bound widgets: the link carries the source id (?review=<id>),
+    where a bound box would write the name it displays."""
     data = lib.data
     if len(data.reviews) == 1:
         return data.reviews[0]
@@ -81,10 +83,24 @@ def _render_review_picker(lib: Library, words: Wording) -> str:
         linked = next((value for value in raw_values(REVIEW_KEY) if value in data.sources), None)
         by_year = next(filter(None, (_review_of_year(data, value) for value in raw_values(YEAR_KEY))), None)
         st.session_state[REVIEW_KEY] = linked or by_year or data.default_review
-    labels = results.review_labels(lib, words)
-    return st.selectbox(words.t("sidebar.review"), data.reviews, key=REVIEW_KEY, format_func=labels.__getitem__,
-                        help=words.t("sidebar.review_help"), on_change=_remember_review,
-                        args=(lib, st.session_state[REVIEW_KEY]))
+    current = st.session_state[REVIEW_KEY]
+    by_place = results.reviews_by_place(lib)
+    if len(by_place) == 1:
+        options, labels = data.reviews, results.review_labels(lib, words)
+    else:
+        places = results.review_places(lib, words)
+        st.session_state[REVIEW_PLACE_KEY] = data.source(current).place  # the box follows the review shown
+        st.selectbox(words.t("sidebar.place"), list(places), key=REVIEW_PLACE_KEY, format_func=places.__getitem__,
+                     help=words.t("sidebar.place_help"), on_change=_choose_place, args=(lib, current))
+        options, labels = by_place[data.source(current).place], results.review_years(lib, words)
+    return st.selectbox(words.t("sidebar.review"), options, key=REVIEW_KEY, format_func=labels.__getitem__,
+                        help=words.t("sidebar.review_help"), on_change=_remember_review, args=(lib, current))
+
+
+def _choose_place(lib: Library, previous: str) -> None:
+    """A place chosen: its newest review is shown."""
+    st.session_state[REVIEW_KEY] = results.reviews_by_place(lib)[st.session_state[REVIEW_PLACE_KEY]][0]
+    _remember_review(lib, previous)
 
 
 def _remember_review(lib: Library, previous: str) -> None:
