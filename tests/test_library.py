@@ -144,3 +144,31 @@ def test_large_results_are_bounded_by_bytes():
     assert store.size <= 10_000
     assert store.get(("file", 4), lambda: b"rebuilt") == b"x" * 4_000, "the newest is kept"
     assert store.get(("file", 0), lambda: b"rebuilt") == b"rebuilt", "the oldest was dropped"
+
+
+@pytest.fixture
+def province(tmp_path):
+    from benchmarks.library import grown_library
+    return grown_library(tmp_path / "province", places=3, years=2)
+
+
+def _boxes(at: AppTest) -> dict[str, tuple[str, list[str]]]:
+    return {box.key: (box.value, box.options) for box in at.selectbox if box.key in ("review_place", "review")}
+
+
+def test_a_review_among_many_places_is_picked_by_place_then_year(province, monkeypatch):
+    at = _app(province, monkeypatch)
+    boxes = _boxes(at)
+    assert boxes["review_place"] == ("丽水市", ["丽水市", "样例地001", "样例地002"])
+    assert boxes["review"] == ("lishui-daily-2020-03-10", ["2019年 · 丽水日报", "2018年 · 丽水日报"])
+    at.selectbox(key="review_place").set_value("样例地002").run()
+    assert _boxes(at)["review"][0] == "place-002-2019" and at.query_params["review"] == "place-002-2019"
+    at.selectbox(key="review").set_value("place-002-2018").run()
+    assert at.query_params["review"] == "place-002-2018" and "2018" in at.title[0].value
+    linked = _app(province, monkeypatch, review="place-001-2018")
+    assert _boxes(linked)["review_place"][0] == "样例地001" and _boxes(linked)["review"][0] == "place-001-2018"
+
+
+def test_one_place_keeps_one_review_box(two_year_data, monkeypatch):
+    at = _app(two_year_data, monkeypatch)
+    assert "review_place" not in _boxes(at) and len(_boxes(at)["review"][1]) == 2
