@@ -22,6 +22,7 @@ class Session:
     seconds: float = float("nan")
     error: str = ""
     multiselects: dict[str, list[str]] = field(default_factory=dict)
+    texts: list[str] | None = None  # set to a list to collect each page run's texts (see element_text)
 
 
 async def connect(base_url: str) -> Session:
@@ -40,6 +41,7 @@ async def run_page(session: Session, query: str = "", multiselect: tuple[str, li
         state.string_array_value.data.extend(multiselect[1])
     start = time.perf_counter()
     session.error = ""
+    session.texts = None if session.texts is None else []
     await session.socket.send(request.SerializeToString())
     try:
         async with asyncio.timeout(PAGE_TIMEOUT_S):
@@ -60,13 +62,29 @@ def _finished(session: Session, message: ForwardMsg) -> bool:
             session.error = element.exception.message or "exception"
         elif element.WhichOneof("type") == "multiselect":
             session.multiselects[element.multiselect.id] = list(element.multiselect.options)
+        if session.texts is not None and (text := element_text(element)) is not None:
+            session.texts.append(text)
     if kind == "script_finished":
         if message.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            session.texts = None if session.texts is None else []  # the next run sends its page again
             return False  # the run that follows is the one asked for
         if message.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
             session.error = session.error or ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
         return True
     return False
+
+
+TEXT_ELEMENTS = ("heading", "markdown", "html", "plotly_chart")
+
+
+def element_text(element) -> str | None:
+    """What an element shows as text, prefixed by its kind ("heading: ...", "markdown: ...",
+    "html: ...", "plotly_chart: <the figure's JSON>"), or None for other elements (widgets, blocks)."""
+    kind = element.WhichOneof("type")
+    if kind not in TEXT_ELEMENTS:
+        return None
+    body = element.plotly_chart.spec if kind == "plotly_chart" else getattr(element, kind).body
+    return f"{kind}: {body}"
 
 
 async def open_page(base_url: str, query: str = "") -> Session:
