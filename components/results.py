@@ -20,7 +20,7 @@ from components.context import Library, PageContext
 from components.data.loader import load_dataset
 from components.data.records import ChartDeclaration, rows_of
 from components.data.signature import data_signature
-from components.exports.pack import build_pack, chart_context
+from components.exports.pack import Pack, build_pack, chart_context
 from components.exports.registry import EXPORTS
 from components.html.kpis import KpiCard, kpi_cards, kpi_cards_html
 from components.html.narrative import (NarrativeLabels, article_html, chart_passages, figure_terms, narrative_html,
@@ -386,8 +386,22 @@ def pack_file(ctx: PageContext, practice_view: PracticeView, place: str, kind: s
 
 @memoised
 def _pack_file(ctx: PageContext, practice_view: PracticeView, place: str, kind: str) -> bytes:
-    pack = build_pack(ctx.data, practice_view, place, ctx.words)
-    return EXPORTS[kind].build(pack)
+    return EXPORTS[kind].build(_pack(ctx, practice_view, place))
+
+
+def pack_file_type(ctx: PageContext, practice_view: PracticeView, place: str, kind: str) -> tuple[str, str]:
+    """(extension, MIME type) of one meeting-pack file of a view, known before it is built."""
+    return _pack_file_type(ctx.sized(False), practice_view, place, kind)
+
+
+@memoised
+def _pack_file_type(ctx: PageContext, practice_view: PracticeView, place: str, kind: str) -> tuple[str, str]:
+    return EXPORTS[kind].file_type(_pack(ctx, practice_view, place))
+
+
+@memoised
+def _pack(ctx: PageContext, practice_view: PracticeView, place: str) -> Pack:
+    return build_pack(ctx.data, practice_view, place, ctx.words)
 
 
 

@@ -308,7 +308,7 @@ def test_the_practices_slide_follows_the_chosen_place():
     assert "全市层面的做法" in body and body.count("<li>") == 11, "the city-wide practices on a slide of their own"
 
 
-def test_the_meeting_pack_offers_four_files_built_only_when_asked(monkeypatch):
+def test_the_meeting_pack_offers_five_files_built_only_when_asked(monkeypatch):
     from dataclasses import replace
 
     from components.exports.registry import EXPORTS
@@ -320,9 +320,9 @@ def test_the_meeting_pack_offers_four_files_built_only_when_asked(monkeypatch):
         monkeypatch.setitem(EXPORTS, kind, replace(export, build=never))
     at = open_folded(run_app())
     assert [button.proto.id.rsplit("-", 1)[-1] for button in at.get("download_button")] == [
-        "download_pptx", "download_html", "download_xlsx", "download_csv"]
+        "download_pptx", "download_html", "download_xlsx", "download_csv", "download_png"]
     at = open_folded(run_app({"present": "true", "step": "3"}))
-    assert len(at.get("download_button")) == 4, "presenters find the pack beside the settings"
+    assert len(at.get("download_button")) == 5, "presenters find the pack beside the settings"
 
 
 def test_each_chart_saves_a_png_named_after_it():

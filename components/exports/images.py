@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import base64
 import contextlib
+import json
 import os
 import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 
 import plotly
 import plotly.graph_objects as go
@@ -35,10 +39,15 @@ def chromium_path() -> str | None:
     return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
 
 
-def charts_to_png(charts: list[go.Figure], width: int) -> list[bytes]:
-    """Each chart drawn at its own width (else ``width``) and height in CSS pixels, at ``SCALE``x, by
+def charts_to_png(charts: list[go.Figure], width: int, scale: int = SCALE) -> list[bytes]:
+    """Each chart drawn at its own width (else ``width``) and height in CSS pixels, at ``scale``x, by
     the one Chromium kept open for images (started now if it is not running)."""
-    return RENDERER.draw(charts, width)
+    return RENDERER.draw(charts, width, scale)
+
+
+def page_to_png(html: str, width: int, blocks_js: str, cut: Callable[[list[int]], list[int]]) -> list[bytes]:
+    """An HTML page as PNGs (see ``ChartRenderer.page_to_png``), by the same Chromium."""
+    return RENDERER.page_to_png(html, width, blocks_js, cut)
 
 
 class ChartRenderer:
@@ -61,17 +70,35 @@ class ChartRenderer:
         self._renders = 0
         self._busy: asyncio.Lock | None = None
 
-    def draw(self, charts: list[go.Figure], width: int) -> list[bytes]:
+    def draw(self, charts: list[go.Figure], width: int, scale: int = SCALE) -> list[bytes]:
         """The charts as PNGs; waits for its turn and for the browser if it is still starting."""
         async def render() -> list[bytes]:
             browser = await self._ready()
             pictures = [await browser.calc_fig(fig, opts=dict(format="png", width=fig.layout.width or width,
-                                                              height=fig.layout.height, scale=SCALE))
+                                                              height=fig.layout.height, scale=scale))
                         for fig in charts]
             self._renders += len(charts)
             return pictures
         request = asyncio.run_coroutine_threadsafe(self._serve(render), self._running_loop())
         return request.result()  # bounded inside: TIMEOUT_S once its turn comes, twice with a retry
+
+    def page_to_png(self, html: str, width: int, blocks_js: str, cut: Callable[[list[int]], list[int]]) -> list[bytes]:
+        """An HTML page laid out ``width`` CSS px wide, as tall as its content, drawn at ``SCALE``x: a
+        PNG per part between the offsets ``cut`` gives for the places a part may end (``blocks_js``,
+        a JavaScript expression for the CSS px offsets, to which the page's end is added). The page
+        is loaded from a file, offline."""
+        async def render() -> list[bytes]:
+            browser = await self._ready()
+            with tempfile.TemporaryDirectory() as folder:
+                page = Path(folder) / "page.html"
+                page.write_text(html, encoding="utf-8")
+                tab = await browser.create_tab("about:blank")  # sized below, to the page
+                try:
+                    return await _screenshots(tab, page.as_uri(), width, blocks_js, cut)
+                finally:
+                    await browser.close_tab(tab.target_id)
+        request = asyncio.run_coroutine_threadsafe(self._serve(render), self._running_loop())
+        return request.result()
 
     def stop(self) -> None:
         """Close the browser (the process is exiting), so no Chromium outlives the server."""
@@ -136,6 +163,31 @@ class ChartRenderer:
                 threading.Thread(target=self._loop.run_forever, name="chart-renderer", daemon=True).start()
                 atexit.register(self.stop)
         return self._loop
+
+
+async def _screenshots(tab, url: str, width: int, blocks_js: str, cut) -> list[bytes]:
+    """Load ``url`` in ``tab`` and capture it whole, part by part between the offsets ``cut`` gives."""
+    await tab.send_command("Page.enable")
+    loaded = tab.subscribe_once("Page.loadEventFired")
+    await tab.send_command("Page.navigate", params={"url": url})
+    await loaded
+    await tab.send_command("Runtime.evaluate", params={"expression": "document.fonts.ready", "awaitPromise": True})
+    found = await tab.send_command("Runtime.evaluate", params={
+        "expression": f"JSON.stringify([...{blocks_js}, Math.ceil(document.documentElement.scrollHeight)])",
+        "returnByValue": True})
+    offsets = cut(json.loads(found["result"]["result"]["value"]))
+    height = offsets[-1]
+    await tab.send_command("Emulation.setDeviceMetricsOverride",
+                           params={"width": width, "height": height, "deviceScaleFactor": SCALE, "mobile": False})
+    parts = []
+    for top, bottom in zip(offsets, offsets[1:]):
+        shot = await tab.send_command("Page.captureScreenshot", params={
+            "format": "png", "captureBeyondViewport": True, "fromSurface": True,
+            "clip": {"x": 0, "y": top, "width": width, "height": bottom - top, "scale": 1}})
+        if "result" not in shot:
+            raise RuntimeError(f"Chromium could not capture {top}–{bottom} px: {shot.get('error')}")
+        parts.append(base64.b64decode(shot["result"]["data"]))
+    return parts
 
 
 RENDERER = ChartRenderer()

@@ -10,7 +10,8 @@ from typing import Callable
 
 from components.exports.csv_file import csv_bytes, export_frame
 from components.exports.deck import deck_bytes
-from components.exports.images import chromium_path, charts_to_png
+from components.exports.at_a_glance import estimated_parts, glance_file, glance_pictures
+from components.exports.images import chromium_path, charts_to_png, page_to_png
 from components.exports.pack import Pack
 from components.exports.report import report_html
 from components.exports.workbook import workbook_bytes
@@ -19,13 +20,24 @@ from components.exports.workbook import workbook_bytes
 @dataclass(frozen=True)
 class Export:
     """One downloadable file: how it is built, its extension and MIME type, the catalog key of its
-    file name, and whether this machine can build it now."""
+    file name, and whether this machine can build it now. ``split`` says, before the file is built,
+    when a view's file is a zip of parts instead (a tall long image)."""
 
     build: Callable[[Pack], bytes]
     extension: str
     mime: str
     file_name_key: str = "pack.file_name"
     available: Callable[[], bool] = lambda: True
+    split: Callable[[Pack], bool] = lambda pack: False
+
+    def file_type(self, pack: Pack) -> tuple[str, str]:
+        """(extension, MIME type) of the view's file."""
+        return ("zip", "application/zip") if self.split(pack) else (self.extension, self.mime)
+
+
+def _glance(pack: Pack) -> bytes:
+    stem = pack.words.file_name("pack.glance_name", pack.source, extension="png").removesuffix(".png")
+    return glance_file(glance_pictures(pack, charts_to_png, page_to_png), stem)
 
 
 def _csv(pack: Pack) -> bytes:
@@ -41,4 +53,6 @@ EXPORTS: dict[str, Export] = {  # in menu order; each kind's label is the catalo
     "html": Export(lambda pack: report_html(pack).encode("utf-8"), "html", "text/html"),
     "xlsx": Export(workbook_bytes, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "csv": Export(_csv, "csv", "text/csv", file_name_key="table.file_name"),
+    "png": Export(_glance, "png", "image/png", file_name_key="pack.glance_name",
+                  available=lambda: chromium_path() is not None, split=lambda pack: estimated_parts(pack) > 1),
 }

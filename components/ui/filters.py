@@ -6,20 +6,15 @@ import streamlit as st
 
 from components import results
 from components.context import Library, PageContext
-from components.data.records import Dataset
 from components.model.figures import View
+from components.links import (DOMAIN_KEY, PLACE_KEY, PRESENT_KEY, REVIEW_KEY, SECTION_KEY, YEAR_KEY, bad_values,
+                              review_of_year)
 from components.model.slides import parse_flag
 from components.text.wording import Wording
 from components.ui.text import escape_markdown
 
-DOMAIN_KEY = "domain"
-REVIEW_KEY = "review"
 REVIEW_PLACE_KEY = "review_place"  # not in links: ?review= names the place too
-YEAR_KEY = "year"  # links made before the review picker: ?year=2019 opens the city's review of 2019
-PRESENT_KEY = "present"
-STEP_KEY = "step"
-PLACE_KEY = "county"
-SECTION_KEY = "section"
+LINK_KEYS = (DOMAIN_KEY, REVIEW_KEY, YEAR_KEY, PRESENT_KEY, PLACE_KEY, SECTION_KEY)
 MAX_SHOWN_VALUE = 40
 MAX_NOTICES = 5
 
@@ -31,14 +26,7 @@ def raw_values(key: str) -> list[str]:
 
 def bad_link_values(lib: Library) -> list[tuple[str, str]]:
     """(parameter, value) pairs in the URL that no widget can accept; the widgets will drop them."""
-    names, data = results.link_names(lib), lib.data
-    checks = {DOMAIN_KEY: names[DOMAIN_KEY].__contains__,
-              REVIEW_KEY: lambda v: v in data.sources,
-              YEAR_KEY: lambda v: _review_of_year(data, v) is not None,
-              PRESENT_KEY: lambda v: parse_flag(v) is not None,
-              PLACE_KEY: names[PLACE_KEY].__contains__,
-              SECTION_KEY: names[SECTION_KEY].__contains__}
-    return [(key, value) for key, valid in checks.items() for value in raw_values(key) if value and not valid(value)]
+    return bad_values(lib, {key: raw_values(key) for key in LINK_KEYS})
 
 
 def show_notices(bad: list[tuple[str, str]], words: Wording) -> None:
@@ -81,7 +69,7 @@ def _render_review_picker(lib: Library, words: Wording) -> str:
         return data.reviews[0]
     if REVIEW_KEY not in st.session_state:  # first visit: ?review=, else an old ?year= link, else the default
         linked = next((value for value in raw_values(REVIEW_KEY) if value in data.sources), None)
-        by_year = next(filter(None, (_review_of_year(data, value) for value in raw_values(YEAR_KEY))), None)
+        by_year = next(filter(None, (review_of_year(data, value) for value in raw_values(YEAR_KEY))), None)
         st.session_state[REVIEW_KEY] = linked or by_year or data.default_review
     current = st.session_state[REVIEW_KEY]
     by_place = results.reviews_by_place(lib)
@@ -115,13 +103,6 @@ def _remember_review(lib: Library, previous: str) -> None:
     if chosen >= set(results.review_domains(lib, previous)) or not kept:
         kept = list(offered)
     st.session_state[DOMAIN_KEY] = kept
-
-
-def _review_of_year(data: Dataset, year: str) -> str | None:
-    """The review of ``year`` (as written in a link) for the default review's place, if there is one."""
-    place = data.source(data.default_review).place
-    return next((review for review in data.reviews if str(data.source(review).year) == year.strip()
-                 and data.source(review).place == place), None)
 
 
 def adopt_names_from_other_language(key: str, by_label: dict[str, str], current_labels: set[str],

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.links import LANG_KEY, bad_languages
 from components.text.catalog import DEFAULT_LANGUAGE, LANGUAGES
 from components.text.wording import Wording
 
-LANG_KEY = "lang"
 
 
 def language_for_locale(locale: str | None) -> str:
@@ -20,10 +20,9 @@ def resolve_language() -> tuple[str, list[tuple[str, str]]]:
     """The language for this run, and any unusable ``lang`` values in the link."""
     if LANG_KEY in st.session_state:
         return st.session_state[LANG_KEY], []
-    raw = [value for value in st.query_params.get_all(LANG_KEY) if value]
+    raw = st.query_params.get_all(LANG_KEY)
     chosen = next((value for value in raw if value in LANGUAGES), None)
-    bad = [(LANG_KEY, value) for value in raw if value not in LANGUAGES]
-    return chosen or language_for_locale(st.context.locale), bad
+    return chosen or language_for_locale(st.context.locale), bad_languages({LANG_KEY: raw})
 
 
 def _remember_in_link() -> None:

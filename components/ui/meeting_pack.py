@@ -28,9 +28,10 @@ def _render_downloads(ctx: PageContext, practice_view: PracticeView, place: str)
     st.caption(words.t("pack.caption"))
     for kind, export in EXPORTS.items():
         available = export.available()
+        extension, mime = results.pack_file_type(ctx, practice_view, place, kind)
         st.download_button(
-            words.t(f"pack.{kind}"), key=f"download_{kind}", mime=export.mime, on_click="ignore",
-            file_name=words.file_name(export.file_name_key, ctx.source, extension=export.extension),
+            words.t(f"pack.{kind}"), key=f"download_{kind}", mime=mime, on_click="ignore",
+            file_name=words.file_name(export.file_name_key, ctx.source, extension=extension),
             data=lambda kind=kind: results.pack_file(ctx, practice_view, place, kind),
             help=words.t(f"pack.{kind}_help") if available else words.t("pack.no_chromium"),
             disabled=not available, width="stretch",

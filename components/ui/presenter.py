@@ -11,7 +11,8 @@ from components.model.slides import Slide, parse_step, slide_plan
 from components.ui.chart_filter import FOLLOW_KEY
 from components.ui.chart_section import render_chart_section
 from components.ui.compare import has_comparison, render_compare
-from components.ui.filters import (STEP_KEY, raw_values, render_empty_hint, render_present_toggle, render_show_all,
+from components.links import STEP_KEY
+from components.ui.filters import (raw_values, render_empty_hint, render_present_toggle, render_show_all,
                                    show_notices)
 from components.ui.header import render_header, render_kpis
 from components.ui.meeting_pack import render_meeting_pack
