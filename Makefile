@@ -66,6 +66,7 @@ bench: $(VENV)/.dev-installed system-packages
 	$(BIN)/python -m benchmarks.meeting
 	$(BIN)/python -m benchmarks.exports
 	$(BIN)/python -m benchmarks.growth
+	$(BIN)/python -m benchmarks.update_data
 	$(BIN)/python -m benchmarks.ingest
 	$(BIN)/python -m benchmarks.real_reviews
 

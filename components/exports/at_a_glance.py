@@ -1,14 +1,14 @@
 """一图读懂 (At a glance): the view as one tall picture to share in a work chat and read on a phone.
 
 The picture is an HTML page (``at_a_glance.html.j2``) laid out 1080 CSS px wide and drawn at 2x
-by the Chromium the deck already uses; its charts are the page's phone-sized charts, drawn as PNGs
-540 px wide and shown twice that size, so their text reads on a phone like the page's. A picture
+by the Chromium the deck already uses; its charts are the page's phone-sized charts, drawn 484 px
+wide by plotly.js in the page and shown twice that size, so their text reads on a phone like the page's. A picture
 taller than about 6,000 px (at 1x) is cut between its blocks into parts, delivered as a zip.
 """
 
 from __future__ import annotations
 
-import base64
+import plotly.io as pio
 import io
 import os
 import zipfile
@@ -20,14 +20,15 @@ from PIL import Image
 
 from components.charts.base import unframed
 from components.data.records import rows_of
+from components.exports.images import PLOTLY_JS
 from components.exports.pack import Pack
 from components.html.kpis import ARROWS, kpi_cards
 from components.html.narrative import html_lang
 from components.html.render import render
 
 WIDTH = 1080  # CSS px of the layout (the picture at 1x); drawn at images.SCALE (2x): 2160 px
-CHART_WIDTH = 540  # the charts are the phone's, drawn this wide and shown at twice the size
-CHART_SCALE = 4  # device px per CSS px of a chart: 2160 px wide, one picture pixel each
+MARGIN = 56  # CSS px each side of a block (at_a_glance.css.j2)
+CHART_WIDTH = (WIDTH - 2 * MARGIN) // 2  # the charts are the phone's, drawn 484 px wide and shown at twice the size
 PART_HEIGHT = 6000  # a taller picture is cut into parts of at most this height (at 1x), between blocks
 MAX_BYTES = 2 * 2**20  # a part over this is saved with a 256-colour palette
 PUBLIC_URL_ENV = "DASHBOARD_PUBLIC_URL"
@@ -42,7 +43,7 @@ class GlanceChart:
 
     headline: str
     subtitle: str
-    image: str  # a data: URI of the PNG
+    image: str  # the chart's figure as JSON, drawn in the page by plotly.js
     notes: tuple[str, ...]
     sentence: str
     sentence_translated: bool
@@ -72,18 +73,31 @@ def view_query(pack: Pack) -> list[tuple[str, str]]:
     return query
 
 
-def glance_values(pack: Pack, charts: list[bytes], link: str | None) -> dict:
-    """What the template shows, top to bottom; ``charts`` are the view's charts drawn as PNGs."""
+@dataclass(frozen=True)
+class Glance:
+    """A view's pack and its charts as the page draws them for a phone, built once per picture."""
+
+    pack: Pack
+    figures: tuple
+
+    @classmethod
+    def of(cls, pack: Pack) -> "Glance":
+        return cls(pack, tuple(pack.chart(chart, presenting=False) for chart in pack.charts))
+
+
+def glance_values(glance: Glance, charts: list[str], link: str | None) -> dict:
+    """What the template shows, top to bottom; ``charts`` are the view's charts as JSON for plotly.js."""
+    pack, figures = glance.pack, glance.figures
     words = pack.words
-    figures = [pack.chart(chart, presenting=False) for chart in pack.charts]
     shown, quoted = [], set()
-    for chart, fig, png in zip(pack.charts, figures, charts):
+    for chart, fig, spec in zip(pack.charts, figures, charts):
         sentence, translated = _sentence(chart.rows, words)
         shown.append(GlanceChart(fig.layout.meta["title"], fig.layout.meta["subtitle"],
-                                 "data:image/png;base64," + base64.b64encode(png).decode("ascii"),
+                                 spec,
                                  tuple(fig.layout.meta["notes"]), "" if sentence in quoted else sentence, translated))
         quoted.add(sentence)  # a sentence already quoted above is not repeated
     return dict(
+        plotly_js=PLOTLY_JS.as_uri(), margin=MARGIN, sizes=[(CHART_WIDTH, unframed(fig).layout.height) for fig in figures],
         lang=html_lang(words.catalog.language), labels=_labels(words), title=pack.title(), view_line=pack.view_line(),
         summary=pack.summary(), cards=kpi_cards(pack.shown, words), arrows=ARROWS, charts=shown,
         practices=[(heading, [words.name(row) for row in rows_of(rows)]) for heading, rows in pack.practice_groups()],
@@ -91,45 +105,56 @@ def glance_values(pack: Pack, charts: list[bytes], link: str | None) -> dict:
     )
 
 
-def chart_drawings(pack: Pack) -> list:
+def chart_drawings(glance: Glance) -> list:
     """The view's charts as the picture draws them: phone type, without their own title and footer."""
-    return [unframed(pack.chart(chart, presenting=False)).update_layout(width=CHART_WIDTH) for chart in pack.charts]
+    return [unframed(fig).update_layout(width=CHART_WIDTH) for fig in glance.figures]
 
 
-def glance_html(pack: Pack, charts: list[bytes]) -> str:
-    """The picture's page, with the view's charts drawn as ``charts`` (PNGs)."""
-    return render("at_a_glance.html.j2", **glance_values(pack, charts, view_link(pack)))
+def glance_html(glance: Glance, charts: list[str]) -> str:
+    """The picture's page, with the view's charts given as ``charts`` (JSON, drawn by plotly.js in the page)."""
+    return render("at_a_glance.html.j2", **glance_values(glance, charts, view_link(glance.pack)))
 
 
-def glance_pictures(pack: Pack, draw_charts, draw_page) -> list[bytes]:
-    """The picture as PNGs (one, or the parts of a tall one), each under ``MAX_BYTES``.
-    ``draw_charts(figures, width, scale)`` and ``draw_page(html, width, blocks_js, cut)`` draw them."""
-    parts = estimated_parts(pack)
-    html = glance_html(pack, draw_charts(chart_drawings(pack), CHART_WIDTH, CHART_SCALE))
+def glance_pictures(pack: Pack, draw_page) -> list[bytes]:
+    """The picture as PNGs (one, or the parts of a tall one), each under ``MAX_BYTES``, drawn by
+    ``draw_page(html, width, blocks_js, cut)``."""
+    glance = Glance.of(pack)
+    parts = _parts(estimated_height(glance))
+    html = glance_html(glance, [script_json(fig) for fig in chart_drawings(glance)])
     pictures = draw_page(html, WIDTH, BLOCK_BOTTOMS_JS, lambda bottoms: cuts(bottoms, parts))
     return [_small_enough(picture) for picture in pictures]
+
+
+def script_json(fig) -> Markup:
+    """A figure as JSON to set inside a <script>: no ``<``, ``>`` or ``&`` of the data can end it."""
+    text = pio.to_json(fig, validate=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def estimated_parts(pack: Pack) -> int:
     """How many parts the picture is cut into, known before it is drawn (a download's name says
     .png or .zip): its height worked out from its blocks, in parts of about ``PART_HEIGHT``."""
-    return max(1, -(-estimated_height(pack) // PART_HEIGHT))
+    return _parts(estimated_height(Glance.of(pack)))
 
 
-def estimated_height(pack: Pack) -> int:
+def _parts(height: int) -> int:
+    return max(1, -(-height // PART_HEIGHT))
+
+
+def estimated_height(glance: Glance) -> int:
     """The picture's height (CSS px) worked out from its blocks: the cards' rows, each chart's height
     and the lines its words wrap to, the practices' lines (within about 10% for the views measured)."""
-    latin = pack.words.catalog.language != "zh"
-    values = glance_values(pack, [b""] * len(pack.charts), None)
+    latin = glance.pack.words.catalog.language != "zh"
+    values = glance_values(glance, [""] * len(glance.figures), None)
 
     def lines(text: str, per_line_zh: int) -> int:  # characters a line holds at that size, in Chinese
         return -(-len(text) // (per_line_zh * (1.9 if latin else 1.25))) if text else 0
 
     charts = sum(90 + 62 * lines(chart.headline, 21) + 45 * lines(chart.subtitle, 32)
-                 + 2 * unframed(pack.chart(spec, presenting=False)).layout.height + 40
+                 + 2 * unframed(fig).layout.height + 40
                  + sum(39 * lines(note, 37) for note in chart.notes)
                  + (80 + 48 * lines(chart.sentence, 30) if chart.sentence else 0)
-                 for spec, chart in zip(pack.charts, values["charts"]))
+                 for fig, chart in zip(glance.figures, values["charts"]))
     practices = sum(90 + 70 * (1 + len(names) // 3) for _, names in values["practices"])
     return int(560 + 52 * lines(values["summary"], 28) + (-(-len(values["cards"]) // 2)) * 240 + 90 + charts + practices + 400)
 

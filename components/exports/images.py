@@ -39,10 +39,10 @@ def chromium_path() -> str | None:
     return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
 
 
-def charts_to_png(charts: list[go.Figure], width: int, scale: int = SCALE) -> list[bytes]:
-    """Each chart drawn at its own width (else ``width``) and height in CSS pixels, at ``scale``x, by
+def charts_to_png(charts: list[go.Figure], width: int) -> list[bytes]:
+    """Each chart drawn at its own width (else ``width``) and height in CSS pixels, at ``SCALE``x, by
     the one Chromium kept open for images (started now if it is not running)."""
-    return RENDERER.draw(charts, width, scale)
+    return RENDERER.draw(charts, width)
 
 
 def page_to_png(html: str, width: int, blocks_js: str, cut: Callable[[list[int]], list[int]]) -> list[bytes]:
@@ -70,12 +70,12 @@ class ChartRenderer:
         self._renders = 0
         self._busy: asyncio.Lock | None = None
 
-    def draw(self, charts: list[go.Figure], width: int, scale: int = SCALE) -> list[bytes]:
+    def draw(self, charts: list[go.Figure], width: int) -> list[bytes]:
         """The charts as PNGs; waits for its turn and for the browser if it is still starting."""
         async def render() -> list[bytes]:
             browser = await self._ready()
             pictures = [await browser.calc_fig(fig, opts=dict(format="png", width=fig.layout.width or width,
-                                                              height=fig.layout.height, scale=scale))
+                                                              height=fig.layout.height, scale=SCALE))
                         for fig in charts]
             self._renders += len(charts)
             return pictures
@@ -171,7 +171,8 @@ async def _screenshots(tab, url: str, width: int, blocks_js: str, cut) -> list[b
     loaded = tab.subscribe_once("Page.loadEventFired")
     await tab.send_command("Page.navigate", params={"url": url})
     await loaded
-    await tab.send_command("Runtime.evaluate", params={"expression": "document.fonts.ready", "awaitPromise": True})
+    await tab.send_command("Runtime.evaluate", params={  # the fonts, and whatever the page draws itself
+        "expression": "document.fonts.ready.then(() => window.pageDrawn)", "awaitPromise": True})
     found = await tab.send_command("Runtime.evaluate", params={
         "expression": f"JSON.stringify([...{blocks_js}, Math.ceil(document.documentElement.scrollHeight)])",
         "returnByValue": True})

@@ -37,7 +37,7 @@ class Export:
 
 def _glance(pack: Pack) -> bytes:
     stem = pack.words.file_name("pack.glance_name", pack.source, extension="png").removesuffix(".png")
-    return glance_file(glance_pictures(pack, charts_to_png, page_to_png), stem)
+    return glance_file(glance_pictures(pack, page_to_png), stem)
 
 
 def _csv(pack: Pack) -> bytes:
