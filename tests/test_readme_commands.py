@@ -35,3 +35,16 @@ def test_the_readme_ingest_commands_run_as_printed(tmp_path):
     validate = results[3]
     assert validate.returncode == 1 and "Traceback" not in validate.stderr
     assert all("better" in line or "domain" in line for line in validate.stderr.splitlines()[1:])
+
+
+def test_the_readme_pack_commands_run_as_printed(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"\*\*From the command line\.\*\*.*?```sh\n(.*?)```", readme, re.S).group(1)
+    commands = [line.split("  #")[0].strip() for line in block.replace("\\\n", " ").splitlines() if line.strip()]
+    assert len(commands) == 3
+    for command in commands[:2]:  # the third names a data folder of a server
+        words = shlex.split(command)
+        out = words.index("--out") + 1
+        words[out] = str(tmp_path / words[out])
+        result = subprocess.run([sys.executable, *words[1:]], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0 and (tmp_path / shlex.split(command)[out]).stat().st_size > 0, result.stderr
