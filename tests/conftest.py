@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SLOW_FILES = {"test_nginx.py", "test_config.py", "test_bundle.py"}  # start servers or subprocesses; make test-fast leaves them out
+SLOW_FILES = {"test_nginx.py", "test_config.py", "test_bundle.py", "test_pack_cli.py"}  # start servers or subprocesses; make test-fast leaves them out
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
