@@ -20,6 +20,8 @@ STEP_KEY = "step"
 PLACE_KEY = "county"
 SECTION_KEY = "section"
 LANG_KEY = "lang"
+LINK_KEYS = (DOMAIN_KEY, REVIEW_KEY, YEAR_KEY, PRESENT_KEY, STEP_KEY, PLACE_KEY, SECTION_KEY, LANG_KEY)
+MAX_SHOWN_VALUE = 40
 
 Params = Mapping[str, Sequence[str]]  # each link parameter's values, as written
 
@@ -67,6 +69,12 @@ def linked_view(lib: Library, params: Params) -> LinkedView:
     section = next((names[SECTION_KEY][value] for value in params.get(SECTION_KEY, ())
                     if value in names[SECTION_KEY]), "")
     return LinkedView(review, domains, language, place, section)
+
+
+def shown_value(value: str) -> str:
+    """A link value as a notice may show it: unprintable characters replaced, a long one shortened."""
+    printable = "".join(char if char.isprintable() else "\ufffd" for char in value)
+    return printable if len(printable) <= MAX_SHOWN_VALUE else printable[:MAX_SHOWN_VALUE] + "…"
 
 
 def review_of_year(data: Dataset, year: str) -> str | None:

@@ -2,8 +2,9 @@
 the meeting-pack file the page's ⬇ button gives for the view of a dashboard link (its query string,
 or the whole link; none: the default view). KIND is an entry of the exports registry.
 
-Exit codes: 0 written; 1 the data has problems, or the file cannot be made here; 2 a bad option, or
-a link value the page would not accept (named with the page's own notice)."""
+Exit codes: 0 written; 1 the data has problems, or the file cannot be made here; 2 a bad option, a
+link value the page would not accept (named with the page's own notice), or an output name whose
+extension is not the file's (a tall long image is a .zip)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from components.context import PageContext
 from components.data.loader import data_dir_from_env
 from components.data.records import DataError
 from components.exports.registry import EXPORTS
-from components.links import bad_languages, bad_values, linked_view
+from components.links import LINK_KEYS, bad_languages, bad_values, linked_view, shown_value
 from components.model.figures import View
 from components.model.practices import PracticeView
 from components.text.catalog import DEFAULT_LANGUAGE, load_catalog
@@ -26,8 +27,12 @@ from components.text.wording import wording
 
 
 def link_params(view: str) -> dict[str, list[str]]:
-    """The parameters of a link given whole (http://…/?domain=消防) or as its query string."""
-    query = urlsplit(view).query if "://" in view or view.startswith("/") else view.lstrip("?")
+    """The parameters of a link given whole (http://…/?domain=消防, 10.2.3.4/?domain=消防) or as its
+    query string (domain=消防); ValueError for a link that cannot be read."""
+    if "://" in view:
+        query = urlsplit(view).query
+    else:  # an address without its scheme, or the query string alone
+        query = view.split("?", 1)[1] if "?" in view else view
     return parse_qs(query, keep_blank_values=True)
 
 
@@ -39,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, type=Path, help="where to write it")
     parser.add_argument("--data", default=None, help="the data folder (default: $DASHBOARD_DATA_DIR or data/)")
     args = parser.parse_args(argv)
-    params = link_params(args.view)
+    try:
+        params = link_params(args.view)
+    except ValueError as err:  # e.g. http://[x/ (an address that cannot be one)
+        print(f"--view: {err}", file=sys.stderr)
+        return 2
     language = next((value for value in params.get("lang", ()) if value), DEFAULT_LANGUAGE)
     catalog = load_catalog(language if not bad_languages(params) else DEFAULT_LANGUAGE)
     folder = Path(args.data) if args.data else data_dir_from_env()
@@ -50,10 +59,11 @@ def main(argv: list[str] | None = None) -> int:
         for problem in err.problems:
             print("  - " + describe(problem, catalog), file=sys.stderr)
         return 1
-    bad = bad_languages(params) + bad_values(lib, params)
+    unknown = [(name, value) for name, values in params.items() if name not in LINK_KEYS for value in values]
+    bad = unknown + bad_languages(params) + bad_values(lib, params)  # a mistyped name is refused too
     if bad:
         for name, value in bad:
-            print(catalog.t("notice.bad_param", name=name, value=value), file=sys.stderr)
+            print(catalog.t("notice.bad_param", name=shown_value(name), value=shown_value(value)), file=sys.stderr)
         print(catalog.t("pack.refused"), file=sys.stderr)
         return 2
     return _write(lib, params, args.format, args.out)
@@ -71,13 +81,20 @@ def _write(lib, params: dict[str, list[str]], kind: str, out: Path) -> int:
         print(words.t("pack.no_chromium"), file=sys.stderr)
         return 1
     practice_view = PracticeView(ctx.view, linked.section)
-    content = results.pack_file(ctx, practice_view, linked.place, kind)
+    extension, _ = results.pack_file_type(ctx, practice_view, linked.place, kind)
+    if out.suffix.lower() != f".{extension}":
+        print(words.t("pack.wrong_extension", path=out, extension=extension), file=sys.stderr)
+        return 2
+    try:
+        content = results.pack_file(ctx, practice_view, linked.place, kind)
+    except Exception as err:  # noqa: BLE001 - Chromium failing to start or to draw is a line, not a traceback
+        print(words.t("pack.drawing_failed", detail=f"{type(err).__name__}: {err}"), file=sys.stderr)
+        return 1
     try:
         out.write_bytes(content)
     except OSError as err:
         print(f"{out}: {err.strerror or err}", file=sys.stderr)
         return 1
-    extension, _ = results.pack_file_type(ctx, practice_view, linked.place, kind)
     print(words.t("pack.written", path=out, size=f"{len(content) / 1024:,.0f}", extension=extension))
     return 0
 

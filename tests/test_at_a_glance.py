@@ -161,6 +161,7 @@ def _fictional(tmp_path):
     return load_dataset(with_second_review(tmp_path / "two"))
 
 
+@pytest.mark.slow  # draws with Chromium; the browser test downloads the same picture
 @pytest.mark.parametrize("language, domains, parts", [("zh", ALL, 2), ("en", ("fire",), 1)])
 def test_the_picture_is_2160_px_wide_under_2_mb_and_cut_as_named(language, domains, parts):
     pack = _pack(domains, language)
@@ -176,6 +177,7 @@ def test_the_picture_is_2160_px_wide_under_2_mb_and_cut_as_named(language, domai
     assert first.getpixel((20, 20)) == (11, 99, 168), "the title band is at the top"
 
 
+@pytest.mark.slow  # draws with Chromium
 def test_the_picture_of_the_fictional_review_is_drawn(tmp_path):
     data = _fictional(tmp_path)
     review = next(review for review in data.reviews if review != REVIEW)

@@ -172,3 +172,13 @@ def test_a_review_among_many_places_is_picked_by_place_then_year(province, monke
 def test_one_place_keeps_one_review_box(two_year_data, monkeypatch):
     at = _app(two_year_data, monkeypatch)
     assert "review_place" not in _boxes(at) and len(_boxes(at)["review"][1]) == 2
+
+
+def test_a_review_gone_after_a_data_update_falls_back_to_the_default(province, tmp_path, monkeypatch):
+    from benchmarks.library import grown_library
+    at = _app(province, monkeypatch)
+    at.selectbox(key="review_place").set_value("样例地002").run()
+    at.selectbox(key="review").set_value("place-002-2018").run()
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(grown_library(tmp_path / "smaller", places=2, years=1)))
+    at.run()
+    assert not at.exception and _boxes(at)["review"][0] == "lishui-daily-2020-03-10"

@@ -69,7 +69,7 @@ def _content(kind: str, data: bytes):
 def test_the_command_line_writes_the_file_the_button_gives(kind, view, tmp_path, capsys):
     if kind in ("pptx", "png") and view not in VIEWS[:2]:
         pytest.skip("the drawn formats on two views: each draws every chart with Chromium")
-    out = tmp_path / f"pack.{kind}"
+    out = tmp_path / f"pack.{'zip' if kind == 'png' and not view else kind}"  # the whole review is two pictures
     memo.RESULTS.clear()
     assert main(["--view", view, "--format", kind, "--out", str(out)]) == 0
     assert str(out) in capsys.readouterr().out
@@ -115,3 +115,27 @@ def test_a_data_folder_with_problems_is_exit_1_with_each_problem(tmp_path):
 def test_an_unwritable_place_is_exit_1_with_its_reason(tmp_path):
     result = _run("--format", "csv", "--out", str(tmp_path / "missing" / "x.csv"))
     assert result.returncode == 1 and "No such file or directory" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_name_not_in_links_an_unreadable_link_and_a_wrong_extension_are_refused(tmp_path):
+    cases = [(["--view", "domian=消防", "--format", "csv", "--out", str(tmp_path / "x.csv")],
+              "链接中的参数 domian=消防 无效,已忽略。"),
+             (["--view", "http://[x/?review=1", "--format", "csv", "--out", str(tmp_path / "x.csv")], "--view: "),
+             (["--format", "png", "--out", str(tmp_path / "whole.png")],
+              f"这个视图的文件是 .zip:请把 {tmp_path / 'whole.png'} 改为以 .zip 结尾的文件名。")]
+    for args, line in cases:
+        result = _run(*args)
+        assert result.returncode == 2 and any(said.startswith(line) for said in result.stderr.splitlines()), result.stderr
+        assert "Traceback" not in result.stderr and not list(tmp_path.iterdir())
+
+
+def test_an_address_without_its_scheme_is_read_as_a_link():
+    assert link_params("10.2.3.4:8501/?domain=消防") == {"domain": ["消防"]}
+
+
+def test_a_chromium_that_cannot_start_is_exit_1_with_a_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_CHROMIUM", "/bin/false")
+    result = _run("--view", "domain=消防", "--format", "png", "--out", str(tmp_path / "x.png"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert any(line.startswith("无法用 Chromium 绘图,没有写出文件(") for line in result.stderr.splitlines())
+    assert not (tmp_path / "x.png").exists()

@@ -72,3 +72,48 @@ def test_a_review_with_a_problem_is_not_remembered(library, rows_read):
         with pytest.raises(DataError):
             loader.load_dataset(library)
     assert rows_read == [60, 10]  # the second load checks only the review that failed
+
+
+def test_a_part_checked_against_one_of_two_wholes_is_checked_again_when_the_other_remains(library):
+    """Two rows share a whole's id (a duplicate, reported): a part is checked against the first. Once
+    the first is renamed, the part must be checked against the one that remains."""
+    import csv
+    figures = library / "figures.csv"
+    rows = list(csv.DictReader(open(figures, encoding="utf-8")))
+
+    def write():
+        with open(figures, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+
+    first, second, part_of = "lishui-daily-2020-03-10", "place-001-2019", "place-002-2019"
+    whole = next(row["parent"] for row in rows if row["source_id"] == first and row["parent"])
+    for row in rows:
+        if row["source_id"] == first and whole in (row["id"], row["parent"]):
+            row.update({"id": "W"} if row["id"] == whole else {"parent": "W"})
+        elif row["source_id"] == second and row["unit"] == "件":
+            row["id"] = "W"  # a second W, of another unit: 79,362 件
+        elif row["source_id"] == part_of and row["parent"]:
+            row["parent"] = "W"  # this review's part (10 个) names W
+    write()
+    with pytest.raises(DataError):
+        loader.load_dataset(library)
+    for row in rows:
+        if row["source_id"] == first and "W" in (row["id"], row["parent"]):
+            row.update({"id": whole} if row["id"] == "W" else {"parent": whole})
+    write()
+    with pytest.raises(DataError) as raised:
+        loader.load_dataset(library)
+    assert "parent_incompatible" in {problem.code for problem in raised.value.problems}
+
+
+def test_a_year_that_does_not_read_is_named_not_a_crash(library):
+    figures = library / "figures.csv"
+    lines = figures.read_text(encoding="utf-8").splitlines(keepends=True)
+    part = next(n for n, line in enumerate(lines) if line.startswith("place-001-2019-") and ",place-001-2019-" in line)
+    lines[part] = lines[part].replace(",2019,", ",20x9,", 1)
+    figures.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        loader.load_dataset(library)
+    assert [(problem.code, problem.row) for problem in raised.value.problems] == [("not_integer", part + 1)]

@@ -31,7 +31,7 @@ def check_figures(figures: pd.DataFrame, readings: list[RowReadings], sources: M
     every_figure = figures if every_figure is None else every_figure
     by_id = every_figure.drop_duplicates("id").set_index("id", drop=False)  # duplicates are reported elsewhere
     unreadable = {(p.row, p.column) for p in problems if p.file == NAME}
-    numbers = ("value", "from_value", *schema.CHANGE_COLUMNS)
+    numbers = ("year", "value", "from_value", *schema.CHANGE_COLUMNS)
     for row, reading in zip(rows_of(figures), readings):
         if any((row["line"], column) in unreadable for column in numbers):
             continue  # already reported; cross-checks on a half-read row would only add noise
@@ -159,7 +159,7 @@ def _check_parent(row: Row, by_id: pd.DataFrame, report: Report) -> None:
         report("unknown_ref", "parent", value=row["parent"], target="figures.csv")
         return
     parent = by_id.loc[row["parent"]]
-    if parent["unit"] != row["unit"] or parent["year"] != row["year"]:
+    if parent["unit"] != row["unit"] or pd.isna(parent["year"]) or parent["year"] != row["year"]:
         report("parent_incompatible", "parent", value=row["parent"])
     elif not pd.isna(parent["value"]) and not pd.isna(row["value"]) and row["value"] > parent["value"]:
         report("part_exceeds_whole", "value", value=plain(row["value"]), whole=plain(parent["value"]))

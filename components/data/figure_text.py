@@ -23,13 +23,6 @@ def level_reading(value_text: str, quote: str) -> Reading | None:
     return read_level(value_text) or read_pair(value_text) or read_in_sentence(value_text, quote, "level")
 
 
-def change_reading(yoy_text: str, quote: str) -> Reading | None:
-    """The change ``yoy_text`` states, or None when it does not read as one."""
-    if not yoy_text:
-        return None
-    return read_change(yoy_text) or read_in_sentence(yoy_text, quote, "change")
-
-
 @dataclass(frozen=True)
 class RowReadings:
     """A figure row's words read once per load, for the checks and the derived values alike."""

@@ -5,6 +5,7 @@ a library of a thousand checks that one (the checks across reviews, such as uniq
 from __future__ import annotations
 
 import hashlib
+import secrets
 import threading
 from collections import OrderedDict
 from typing import Mapping
@@ -17,6 +18,7 @@ from components.data.records import Problem, Source
 REVIEW_TABLES = ("figures.csv", "sections.csv", "passages.csv", "practices.csv")  # each row names its review
 SHARED_TABLES = ("domains.csv", "places.csv")  # what a review's rows refer to
 MAX_REVIEWS = 5000
+_HASH_KEY = secrets.token_hex(8)  # 16 characters, as pandas' row hash takes
 
 
 class PassedReviews:
@@ -55,7 +57,9 @@ def review_digests(tables: Mapping[str, pd.DataFrame], sources: Mapping[str, Sou
     shared = repr([sorted(map(str, tables[name]["id"])) for name in SHARED_TABLES]).encode()
     parts: dict[str, list[bytes]] = {source_id: [shared, repr(source).encode()] for source_id, source in sources.items()}
     figures = tables["figures.csv"]
-    whole_of = dict(zip(figures["id"], _row_hashes(figures)))
+    whole_of: dict[str, bytes] = {}
+    for figure_id, row_hash in zip(figures["id"], _row_hashes(figures)):
+        whole_of.setdefault(figure_id, row_hash)  # the first row of an id: the one a part is checked against
     for name in REVIEW_TABLES:
         table = tables[name]
         for review, row_hash in zip(table["source_id"], _row_hashes(table)):
@@ -68,9 +72,11 @@ def review_digests(tables: Mapping[str, pd.DataFrame], sources: Mapping[str, Sou
 
 
 def _row_hashes(table: pd.DataFrame) -> list[bytes]:
-    """A 64-bit hash of each row's cells (its line number aside), computed a column at a time."""
+    """A 64-bit hash of each row's cells (its line number aside), computed a column at a time, keyed
+    by a secret of this process so no row can be made to collide with another on purpose."""
     cells = table.drop(columns="line").astype(str)
-    return [value.to_bytes(8, "little") for value in pd.util.hash_pandas_object(cells, index=False).tolist()]
+    hashes = pd.util.hash_pandas_object(cells, index=False, hash_key=_HASH_KEY)
+    return [value.to_bytes(8, "little") for value in hashes.tolist()]
 
 
 def failed_reviews(problems: list[Problem], tables: Mapping[str, pd.DataFrame]) -> set[str] | None:

@@ -7,15 +7,13 @@ import streamlit as st
 from components import results
 from components.context import Library, PageContext
 from components.model.figures import View
-from components.links import (DOMAIN_KEY, PLACE_KEY, PRESENT_KEY, REVIEW_KEY, SECTION_KEY, YEAR_KEY, bad_values,
-                              review_of_year)
+from components.links import (DOMAIN_KEY, LINK_KEYS, PLACE_KEY, PRESENT_KEY, REVIEW_KEY, SECTION_KEY, YEAR_KEY,
+                              bad_values, review_of_year, shown_value)
 from components.model.slides import parse_flag
 from components.text.wording import Wording
 from components.ui.text import escape_markdown
 
 REVIEW_PLACE_KEY = "review_place"  # not in links: ?review= names the place too
-LINK_KEYS = (DOMAIN_KEY, REVIEW_KEY, YEAR_KEY, PRESENT_KEY, PLACE_KEY, SECTION_KEY)
-MAX_SHOWN_VALUE = 40
 MAX_NOTICES = 5
 
 
@@ -32,9 +30,7 @@ def bad_link_values(lib: Library) -> list[tuple[str, str]]:
 def show_notices(bad: list[tuple[str, str]], words: Wording) -> None:
     """One visible warning per ignored link value (the rest of the view is kept)."""
     for name, value in bad[:MAX_NOTICES]:
-        printable = "".join(char if char.isprintable() else "\ufffd" for char in value)
-        shown = printable if len(printable) <= MAX_SHOWN_VALUE else printable[:MAX_SHOWN_VALUE] + "…"
-        st.warning(escape_markdown(words.t("notice.bad_param", name=name, value=shown)), icon="⚠️")
+        st.warning(escape_markdown(words.t("notice.bad_param", name=name, value=shown_value(value))), icon="⚠️")
     if len(bad) > MAX_NOTICES:
         st.warning(words.t("notice.more_bad_params", count=len(bad) - MAX_NOTICES), icon="⚠️")
 
@@ -71,6 +67,8 @@ def _render_review_picker(lib: Library, words: Wording) -> str:
         linked = next((value for value in raw_values(REVIEW_KEY) if value in data.sources), None)
         by_year = next(filter(None, (review_of_year(data, value) for value in raw_values(YEAR_KEY))), None)
         st.session_state[REVIEW_KEY] = linked or by_year or data.default_review
+    if st.session_state[REVIEW_KEY] not in data.sources:  # the review chosen is gone: a data update
+        st.session_state[REVIEW_KEY] = data.default_review
     current = st.session_state[REVIEW_KEY]
     by_place = results.reviews_by_place(lib)
     if len(by_place) == 1:
@@ -87,8 +85,10 @@ def _render_review_picker(lib: Library, words: Wording) -> str:
 
 def _choose_place(lib: Library, previous: str) -> None:
     """A place chosen: its newest review is shown."""
-    st.session_state[REVIEW_KEY] = results.reviews_by_place(lib)[st.session_state[REVIEW_PLACE_KEY]][0]
-    _remember_review(lib, previous)
+    reviews = results.reviews_by_place(lib).get(st.session_state[REVIEW_PLACE_KEY])
+    if reviews:  # a place not in the library (the data changed meanwhile) is left alone
+        st.session_state[REVIEW_KEY] = reviews[0]
+        _remember_review(lib, previous)
 
 
 def _remember_review(lib: Library, previous: str) -> None:

@@ -1,7 +1,9 @@
 """The meeting pack: every format of the exports registry, of exactly the view on screen.
 
 Files are made only when their button is clicked (the buttons hold callables), never during the
-page's normal run, and each is kept per view and language so a second download is instant.
+page's normal run, and each is kept per view and language so a second download is instant. Opening
+the menu works out one thing ahead: whether the long image is one picture or a zip of parts (from
+the heights of the view's charts), which its file's name says.
 """
 
 from __future__ import annotations
