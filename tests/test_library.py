@@ -99,8 +99,10 @@ def test_the_meeting_pack_of_the_fictional_review_has_every_file(two_year_data, 
     from pptx import Presentation
     data = load_dataset(two_year_data)
     pack = build_pack(data, PracticeView(View(FICTIONAL, tuple(data.domains["id"]))), "", words(language))
-    files = {kind: export.build(pack) for kind, export in EXPORTS.items() if export.available()}
-    assert set(files) == set(EXPORTS), "Chromium is installed for the tests"
+    drawn_elsewhere = {"png"}  # the long image of this review: tests/test_at_a_glance.py (slow lane)
+    files = {kind: export.build(pack) for kind, export in EXPORTS.items()
+             if export.available() and kind not in drawn_elsewhere}
+    assert set(files) == set(EXPORTS) - drawn_elsewhere, "Chromium is installed for the tests"
     deck = Presentation(io.BytesIO(files["pptx"]))
     texts = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
     assert {"zh": "2019—2020年对比", "en": "2019–2020"}[language] in texts
@@ -146,10 +148,10 @@ def test_large_results_are_bounded_by_bytes():
     assert store.get(("file", 0), lambda: b"rebuilt") == b"rebuilt", "the oldest was dropped"
 
 
-@pytest.fixture
-def province(tmp_path):
+@pytest.fixture(scope="module")
+def province(tmp_path_factory):
     from benchmarks.library import grown_library
-    return grown_library(tmp_path / "province", places=3, years=2)
+    return grown_library(tmp_path_factory.mktemp("library") / "province", places=3, years=2)
 
 
 def _boxes(at: AppTest) -> dict[str, tuple[str, list[str]]]:
