@@ -27,11 +27,18 @@ from tests.helpers import REVIEW, dataset, words
 
 ALL = tuple(dataset().domains["id"])
 FONTS = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-NO_CHARTS = ["{}"] * 10  # the template's values without drawing
 
 
 def _pack(domains=ALL, language="zh", place="", data=None, review=REVIEW):
     return build_pack(data or dataset(), PracticeView(View(review, domains)), place, words(language))
+
+
+def _values(pack, link=None):
+    return glance.glance_values(pack, glance.chart_drawings(pack), link)
+
+
+def _html(pack):
+    return glance.glance_html(pack, glance.chart_drawings(pack))
 
 
 class _Text(HTMLParser):
@@ -61,10 +68,10 @@ def _text(html: str) -> str:
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_every_kpi_of_the_view_the_title_and_the_source_line_are_in_the_picture(language):
     pack = _pack(language=language)
-    values = glance.glance_values(glance.Glance.of(pack), NO_CHARTS, None)
+    values = _values(pack)
     assert [card.label for card in values["cards"]] == [card.label for card in kpi_cards(pack.shown, pack.words)]
     assert len(values["cards"]) == 9 and values["byline"] == pack.words.byline(pack.source)
-    text = _text(glance.glance_html(glance.Glance.of(pack), NO_CHARTS))
+    text = _text(_html(pack))
     for card in values["cards"]:
         assert card.label in text and "".join(piece for piece, _ in card.value_pieces) in text.replace("</span>", "")
     assert pack.title() in text and pack.words.byline(pack.source) in text
@@ -72,7 +79,7 @@ def test_every_kpi_of_the_view_the_title_and_the_source_line_are_in_the_picture(
 
 
 def test_a_sentence_of_the_article_carries_each_chart_and_none_is_repeated():
-    values = glance.glance_values(glance.Glance.of(_pack()), NO_CHARTS, None)
+    values = _values(_pack())
     sentences = [chart.sentence for chart in values["charts"] if chart.sentence]
     article = dataset().source(REVIEW).article
     assert sentences and all(sentence in article for sentence in sentences)
@@ -80,24 +87,24 @@ def test_a_sentence_of_the_article_carries_each_chart_and_none_is_repeated():
 
 
 def test_the_derived_note_comes_with_derived_values_only():
-    assert glance.glance_values(glance.Glance.of(_pack()), NO_CHARTS, None)["derived"]
-    assert not glance.glance_values(glance.Glance.of(_pack(("sense_of_security",))), NO_CHARTS, None)["derived"]
+    assert _values(_pack())["derived"]
+    assert not _values(_pack(("sense_of_security",)))["derived"]
 
 
 def test_the_places_and_their_practices_come_when_the_view_shows_them():
-    practices = dict(glance.glance_values(glance.Glance.of(_pack()), NO_CHARTS, None)["practices"])
+    practices = dict(_values(_pack())["practices"])
     assert "缙云县" in practices and "“正道讲和团”" in practices["缙云县"]
 
 
 def test_the_qr_code_opens_the_same_view_on_the_public_address(monkeypatch):
     pack = _pack(("fire", "road_traffic"), language="en")
-    assert glance.view_link(pack) is None and "<svg" not in glance.glance_html(glance.Glance.of(pack), NO_CHARTS)
+    assert glance.view_link(pack) is None and "<svg" not in _html(pack)
     monkeypatch.setenv(glance.PUBLIC_URL_ENV, "https://safety.example.gov.cn/dashboard/")
     link = glance.view_link(pack)
     assert link.startswith("https://safety.example.gov.cn/dashboard/?")
     assert parse_qs(urlsplit(link).query) == {"review": [REVIEW], "lang": ["en"],
                                               "domain": ["Fire safety", "Road traffic"]}
-    html = glance.glance_html(glance.Glance.of(pack), NO_CHARTS)
+    html = _html(pack)
     assert segno.make(link, error="m").svg_inline(scale=6, border=2).count("<path") == html.count("<path")
     assert "Scan to open this view" in html
 
@@ -111,7 +118,7 @@ def test_markup_in_the_data_is_text_in_the_picture(tmp_path):
     def hostile(rows):
         rows[0]["label_zh"] = "<script>alert(1)</script>刑事案件"
     edit_rows(tmp_path / "data", "figures.csv", hostile)
-    html = glance.glance_html(glance.Glance.of(_pack(data=load_dataset(tmp_path / "data"))), NO_CHARTS)
+    html = _html(_pack(data=load_dataset(tmp_path / "data")))
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;刑事案件" in html
 
 
@@ -151,7 +158,7 @@ def _covered() -> frozenset[int]:
 def test_every_character_of_the_picture_has_a_glyph(language, tmp_path):
     data = dataset() if language == "zh" else None
     for pack in (_pack(language=language, data=data), _pack(language=language, data=_fictional(tmp_path))):
-        text = _text(glance.glance_html(glance.Glance.of(pack), NO_CHARTS))
+        text = _text(_html(pack))
         missing = {char for char in text if not char.isspace() and ord(char) not in _covered()}
         assert missing == set(), f"no glyph for {sorted(missing)}"
 
@@ -172,7 +179,7 @@ def test_the_picture_is_2160_px_wide_under_2_mb_and_cut_as_named(language, domai
         assert image.format == "PNG" and image.size[0] == 2 * glance.WIDTH and len(picture) < glance.MAX_BYTES
         assert image.size[1] <= 2 * glance.PART_HEIGHT * 1.2
     drawn = sum(Image.open(io.BytesIO(picture)).size[1] for picture in pictures) / 2
-    assert abs(glance.estimated_height(glance.Glance.of(pack)) - drawn) < 0.15 * drawn, "the name (.png or .zip) is decided on it"
+    assert abs(glance.estimated_height(pack, glance.chart_drawings(pack)) - drawn) < 0.15 * drawn, "the name (.png or .zip) is decided on it"
     first = Image.open(io.BytesIO(pictures[0])).convert("RGB")
     assert first.getpixel((20, 20)) == (11, 99, 168), "the title band is at the top"
 
@@ -184,7 +191,7 @@ def test_the_picture_of_the_fictional_review_is_drawn(tmp_path):
     pack = _pack(tuple(data.domains["id"]), data=data, review=review)
     pictures = glance.glance_pictures(pack, page_to_png)
     assert pictures and all(Image.open(io.BytesIO(p)).size[0] == 2160 for p in pictures)
-    assert re.search("2020", _text(glance.glance_html(glance.Glance.of(pack), NO_CHARTS)))
+    assert re.search("2020", _text(_html(pack)))
 
 
 def test_a_chart_s_words_cannot_end_the_script_that_draws_it():

@@ -8,6 +8,7 @@ taller than about 6,000 px (at 1x) is cut between its blocks into parts, deliver
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 import plotly.io as pio
 import io
 import os
@@ -73,31 +74,17 @@ def view_query(pack: Pack) -> list[tuple[str, str]]:
     return query
 
 
-@dataclass(frozen=True)
-class Glance:
-    """A view's pack and its charts as the page draws them for a phone, built once per picture."""
-
-    pack: Pack
-    figures: tuple
-
-    @classmethod
-    def of(cls, pack: Pack) -> "Glance":
-        return cls(pack, tuple(pack.chart(chart, presenting=False) for chart in pack.charts))
-
-
-def glance_values(glance: Glance, charts: list[str], link: str | None) -> dict:
-    """What the template shows, top to bottom; ``charts`` are the view's charts as JSON for plotly.js."""
-    pack, figures = glance.pack, glance.figures
+def glance_values(pack: Pack, drawings: list[go.Figure], link: str | None) -> dict:
+    """What the template shows, top to bottom; ``drawings`` are the view's charts as ``chart_drawings`` gives them."""
     words = pack.words
     shown, quoted = [], set()
-    for chart, fig, spec in zip(pack.charts, figures, charts):
+    for chart, fig in zip(pack.charts, drawings):
         sentence, translated = _sentence(chart.rows, words)
-        shown.append(GlanceChart(fig.layout.meta["title"], fig.layout.meta["subtitle"],
-                                 spec,
+        shown.append(GlanceChart(fig.layout.meta["title"], fig.layout.meta["subtitle"], script_json(fig),
                                  tuple(fig.layout.meta["notes"]), "" if sentence in quoted else sentence, translated))
         quoted.add(sentence)  # a sentence already quoted above is not repeated
     return dict(
-        plotly_js=PLOTLY_JS.as_uri(), margin=MARGIN, sizes=[(CHART_WIDTH, unframed(fig).layout.height) for fig in figures],
+        plotly_js=PLOTLY_JS.as_uri(), margin=MARGIN, sizes=[(CHART_WIDTH, fig.layout.height) for fig in drawings],
         lang=html_lang(words.catalog.language), labels=_labels(words), title=pack.title(), view_line=pack.view_line(),
         summary=pack.summary(), cards=kpi_cards(pack.shown, words), arrows=ARROWS, charts=shown,
         practices=[(heading, [words.name(row) for row in rows_of(rows)]) for heading, rows in pack.practice_groups()],
@@ -105,22 +92,23 @@ def glance_values(glance: Glance, charts: list[str], link: str | None) -> dict:
     )
 
 
-def chart_drawings(glance: Glance) -> list:
-    """The view's charts as the picture draws them: phone type, without their own title and footer."""
-    return [unframed(fig).update_layout(width=CHART_WIDTH) for fig in glance.figures]
+def chart_drawings(pack: Pack) -> list[go.Figure]:
+    """The view's charts as the picture draws them: phone type, without their own title and footer
+    (which the picture sets as text), ``CHART_WIDTH`` wide."""
+    return [unframed(fig).update_layout(width=CHART_WIDTH) for fig in pack.page_figures]
 
 
-def glance_html(glance: Glance, charts: list[str]) -> str:
-    """The picture's page, with the view's charts given as ``charts`` (JSON, drawn by plotly.js in the page)."""
-    return render("at_a_glance.html.j2", **glance_values(glance, charts, view_link(glance.pack)))
+def glance_html(pack: Pack, drawings: list[go.Figure]) -> str:
+    """The picture's page; plotly.js draws ``drawings`` in it."""
+    return render("at_a_glance.html.j2", **glance_values(pack, drawings, view_link(pack)))
 
 
 def glance_pictures(pack: Pack, draw_page) -> list[bytes]:
     """The picture as PNGs (one, or the parts of a tall one), each under ``MAX_BYTES``, drawn by
     ``draw_page(html, width, blocks_js, cut)``."""
-    glance = Glance.of(pack)
-    parts = _parts(estimated_height(glance))
-    html = glance_html(glance, [script_json(fig) for fig in chart_drawings(glance)])
+    drawings = chart_drawings(pack)
+    parts = _parts(estimated_height(pack, drawings))
+    html = glance_html(pack, drawings)
     pictures = draw_page(html, WIDTH, BLOCK_BOTTOMS_JS, lambda bottoms: cuts(bottoms, parts))
     return [_small_enough(picture) for picture in pictures]
 
@@ -134,27 +122,27 @@ def script_json(fig) -> Markup:
 def estimated_parts(pack: Pack) -> int:
     """How many parts the picture is cut into, known before it is drawn (a download's name says
     .png or .zip): its height worked out from its blocks, in parts of about ``PART_HEIGHT``."""
-    return _parts(estimated_height(Glance.of(pack)))
+    return _parts(estimated_height(pack, chart_drawings(pack)))
 
 
 def _parts(height: int) -> int:
     return max(1, -(-height // PART_HEIGHT))
 
 
-def estimated_height(glance: Glance) -> int:
+def estimated_height(pack: Pack, drawings: list[go.Figure]) -> int:
     """The picture's height (CSS px) worked out from its blocks: the cards' rows, each chart's height
     and the lines its words wrap to, the practices' lines (within about 10% for the views measured)."""
-    latin = glance.pack.words.catalog.language != "zh"
-    values = glance_values(glance, [""] * len(glance.figures), None)
+    latin = pack.words.catalog.language != "zh"
+    values = glance_values(pack, drawings, None)
 
     def lines(text: str, per_line_zh: int) -> int:  # characters a line holds at that size, in Chinese
         return -(-len(text) // (per_line_zh * (1.9 if latin else 1.25))) if text else 0
 
     charts = sum(90 + 62 * lines(chart.headline, 21) + 45 * lines(chart.subtitle, 32)
-                 + 2 * unframed(fig).layout.height + 40
+                 + 2 * fig.layout.height + 40
                  + sum(39 * lines(note, 37) for note in chart.notes)
                  + (80 + 48 * lines(chart.sentence, 30) if chart.sentence else 0)
-                 for fig, chart in zip(glance.figures, values["charts"]))
+                 for fig, chart in zip(drawings, values["charts"]))
     practices = sum(90 + 70 * (1 + len(names) // 3) for _, names in values["practices"])
     return int(560 + 52 * lines(values["summary"], 28) + (-(-len(values["cards"]) // 2)) * 240 + 90 + charts + practices + 400)
 

@@ -4,6 +4,7 @@ by the PowerPoint deck, the HTML report, the workbook and the CSV. Never imports
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -62,6 +63,12 @@ class Pack:
 
     def chart(self, chart: PackChart, presenting: bool) -> go.Figure:
         return build_chart(chart.spec, chart.rows, chart_context(self.source, self.words, presenting))
+
+    @cached_property
+    def page_figures(self) -> tuple[go.Figure, ...]:
+        """The view's charts in page type, built once per pack and shared read-only (the long image's
+        size is worked out from them when the menu opens, and it is drawn from them when clicked)."""
+        return tuple(self.chart(chart, presenting=False) for chart in self.charts)
 
     def practice_map(self, presenting: bool) -> go.Figure:
         ctx = chart_context(self.source, self.words, presenting)

@@ -32,7 +32,7 @@ class Export:
 
     def file_type(self, pack: Pack) -> tuple[str, str]:
         """(extension, MIME type) of the view's file."""
-        return ("zip", "application/zip") if self.split(pack) else (self.extension, self.mime)
+        return ("zip", "application/zip") if self.available() and self.split(pack) else (self.extension, self.mime)
 
 
 def _glance(pack: Pack) -> bytes:

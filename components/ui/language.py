@@ -9,7 +9,6 @@ from components.text.catalog import DEFAULT_LANGUAGE, LANGUAGES
 from components.text.wording import Wording
 
 
-
 def language_for_locale(locale: str | None) -> str:
     """'en-GB' -> 'en', 'zh-CN' -> 'zh'; anything else falls back to Chinese."""
     prefix = (locale or "").split("-")[0].split("_")[0].lower()
