@@ -24,11 +24,19 @@ TIMEOUT_MS = 120_000
 DOMAINS = 7
 PLACES = ("liandu", "jinyun", "suichang", "longquan", "jingning", "songyang")
 # The page is answered when its DOM has been still for QUIET_MS after the action, no run is going and
-# no element is stale: the time is that of the last change. (Streamlit does not always show a fast run
-# in its script-state attribute, so the changes themselves are watched.)
+# no element is stale: the time is that of the last change, counted from the pointer or key event the
+# page received (not from when Playwright began the action: its checks before the click are no part of
+# what a person waits for). Streamlit does not always show a fast run in its script-state attribute, so
+# the changes themselves are watched.
 QUIET_MS = 500
 WATCH_CHANGES = """() => {
   window.benchLast = 0;
+  window.benchInput = 0;
+  if (!window.benchListening) {
+    for (const kind of ['pointerdown', 'keydown'])
+      document.addEventListener(kind, (event) => { window.benchInput = window.benchInput || event.timeStamp; }, true);
+    window.benchListening = true;
+  }
   new MutationObserver(() => { window.benchLast = performance.now(); })
     .observe(document.querySelector('[data-testid=stApp]'), {subtree: true, childList: true, attributes: true,
                                                              characterData: true});
@@ -38,7 +46,8 @@ IDLE = """document.querySelector('[data-testid=stApp]').dataset.testScriptState 
   && !document.querySelector('[data-stale=true]')
   && [...document.querySelectorAll('.stPlotlyChart')].filter((chart) => chart.offsetParent !== null)
        .every((chart) => chart.querySelector('.js-plotly-plot .main-svg'))"""
-ANSWERED = f"() => window.benchLast > 0 && performance.now() - window.benchLast > {QUIET_MS} && {IDLE}"
+ANSWERED = f"""() => window.benchInput > 0 && window.benchLast > window.benchInput
+  && performance.now() - window.benchLast > {QUIET_MS} && {IDLE}"""
 # Opened: at least ``charts`` charts exist (until Plotly's code is loaded and parsed there are none to
 # check), every one is plotted, and nothing has changed for QUIET_MS.
 SETTLED = f"""(charts) => document.querySelectorAll('.stPlotlyChart').length >= charts
@@ -62,11 +71,12 @@ def opened(browser, url: str, charts: int) -> Page:
 
 
 def answered_in(page: Page, action) -> float:
-    """Seconds from ``action`` until the page's last change in answer to it (redrawn and idle)."""
+    """Seconds from the input event of ``action`` until the page's last change in answer to it
+    (redrawn and idle)."""
     page.evaluate(WATCH_CHANGES)
     action()
     page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS, polling="raf")
-    return page.evaluate("() => (window.benchLast - window.benchStart) / 1000")
+    return page.evaluate("() => (window.benchLast - window.benchInput) / 1000")
 
 
 def remove_domain(browser, url: str, index: int, charts: int) -> float:

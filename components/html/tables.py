@@ -16,15 +16,16 @@ def figures_table(rows: pd.DataFrame, dataset: Dataset, words: Wording) -> pd.Da
     label = f"label_{words.catalog.language}"
     shown = dataset.sections[dataset.sections["source_id"].isin(set(rows["source_id"]))]
     sections = dict(zip(zip(shown["source_id"], shown["id"]), shown[label]))
+    records = rows_of(rows)
     return pd.DataFrame({
         words.t("table.domain"): [words.domain(dataset.domains, d) for d in rows["domain"]],
-        words.t("table.label"): [words.label(row) for row in rows_of(rows)],
-        words.t("table.value"): [words.level(row) if not pd.isna(row["value"]) else "" for row in rows_of(rows)],
-        words.t("table.change"): [words.change(row) if not pd.isna(row["change"]) else "" for row in rows_of(rows)],
+        words.t("table.label"): [words.label(row) for row in records],
+        words.t("table.value"): [words.level(row) if not pd.isna(row["value"]) else "" for row in records],
+        words.t("table.change"): [words.change(row) if not pd.isna(row["change"]) else "" for row in records],
         words.t("table.implied_previous"): [
-            words.implied_previous(row) if not pd.isna(row["implied_previous"]) else "" for row in rows_of(rows)],
+            words.implied_previous(row) if not pd.isna(row["implied_previous"]) else "" for row in records],
         words.t("table.section"): [sections.get((s, sec), sec) for s, sec in zip(rows["source_id"], rows["section"])],
-        words.t("table.quote"): [words.article_text(row, "source_quote") for row in rows_of(rows)],
+        words.t("table.quote"): [words.article_text(row, "source_quote") for row in records],
     })
 
 
@@ -69,13 +70,12 @@ def layout_note_html(places: pd.DataFrame, words: Wording) -> str:
 def compare_table_html(rows: pd.DataFrame, dataset: Dataset, words: Wording, sentences: bool = True) -> str:
     """Each compared value (``components.model.compare``) with its year, its review's source line and
     (unless ``sentences`` is off, for a slide) its sentence."""
-    value = words.t("table.value")
+    value, records = words.t("table.value"), rows_of(rows)
     frame = pd.DataFrame({
         words.t("table.year"): rows["year"].astype(str),
-        words.t("table.label"): [words.label(row) for row in rows_of(rows)],
-        value: [words.level(row) if measure == LEVEL else words.change(row)
-                for row, measure in zip(rows_of(rows), rows["measure"])],
+        words.t("table.label"): [words.label(row) for row in records],
+        value: [words.level(row) if row["measure"] == LEVEL else words.change(row) for row in records],
         words.t("table.source"): [words.source_line(dataset.source(review), short=True) for review in rows["source_id"]],
-        words.t("table.quote"): [words.article_text(row, "source_quote") for row in rows_of(rows)],
+        words.t("table.quote"): [words.article_text(row, "source_quote") for row in records],
     })
     return table_html(frame if sentences else frame.drop(columns=words.t("table.quote")), {value})
