@@ -11,7 +11,8 @@ RUNTIME_PACKAGES := chromium fonts-noto-cjk
 DEBIAN_PACKAGES := $(RUNTIME_PACKAGES) poppler-utils libreoffice-impress libreoffice-calc nginx systemd
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
 
-.PHONY: run serve-behind-nginx bundle test test-fast bench profile validate runtime-packages system-packages clean
+.PHONY: run serve-behind-nginx bundle test test-fast check bench profile screenshots validate runtime-packages
+.PHONY: system-packages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,13 +50,20 @@ validate: $(VENV)/.runtime-installed
 system-packages:
 	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(DEBIAN_PACKAGES); }
 
-test: $(VENV)/.dev-installed system-packages
+# The code's shape: ruff's linter and formatter, and the layers as import-linter contracts (pyproject.toml).
+check: $(VENV)/.dev-installed
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
+	$(BIN)/lint-imports
+
+test: check system-packages
 	$(BIN)/python -m pytest
 
-# The fast lane while working: unit and AppTest tests (under two minutes on 2 cores), no browser, servers
-# or LibreOffice. The deck tests still draw charts with Chromium, so the Debian packages are installed too.
-test-fast: $(VENV)/.dev-installed system-packages
-	$(BIN)/python -m pytest -q -m "not browser and not slow"
+# The fast lane while working: the checks, then the unit, AppTest and command-line tests on both cores
+# (under two minutes on 2 cores), no browser, servers or LibreOffice. The deck tests still draw charts
+# with Chromium, so the Debian packages are installed too.
+test-fast: check system-packages
+	$(BIN)/python -m pytest -q -n 2 -m "not browser and not slow"
 
 # Benchmarks print ratios against baselines measured in the same run (never assertions).
 bench: $(VENV)/.dev-installed system-packages
@@ -69,6 +77,10 @@ bench: $(VENV)/.dev-installed system-packages
 	$(BIN)/python -m benchmarks.update_data
 	$(BIN)/python -m benchmarks.ingest
 	$(BIN)/python -m benchmarks.real_reviews
+
+# Every picture the docs show, made again from the running app (docs/images/).
+screenshots: $(VENV)/.dev-installed system-packages
+	$(BIN)/python docs/screenshots.py
 
 # Where a warm rerun's time goes (yappi, CPU time per function).
 profile: $(VENV)/.dev-installed

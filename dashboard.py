@@ -14,8 +14,14 @@ from components.text.wording import wording
 from components.ui import style
 from components.ui.desk import render_desk
 from components.ui.errors import render_data_error
-from components.ui.filters import (PRESENT_KEY, bad_link_values, presenting_requested, render_filters,
-                                   render_present_toggle, show_notices)
+from components.ui.filters import (
+    PRESENT_KEY,
+    bad_link_values,
+    presenting_requested,
+    render_filters,
+    render_present_toggle,
+    show_notices,
+)
 from components.ui.language import LANG_KEY, render_language_picker, resolve_language
 from components.ui.page import render_page
 from components.ui.presenter import render_presenter
@@ -27,8 +33,12 @@ def main() -> None:
     language, bad = resolve_language()
     words = wording(language)
     presenting = presenting_requested()
-    st.set_page_config(page_title=words.t("app.page_title"), page_icon="🛡️", layout="wide",
-                       initial_sidebar_state="collapsed" if presenting else "auto")
+    st.set_page_config(
+        page_title=words.t("app.page_title"),
+        page_icon="🛡️",
+        layout="wide",
+        initial_sidebar_state="collapsed" if presenting else "auto",
+    )
     style.inject(presenting)
 
     folder = data_dir_from_env()
@@ -59,11 +69,19 @@ def main() -> None:
         render_page(PageContext(library, view, words, presenting=False))
     # The page was drawn in the mode and language read at the top; a switch flipped during this run
     # (its widget sits below that point) changes them, so draw the page once more in the new ones.
-    if st.session_state.get(PRESENT_KEY, presenting) != presenting or st.session_state.get(LANG_KEY, language) != language:
+    if (
+        st.session_state.get(PRESENT_KEY, presenting) != presenting
+        or st.session_state.get(LANG_KEY, language) != language
+    ):
         st.rerun()
 
 
 with page_turn():
     titles = wording(resolve_language()[0])
-    st.navigation([st.Page(main, title=titles.t("app.page_title"), url_path="dashboard", default=True),
-                   st.Page(render_desk, title=titles.t("desk.page_title"), url_path="desk")], position="hidden").run()
+    st.navigation(
+        [
+            st.Page(main, title=titles.t("app.page_title"), url_path="dashboard", default=True),
+            st.Page(render_desk, title=titles.t("desk.page_title"), url_path="desk"),
+        ],
+        position="hidden",
+    ).run()

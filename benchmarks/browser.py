@@ -5,15 +5,16 @@ Run with `make bench`."""
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from playwright.sync_api import Page, sync_playwright
 
 from benchmarks.common import machine, print_table
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, READY, running_app
-from tests.conftest import ROOT
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, READY, running_app
+from tests.support.data_files import ROOT
 
 BASELINE = ROOT / "benchmarks" / "baseline_page.py"
 LOADS = 7  # page loads of each page, alternating between them
@@ -53,7 +54,7 @@ def key_press_seconds(browser, url: str) -> list[float]:
     page.goto(f"{url}/?present=true&step={PRESENTER_STEPS[0]}", timeout=TIMEOUT_MS)
     _wait_for_slide(page, PRESENTER_STEPS[0])
     times = []
-    route = [*zip(PRESENTER_STEPS, PRESENTER_STEPS[1:])]
+    route = [*itertools.pairwise(PRESENTER_STEPS)]
     for key, moves in (("PageDown", route), ("PageUp", [(after, before) for before, after in reversed(route)])):
         for _, target in moves:
             start = time.perf_counter()
@@ -76,8 +77,10 @@ def first_viewers(browser) -> dict[str, float]:
     """The first viewer's load (median over FIRST_VIEWER_STARTS starts), arriving as soon as a new
     server answers: served as the product is (components.serve warms up in the background) and as
     plain `streamlit run` (no warm-up)."""
-    kinds = {"first viewer after a start (components.serve)": True,
-             "first viewer after a start, no warm-up (streamlit run)": False}
+    kinds = {
+        "first viewer after a start (components.serve)": True,
+        "first viewer after a start, no warm-up (streamlit run)": False,
+    }
     times = {name: [] for name in kinds}
     for _ in range(FIRST_VIEWER_STARTS):
         for name, warm_up in kinds.items():
@@ -102,19 +105,31 @@ def main() -> None:
         presses = key_press_seconds(browser, url)
         browser.close()
     base = statistics.median(loads["baseline"])
-    print_table(f"From navigation until every chart is drawn (median of {LOADS}, fresh context each; "
-                "target: at most 1.5x)",
-                [(name, f"{statistics.median(times) * 1000:.0f} ms", f"{statistics.median(times) / base:.2f}x",
-                  f"{min(times) * 1000:.0f}-{max(times) * 1000:.0f} ms") for name, times in loads.items()],
-                ("page", "median", "ratio", "range"))
+    print_table(
+        f"From navigation until every chart is drawn (median of {LOADS}, fresh context each; target: at most 1.5x)",
+        [
+            (
+                name,
+                f"{statistics.median(times) * 1000:.0f} ms",
+                f"{statistics.median(times) / base:.2f}x",
+                f"{min(times) * 1000:.0f}-{max(times) * 1000:.0f} ms",
+            )
+            for name, times in loads.items()
+        ],
+        ("page", "median", "ratio", "range"),
+    )
     warm = statistics.median(loads["dashboard"])
-    print_table("The first viewer after a server start, from navigation until every chart is drawn, against the "
-                "dashboard's warm load above (target: at most 2x)",
-                [(name, f"{seconds * 1000:.0f} ms", f"{seconds / warm:.2f}x") for name, seconds in firsts.items()],
-                ("viewer", "time", "vs warm load"))
-    print_table(f"Presenter: key press until the next slide's chart is drawn ({len(presses)} presses)",
-                [("PageDown / PageUp", f"{statistics.median(presses) * 1000:.0f} ms",
-                  f"{max(presses) * 1000:.0f} ms")], ("keys", "median", "slowest"))
+    print_table(
+        "The first viewer after a server start, from navigation until every chart is drawn, against the "
+        "dashboard's warm load above (target: at most 2x)",
+        [(name, f"{seconds * 1000:.0f} ms", f"{seconds / warm:.2f}x") for name, seconds in firsts.items()],
+        ("viewer", "time", "vs warm load"),
+    )
+    print_table(
+        f"Presenter: key press until the next slide's chart is drawn ({len(presses)} presses)",
+        [("PageDown / PageUp", f"{statistics.median(presses) * 1000:.0f} ms", f"{max(presses) * 1000:.0f} ms")],
+        ("keys", "median", "slowest"),
+    )
 
 
 if __name__ == "__main__":

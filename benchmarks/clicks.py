@@ -15,8 +15,8 @@ import statistics
 from playwright.sync_api import Page, sync_playwright
 
 from benchmarks.common import machine, print_table
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, READY, running_app
-from tests.conftest import ROOT
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, READY, running_app
+from tests.support.data_files import ROOT
 
 BASELINE = ROOT / "benchmarks" / "baseline_page.py"
 SIZE = {"width": 1280, "height": 720}
@@ -103,11 +103,16 @@ def tile_clicks(browser, url: str) -> list[float]:
     for place in PLACES:
         tile = page.locator(".st-key-practices-split .js-plotly-plot").first
         tile.scroll_into_view_if_needed()
-        marker = tile.evaluate("""(plot, place) => { const data = plot.data.find((trace) => trace.customdata);
-            const index = data.customdata.indexOf(place); const points = plot.querySelectorAll('g.trace.scatter')[
-              plot.data.indexOf(data)].querySelectorAll('path.point'); const box = points[index].getBoundingClientRect();
-            return [box.x + box.width / 2, box.y + box.height / 2]; }""", place)
-        times.append(answered_in(page, lambda: page.mouse.click(*marker)))
+        marker = tile.evaluate(
+            """(plot, place) => { const data = plot.data.find((trace) => trace.customdata);
+            const index = data.customdata.indexOf(place);
+            const trace = plot.querySelectorAll('g.trace.scatter')[plot.data.indexOf(data)];
+            const points = trace.querySelectorAll('path.point');
+            const box = points[index].getBoundingClientRect();
+            return [box.x + box.width / 2, box.y + box.height / 2]; }""",
+            place,
+        )
+        times.append(answered_in(page, lambda point=marker: page.mouse.click(*point)))
     page.close()
     return times
 
@@ -122,10 +127,13 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         opened(browser, url, PAGE_CHARTS).close()  # the first viewer: the default view is built
         opened(browser, baseline_url, BASELINE_CHARTS).close()
-        baseline = [remove_domain(browser, baseline_url, index, BASELINE_CHARTS)
-                    for index in [*range(DOMAINS), *range(DOMAINS)]]
+        baseline = [
+            remove_domain(browser, baseline_url, index, BASELINE_CHARTS) for index in [*range(DOMAINS), *range(DOMAINS)]
+        ]
         measured = {
-            "domain removed, view new to the server": [remove_domain(browser, url, i, PAGE_CHARTS) for i in range(DOMAINS)],
+            "domain removed, view new to the server": [
+                remove_domain(browser, url, i, PAGE_CHARTS) for i in range(DOMAINS)
+            ],
             "domain removed, view seen before": [remove_domain(browser, url, i, PAGE_CHARTS) for i in range(DOMAINS)],
             "presenter PageDown, slide new": page_downs(browser, url),
             "presenter PageDown, slide seen": page_downs(browser, url),
@@ -134,12 +142,18 @@ def main() -> None:
         }
         browser.close()
     base = statistics.median(baseline)
-    print_table("Action until redrawn and idle (median; the simplest page's domain removal is the baseline; "
-                "target: at most 1.5x)",
-                [("simplest page: domain removed", _ms(baseline), "1.00x", str(len(baseline))),
-                 *((name, _ms(times), f"{statistics.median(times) / base:.2f}x", str(len(times)))
-                   for name, times in measured.items())],
-                ("action", "median", "ratio", "n"))
+    print_table(
+        "Action until redrawn and idle (median; the simplest page's domain removal is the baseline; "
+        "target: at most 1.5x)",
+        [
+            ("simplest page: domain removed", _ms(baseline), "1.00x", str(len(baseline))),
+            *(
+                (name, _ms(times), f"{statistics.median(times) / base:.2f}x", str(len(times)))
+                for name, times in measured.items()
+            ),
+        ],
+        ("action", "median", "ratio", "n"),
+    )
 
 
 if __name__ == "__main__":

@@ -27,8 +27,12 @@ from benchmarks.library import grown_library
 ROOT = Path(__file__).resolve().parent.parent
 # 4 reviews is the smallest library whose page has every section a province's has (the place box, the
 # year box and compare years), so the page's growth is read against it as well as against 1 review.
-LIBRARIES = {"1 review": (1, 1), "4 reviews (2 places × 2 years)": (2, 2),
-             "100 reviews (10 places × 10 years)": (10, 10), "1,000 reviews (100 places × 10 years)": (100, 10)}
+LIBRARIES = {
+    "1 review": (1, 1),
+    "4 reviews (2 places × 2 years)": (2, 2),
+    "100 reviews (10 places × 10 years)": (10, 10),
+    "1,000 reviews (100 places × 10 years)": (100, 10),
+}
 SAME_PAGE = "4 reviews (2 places × 2 years)"
 WARM_RUNS = 45
 VALIDATE_RUNS = 3
@@ -39,16 +43,22 @@ def validate_seconds(folder: Path) -> float:
     times = []
     for _ in range(VALIDATE_RUNS):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "components.validate", str(folder)], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "components.validate", str(folder)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
 def page_seconds(folder: Path, warm_up: Path) -> dict[str, float]:
     """The page measures of one library, in a fresh process (``python -m benchmarks.growth --page``)."""
-    found = subprocess.run([sys.executable, "-m", "benchmarks.growth", "--page", str(folder), str(warm_up)],
-                           cwd=ROOT, check=True, capture_output=True, text=True)
+    found = subprocess.run(
+        [sys.executable, "-m", "benchmarks.growth", "--page", str(folder), str(warm_up)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(found.stdout.strip().splitlines()[-1])
 
 
@@ -89,11 +99,12 @@ def measure_page(folder: Path, warm_up: Path) -> dict[str, float]:
 def memory(folder: Path, scratch: Path) -> list[tuple[str, list[float]]]:
     """RSS, session state and traced memory (KB) of a server holding ``folder``: idle, 1 and 20 sessions."""
     from benchmarks.viewers import TIMED_PAGE, memory_rows
-    from tests.browser import serving
+    from tests.support.browser import serving
 
     log = scratch / f"memory-{folder.name}.jsonl"
-    with serving({"DASHBOARD_DATA_DIR": str(folder), "BENCH_TIMINGS": str(log), "BENCH_TRACEMALLOC": "1"},
-                 TIMED_PAGE) as (url, server):
+    with serving(
+        {"DASHBOARD_DATA_DIR": str(folder), "BENCH_TIMINGS": str(log), "BENCH_TRACEMALLOC": "1"}, TIMED_PAGE
+    ) as (url, server):
         return memory_rows(url, server.pid, log)
 
 
@@ -110,21 +121,50 @@ def main() -> None:
             if name in ("1 review", "1,000 reviews (100 places × 10 years)"):
                 memories[name] = memory(folder, Path(scratch))
     base, same_page = results["1 review"], results[SAME_PAGE]
-    targets = {"validate": "≤ 3 s at 1,000", "first": "≤ 2.5 s at 1,000", "warm": "≤ 1.2× at 1,000",
-               "checked again": "reported"}
-    labels = {"validate": "validate (fresh process)", "first": "first page run after a data update",
-              "warm": f"warm page run after a filter change (median of {WARM_RUNS})",
-              "checked again": "loaded again after one review is added"}
-    rows = [(name, labels[measure], f"{times[measure] * 1000:,.1f} ms", f"{times[measure] / base[measure]:.2f}×",
-             f"{times[measure] / same_page[measure]:.2f}×", targets[measure])
-            for measure in labels for name, times in results.items()]
-    print_table("Each measure against the one-review library, and against the smallest library with the same page "
-                "sections, in the same run", rows, ("library", "measure", "time", "vs 1 review", "vs 4 reviews", "target"))
-    print_table("Server memory holding the library (RSS; target: each extra session costs no more at 1,000 reviews "
-                "than at 1)",
-                [(name, f"{rows[1][1][0] / 1024:.0f} MB", f"{rows[2][1][0] / 1024:.0f} MB", per_session(rows)[0][1],
-                  per_session(rows)[2][1]) for name, rows in memories.items()],
-                ("library", "1 session", "20 sessions", "RSS per extra session", "traced per extra session"))
+    targets = {
+        "validate": "≤ 3 s at 1,000",
+        "first": "≤ 2.5 s at 1,000",
+        "warm": "≤ 1.2× at 1,000",
+        "checked again": "reported",
+    }
+    labels = {
+        "validate": "validate (fresh process)",
+        "first": "first page run after a data update",
+        "warm": f"warm page run after a filter change (median of {WARM_RUNS})",
+        "checked again": "loaded again after one review is added",
+    }
+    rows = [
+        (
+            name,
+            labels[measure],
+            f"{times[measure] * 1000:,.1f} ms",
+            f"{times[measure] / base[measure]:.2f}×",
+            f"{times[measure] / same_page[measure]:.2f}×",
+            targets[measure],
+        )
+        for measure in labels
+        for name, times in results.items()
+    ]
+    print_table(
+        "Each measure against the one-review library, and against the smallest library with the same page "
+        "sections, in the same run",
+        rows,
+        ("library", "measure", "time", "vs 1 review", "vs 4 reviews", "target"),
+    )
+    print_table(
+        "Server memory holding the library (RSS; target: each extra session costs no more at 1,000 reviews than at 1)",
+        [
+            (
+                name,
+                f"{rows[1][1][0] / 1024:.0f} MB",
+                f"{rows[2][1][0] / 1024:.0f} MB",
+                per_session(rows)[0][1],
+                per_session(rows)[2][1],
+            )
+            for name, rows in memories.items()
+        ],
+        ("library", "1 session", "20 sessions", "RSS per extra session", "traced per extra session"),
+    )
 
 
 if __name__ == "__main__":

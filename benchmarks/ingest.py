@@ -42,12 +42,14 @@ def tally(sentence: dict) -> Counter:
     for figure in sentence["figures"]:
         reading = by_text.get(figure["text"])
         counts["correct"] += reading is not None and all(
-            same(getattr(reading, name), value) for name, value in expected_fields(figure).items())
+            same(getattr(reading, name), value) for name, value in expected_fields(figure).items()
+        )
         counts["subjects"] += reading is not None and reading.subject == figure["subject"]
         if "value" in figure:
             counts["values"] += 1
-            counts["values_right"] += (reading is not None and same(reading.value, figure["value"])
-                                       and reading.unit == figure["unit"])
+            counts["values_right"] += (
+                reading is not None and same(reading.value, figure["value"]) and reading.unit == figure["unit"]
+            )
         if "change" in figure:
             counts["changes"] += 1
             counts["changes_right"] += reading is not None and change_matches(reading, figure)
@@ -69,23 +71,36 @@ def quality(sentences: list[dict]) -> None:
     counts = {id(sentence): tally(sentence) for sentence in sentences}
     total = sum(counts.values(), Counter())
     xfails = sum("xfail" in sentence for sentence in sentences)
-    print_table(f"Test set: {len(sentences)} sentences ({xfails} marked xfail), {total['expected']} figures",
-                [("recall (figures read entirely right / expected)", share(total["correct"], total["expected"]),
-                  "≥ 98%"),
-                 ("precision (readings entirely right / readings)", share(total["correct"], total["read"]), "≥ 95%"),
-                 ("values exactly right (value and unit)", share(total["values_right"], total["values"]), ""),
-                 ("changes with the right sign and unit", share(total["changes_right"], total["changes"]), ""),
-                 ("subjects right", share(total["subjects"], total["expected"]), "")],
-                ("measure", "result", "target"))
+    print_table(
+        f"Test set: {len(sentences)} sentences ({xfails} marked xfail), {total['expected']} figures",
+        [
+            ("recall (figures read entirely right / expected)", share(total["correct"], total["expected"]), "≥ 98%"),
+            ("precision (readings entirely right / readings)", share(total["correct"], total["read"]), "≥ 95%"),
+            ("values exactly right (value and unit)", share(total["values_right"], total["values"]), ""),
+            ("changes with the right sign and unit", share(total["changes_right"], total["changes"]), ""),
+            ("subjects right", share(total["subjects"], total["expected"]), ""),
+        ],
+        ("measure", "result", "target"),
+    )
     tags = sorted({tag for sentence in sentences for tag in sentence["tags"]})
     rows = []
     for tag in tags:
         tagged = [sentence for sentence in sentences if tag in sentence["tags"]]
         pooled = sum((counts[id(sentence)] for sentence in tagged), Counter())
-        rows.append((tag, str(len(tagged)), str(pooled["expected"]), share(pooled["correct"], pooled["expected"]),
-                     share(pooled["correct"], pooled["read"])))
-    print_table("Per pattern tag (a sentence counts under each of its tags)", rows,
-                ("tag", "sentences", "figures", "recall", "precision"))
+        rows.append(
+            (
+                tag,
+                str(len(tagged)),
+                str(pooled["expected"]),
+                share(pooled["correct"], pooled["expected"]),
+                share(pooled["correct"], pooled["read"]),
+            )
+        )
+    print_table(
+        "Per pattern tag (a sentence counts under each of its tags)",
+        rows,
+        ("tag", "sentences", "figures", "recall", "precision"),
+    )
 
 
 def speed(sentences: list[dict], article: str) -> None:
@@ -96,14 +111,33 @@ def speed(sentences: list[dict], article: str) -> None:
     set_time = median_seconds(lambda: [find_figures(text) for text in texts], 20)
     article_time = median_seconds(lambda: find_figures(article), 20)
     long_time = median_seconds(lambda: find_figures(long_text), 3)
-    print_table("Time (median)", [
-        ("test set, sentence by sentence", f"{characters:,}", f"{set_time * 1000:.1f} ms",
-         f"{set_time / characters * 1e6:.2f} ms", ""),
-        ("the 2019 article", f"{len(article):,}", f"{article_time * 1000:.1f} ms",
-         f"{article_time / len(article) * 1e6:.2f} ms", "≤ 50 ms"),
-        ("the article repeated", f"{len(long_text):,}", f"{long_time * 1000:.0f} ms",
-         f"{long_time / len(long_text) * 1e6:.2f} ms", "≤ 2 s"),
-    ], ("text", "characters", "time", "per 1,000 characters", "target"))
+    print_table(
+        "Time (median)",
+        [
+            (
+                "test set, sentence by sentence",
+                f"{characters:,}",
+                f"{set_time * 1000:.1f} ms",
+                f"{set_time / characters * 1e6:.2f} ms",
+                "",
+            ),
+            (
+                "the 2019 article",
+                f"{len(article):,}",
+                f"{article_time * 1000:.1f} ms",
+                f"{article_time / len(article) * 1e6:.2f} ms",
+                "≤ 50 ms",
+            ),
+            (
+                "the article repeated",
+                f"{len(long_text):,}",
+                f"{long_time * 1000:.0f} ms",
+                f"{long_time / len(long_text) * 1e6:.2f} ms",
+                "≤ 2 s",
+            ),
+        ],
+        ("text", "characters", "time", "per 1,000 characters", "target"),
+    )
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ import tomllib
 from pathlib import Path
 
 from components.data.loader import DEFAULT_DATA_DIR
+from tests.support.data_files import read_rows
 
 SOURCE = "lishui-daily-2020-03-10"
 LAST_YEAR = 2019
@@ -26,7 +27,7 @@ def grown_library(target: Path, places: int, years: int) -> Path:
     article = (DEFAULT_DATA_DIR / "articles" / f"{SOURCE}.txt").read_text(encoding="utf-8")
     sources_text = (DEFAULT_DATA_DIR / "sources.toml").read_text(encoding="utf-8")
     entry = sources_text.split("[[sources]]", 1)[1]
-    tables = {name: list(csv.DictReader(open(DEFAULT_DATA_DIR / name, encoding="utf-8"))) for name in REVIEW_TABLES}
+    tables = {name: read_rows(DEFAULT_DATA_DIR / name) for name in REVIEW_TABLES}
     grown = {name: list(rows) for name, rows in tables.items()}
     copies = [(place, LAST_YEAR - back) for place in range(places) for back in range(years)][1:]
     with open(target / "sources.toml", "a", encoding="utf-8") as sources:
@@ -46,27 +47,37 @@ def grown_library(target: Path, places: int, years: int) -> Path:
 
 
 def _entry(entry: str, copy_id: str, place: int, year: int) -> str:
-    replaced = (entry.replace(f'"{SOURCE}"', f'"{copy_id}"').replace(f"{SOURCE}.txt", f"{copy_id}.txt")
-                .replace(f"year = {LAST_YEAR}", f"year = {year}"))
+    replaced = (
+        entry.replace(f'"{SOURCE}"', f'"{copy_id}"')
+        .replace(f"{SOURCE}.txt", f"{copy_id}.txt")
+        .replace(f"year = {LAST_YEAR}", f"year = {year}")
+    )
     if place:
-        replaced = (replaced.replace('place = "丽水市"', f'place = "样例地{place:03d}"')
-                    .replace('place_short = "丽水"', f'place_short = "样例{place:03d}"')
-                    .replace('place_en = "Lishui"', f'place_en = "Place {place:03d}"'))
+        replaced = (
+            replaced.replace('place = "丽水市"', f'place = "样例地{place:03d}"')
+            .replace('place_short = "丽水"', f'place_short = "样例{place:03d}"')
+            .replace('place_en = "Lishui"', f'place_en = "Place {place:03d}"')
+        )
     return replaced
 
 
 def _row(name: str, row: dict, copy_id: str, year: int) -> dict:
     row = dict(row, source_id=copy_id)
     if name == "figures.csv":
-        row.update(id=f"{copy_id}-{row['metric']}", year=str(year),
-                   parent=f"{copy_id}-{row['parent'].split('-', 1)[1]}" if row["parent"] else "")
+        row.update(
+            id=f"{copy_id}-{row['metric']}",
+            year=str(year),
+            parent=f"{copy_id}-{row['parent'].split('-', 1)[1]}" if row["parent"] else "",
+        )
     return row
 
 
 def add_review(folder: Path) -> str:
     """One more place's review of the last year appended to the library in ``folder``; its source id."""
     sources = tomllib.loads((folder / "sources.toml").read_text(encoding="utf-8"))["sources"]
-    place = 1 + max((int(entry["id"].split("-")[1]) for entry in sources if entry["id"].startswith("place-")), default=0)
+    place = 1 + max(
+        (int(entry["id"].split("-")[1]) for entry in sources if entry["id"].startswith("place-")), default=0
+    )
     copy_id = source_id(place, LAST_YEAR)
     entry = (DEFAULT_DATA_DIR / "sources.toml").read_text(encoding="utf-8").split("[[sources]]", 1)[1]
     article = (DEFAULT_DATA_DIR / "articles" / f"{SOURCE}.txt").read_text(encoding="utf-8")
@@ -74,7 +85,9 @@ def add_review(folder: Path) -> str:
     with open(folder / "sources.toml", "a", encoding="utf-8") as handle:
         handle.write("\n[[sources]]" + _entry(entry, copy_id, place, LAST_YEAR))
     for name in REVIEW_TABLES:
-        rows = list(csv.DictReader(open(DEFAULT_DATA_DIR / name, encoding="utf-8")))
+        rows = read_rows(DEFAULT_DATA_DIR / name)
         with open(folder / name, "a", encoding="utf-8", newline="") as handle:
-            csv.DictWriter(handle, fieldnames=list(rows[0])).writerows(_row(name, row, copy_id, LAST_YEAR) for row in rows)
+            csv.DictWriter(handle, fieldnames=list(rows[0])).writerows(
+                _row(name, row, copy_id, LAST_YEAR) for row in rows
+            )
     return copy_id

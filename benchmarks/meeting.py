@@ -24,7 +24,7 @@ from benchmarks.browser import DASHBOARD_CHARTS, load_seconds
 from benchmarks.common import machine, print_table
 from benchmarks.viewers import percentile
 from benchmarks.wsclient import Session, close_all, open_page
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, running_app
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, running_app
 
 COUNTS = (1, 20, 50)
 ROUNDS = 5
@@ -42,6 +42,7 @@ def one_round(browser, url: str, count: int) -> tuple[float, list[Session], int]
             sessions.extend(session for session in opened if isinstance(session, Session))
             failed[0] = len(opened) - len(sessions) + sum(bool(session.error) for session in sessions)
             await close_all(sessions)
+
         asyncio.run(open_all())
 
     clients = threading.Thread(target=others)
@@ -65,16 +66,26 @@ def main() -> None:
                 delivered += [session.seconds for session in sessions if not session.error]
                 errors += failed
             single = single or statistics.median(ready)
-            rows.append((str(count), f"{statistics.median(ready) * 1000:.0f} ms", f"{max(ready) * 1000:.0f} ms",
-                         f"{max(ready) / single:.1f}x",
-                         f"{percentile(delivered, 0.5) * 1000:.0f} / {percentile(delivered, 0.95) * 1000:.0f} ms"
-                         if delivered else "-", str(errors)))
+            rows.append(
+                (
+                    str(count),
+                    f"{statistics.median(ready) * 1000:.0f} ms",
+                    f"{max(ready) * 1000:.0f} ms",
+                    f"{max(ready) / single:.1f}x",
+                    f"{percentile(delivered, 0.5) * 1000:.0f} / {percentile(delivered, 0.95) * 1000:.0f} ms"
+                    if delivered
+                    else "-",
+                    str(errors),
+                )
+            )
         browser.close()
-    print_table(f"Viewers opening the page at once, {ROUNDS} rounds each: Chromium's page-ready time (navigation "
-                "until every chart is drawn) and the other viewers' whole page sent (target: 0 errors; the "
-                "slowest page-ready at 20 at most 3x one viewer's)",
-                rows, ("viewers", "page-ready median", "page-ready slowest", "vs 1 viewer",
-                       "page sent p50 / p95", "errors"))
+    print_table(
+        f"Viewers opening the page at once, {ROUNDS} rounds each: Chromium's page-ready time (navigation "
+        "until every chart is drawn) and the other viewers' whole page sent (target: 0 errors; the "
+        "slowest page-ready at 20 at most 3x one viewer's)",
+        rows,
+        ("viewers", "page-ready median", "page-ready slowest", "vs 1 viewer", "page sent p50 / p95", "errors"),
+    )
 
 
 if __name__ == "__main__":

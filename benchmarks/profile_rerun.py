@@ -33,7 +33,7 @@ def main(limit: int = 60) -> None:
     stats = yappi.get_func_stats().sort("ttot")
     stats.print_all(out=out, columns={0: ("name", 100), 1: ("ncall", 8), 2: ("tsub", 8), 3: ("ttot", 8)})
     print(f"CPU seconds over {RERUNS} reruns (divide by {RERUNS} for one); tsub excludes callees, ttot includes them")
-    print("\n".join(out.getvalue().splitlines()[:limit + 4]))
+    print("\n".join(out.getvalue().splitlines()[: limit + 4]))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,8 @@ TEXTS_ENV = "REAL_REVIEWS_DIR"
 DEFAULT_TEXTS = ROOT.parent / "real-reviews"
 MULTIPLIERS = {"万": 1e4, "亿": 1e8, "萬": 1e4, "億": 1e8}
 PROBLEM_LINE = re.compile(  # "  - figures.csv, line 9, column “label_en”: must not be empty" (validate --lang en)
-    r"^\s+- (?P<file>[^,:]+)(?:, line (?P<line>\d+))?(?:, column “(?P<column>[^”]*)”)?: (?P<message>.*)$")
+    r"^\s+- (?P<file>[^,:]+)(?:, line (?P<line>\d+))?(?:, column “(?P<column>[^”]*)”)?: (?P<message>.*)$"
+)
 # The figures.csv column of a change by its unit; a count (减少3起) goes in yoy_abs. A checkout without the
 # column cannot store that change.
 CHANGE_COLUMNS = {"%": "yoy_pct", "个百分点": "yoy_pp"}
@@ -124,9 +125,11 @@ def exact(gold: Gold, candidates: list[dict]) -> bool:
     """Some overlapping candidate has the gold's value and unit, and some its change and change unit."""
     figure = gold.figure
     value_right = "value" not in figure or any(
-        same(c["value"], figure["value"]) and c["unit"] == figure["unit"] for c in candidates)
+        same(c["value"], figure["value"]) and c["unit"] == figure["unit"] for c in candidates
+    )
     change_right = "change" not in figure or any(
-        same(c["change"], figure["change"]) and c["change_unit"] == figure["change_unit"] for c in candidates)
+        same(c["change"], figure["change"]) and c["change_unit"] == figure["change_unit"] for c in candidates
+    )
     return value_right and change_right
 
 
@@ -153,9 +156,22 @@ def extraction(golds: list[Gold], candidates: list[dict], verbose: bool) -> Coun
 def write_draft(checkout: Path, python: str, review: Review, folder: Path) -> bool:
     """``components.ingest ARTICLE --out FOLDER`` with the review's record."""
     meta = review.meta
-    args = ["components.ingest", str(review.path), "--out", str(folder), "--id", review.slug,
-            "--year", str(meta["year"]), "--place", meta["place"], "--level", meta["level"],
-            "--publisher", meta["publisher"]]
+    args = [
+        "components.ingest",
+        str(review.path),
+        "--out",
+        str(folder),
+        "--id",
+        review.slug,
+        "--year",
+        str(meta["year"]),
+        "--place",
+        meta["place"],
+        "--level",
+        meta["level"],
+        "--publisher",
+        meta["publisher"],
+    ]
     if meta["date"]:
         args += ["--date", meta["date"]]
     done = run(checkout, python, *args)
@@ -190,9 +206,12 @@ def matching_golds(row: dict, golds: list[Gold], text: str) -> list[Gold]:
     written = [row.get(name) or "" for name in ("value_text", "yoy_text")]
     quote = row.get("source_quote") or ""
     sentences = [(m.start(), m.start() + len(quote)) for m in re.finditer(re.escape(quote), text)] if quote else []
-    return [gold for gold in golds
-            if any(part and part in gold.figure["text"] for part in written)
-            and any(start <= gold.start and gold.end <= end for start, end in sentences)]
+    return [
+        gold
+        for gold in golds
+        if any(part and part in gold.figure["text"] for part in written)
+        and any(start <= gold.start and gold.end <= end for start, end in sentences)
+    ]
 
 
 def fill_draft(folder: Path, golds: list[Gold], text: str) -> None:
@@ -253,10 +272,16 @@ def draft_counts(checkout: Path, python: str, review: Review, golds: list[Gold])
             return Counter()
         untouched = problems(checkout, python, folder)
         fill_draft(folder, golds, review.text)
-        blocking = {int(p["line"]) for p in problems(checkout, python, folder)
-                    if p["file"] == "figures.csv" and p["line"] and not is_english(p)}
-        return Counter(to_type=len(untouched), english=sum(map(is_english, untouched)),
-                       stored=stored(folder, golds, review.text, blocking))
+        blocking = {
+            int(p["line"])
+            for p in problems(checkout, python, folder)
+            if p["file"] == "figures.csv" and p["line"] and not is_english(p)
+        }
+        return Counter(
+            to_type=len(untouched),
+            english=sum(map(is_english, untouched)),
+            stored=stored(folder, golds, review.text, blocking),
+        )
 
 
 def share(part: int, whole: int) -> str:
@@ -264,17 +289,25 @@ def share(part: int, whole: int) -> str:
 
 
 def row(name: str, counts: Counter) -> tuple[str, ...]:
-    return (name, str(counts["gold"]), share(counts["found"], counts["gold"]),
-            share(counts["right"], counts["candidates"]), share(counts["exact"], counts["gold"]),
-            share(counts["stored"], counts["gold"]), str(counts["to_type"]), str(counts["english"]))
+    return (
+        name,
+        str(counts["gold"]),
+        share(counts["found"], counts["gold"]),
+        share(counts["right"], counts["candidates"]),
+        share(counts["exact"], counts["gold"]),
+        share(counts["stored"], counts["gold"]),
+        str(counts["to_type"]),
+        str(counts["english"]),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.real_reviews", description=__doc__.split("\n\n")[0])
     parser.add_argument("--checkout", type=Path, default=ROOT, help="the checkout to measure (default: this one)")
     parser.add_argument("--python", default=sys.executable, help="the Python to run it with")
-    parser.add_argument("--verbose", action="store_true",
-                        help="list the figures missed or misread, and the extra candidates")
+    parser.add_argument(
+        "--verbose", action="store_true", help="list the figures missed or misread, and the extra candidates"
+    )
     args = parser.parse_args(argv)
     texts_dir = Path(os.environ.get(TEXTS_ENV) or DEFAULT_TEXTS).resolve()
     args.checkout = args.checkout.resolve()
@@ -284,8 +317,10 @@ def main(argv: list[str] | None = None) -> int:
     rows, total = [], Counter()
     for review in load_reviews(texts_dir):
         if review.text is None:
-            print(f"  missing: {review.path} — save the article from {review.meta['url']} there "
-                  f"(UTF-8, title on the first line); skipped")
+            print(
+                f"  missing: {review.path} — save the article from {review.meta['url']} there "
+                f"(UTF-8, title on the first line); skipped"
+            )
             continue
         if args.verbose:
             print(f"  {review.slug}")
@@ -298,8 +333,11 @@ def main(argv: list[str] | None = None) -> int:
         print("No article found: nothing measured.")
         return 1
     rows.append(row("total", total))
-    print_table("Gold figures found, right and stored, and fields left to type",
-                rows, ("review", "gold", "recall", "precision", "exact", "stored", "to type", "of which English"))
+    print_table(
+        "Gold figures found, right and stored, and fields left to type",
+        rows,
+        ("review", "gold", "recall", "precision", "exact", "stored", "to type", "of which English"),
+    )
     return 0
 
 

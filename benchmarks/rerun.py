@@ -13,11 +13,11 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from components.data.loader import load_dataset
 from benchmarks.common import machine, print_table, quiet_streamlit
 from benchmarks.timing import read_runs
 from benchmarks.wsclient import close_all, connect, run_page
-from tests.browser import serving
+from components.data.loader import load_dataset
+from tests.support.browser import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"baseline": ROOT / "benchmarks" / "baseline_page.py", "dashboard": ROOT / "dashboard.py"}
@@ -38,7 +38,9 @@ def warm_reruns(pages: dict[str, Path]) -> dict[str, float]:
     times = {name: [] for name in apps}
     for turn in range(REPEATS):
         for name, app in apps.items():
-            changed = app.multiselect(key="domain").set_value(FILTERS[turn % len(FILTERS)])  # finding it is AppTest's work
+            changed = app.multiselect(key="domain").set_value(
+                FILTERS[turn % len(FILTERS)]
+            )  # finding it is AppTest's work
             start = time.perf_counter()
             changed.run()
             times[name].append(time.perf_counter() - start)
@@ -57,8 +59,12 @@ def server_reruns() -> dict[str, dict[str, float]]:
     server per page (benchmarks/timed_page.py), one websocket session each, the pages taking turns."""
     with tempfile.TemporaryDirectory() as folder, ExitStack() as servers:
         logs = {name: Path(folder) / f"{name}.jsonl" for name in PAGES}
-        urls = {name: servers.enter_context(serving({"BENCH_PAGE": str(page), "BENCH_TIMINGS": str(logs[name])},
-                                                    TIMED_PAGE))[0] for name, page in PAGES.items()}
+        urls = {
+            name: servers.enter_context(
+                serving({"BENCH_PAGE": str(page), "BENCH_TIMINGS": str(logs[name])}, TIMED_PAGE)
+            )[0]
+            for name, page in PAGES.items()
+        }
         return asyncio.run(_server_reruns(urls, logs))
 
 
@@ -77,8 +83,10 @@ async def _server_reruns(urls: dict[str, str], logs: dict[str, Path]) -> dict[st
             times[name].append(session.seconds)
     await close_all(list(sessions.values()))
     scripts = {name: [run["wall"] for run in read_runs(log, since)] for name, log in logs.items()}
-    return {name: {"round trip": statistics.median(times[name]), "script": statistics.median(scripts[name])}
-            for name in sessions}
+    return {
+        name: {"round trip": statistics.median(times[name]), "script": statistics.median(scripts[name])}
+        for name in sessions
+    }
 
 
 def main() -> None:
@@ -87,17 +95,31 @@ def main() -> None:
     cold = {name: first_run(page) for name, page in PAGES.items()}  # the very first run in this process
     warm = warm_reruns(PAGES)
     base = warm["baseline"]
-    print_table(f"Warm rerun after a domain-filter change (AppTest, median of {REPEATS}; target: at most 3x)",
-                [(name, f"{seconds * 1000:.1f} ms", f"{seconds / base:.1f}x") for name, seconds in warm.items()],
-                ("page", "time", "ratio"))
+    print_table(
+        f"Warm rerun after a domain-filter change (AppTest, median of {REPEATS}; target: at most 3x)",
+        [(name, f"{seconds * 1000:.1f} ms", f"{seconds / base:.1f}x") for name, seconds in warm.items()],
+        ("page", "time", "ratio"),
+    )
     server = server_reruns()
-    print_table(f"The same on a real server, changed over its websocket (median of {REPEATS}; reported)",
-                [(name, *(f"{server[name][part] * 1000:.1f} ms ({server[name][part] / server['baseline'][part]:.1f}x)"
-                          for part in ("round trip", "script"))) for name in server],
-                ("page", "round trip (ratio)", "script (ratio)"))
-    print_table("Cold first run (the first session after the server starts)",
-                [(name, f"{seconds * 1000:.0f} ms", f"{seconds / cold['baseline']:.1f}x") for name, seconds in cold.items()],
-                ("page", "time", "ratio"))
+    print_table(
+        f"The same on a real server, changed over its websocket (median of {REPEATS}; reported)",
+        [
+            (
+                name,
+                *(
+                    f"{server[name][part] * 1000:.1f} ms ({server[name][part] / server['baseline'][part]:.1f}x)"
+                    for part in ("round trip", "script")
+                ),
+            )
+            for name in server
+        ],
+        ("page", "round trip (ratio)", "script (ratio)"),
+    )
+    print_table(
+        "Cold first run (the first session after the server starts)",
+        [(name, f"{seconds * 1000:.0f} ms", f"{seconds / cold['baseline']:.1f}x") for name, seconds in cold.items()],
+        ("page", "time", "ratio"),
+    )
 
 
 if __name__ == "__main__":

@@ -33,8 +33,12 @@ def run_page_timed() -> None:
     try:
         exec(_page_code(), {"__name__": "__main__", "__file__": str(PAGE)})
     finally:
-        record = {"wall": time.perf_counter() - wall, "cpu": time.thread_time() - cpu, "waited": waited(),
-                  "end": time.time()}
+        record = {
+            "wall": time.perf_counter() - wall,
+            "cpu": time.thread_time() - cpu,
+            "waited": waited(),
+            "end": time.time(),
+        }
         if tracemalloc.is_tracing():
             record["traced"] = tracemalloc.get_traced_memory()[0]
         with _WRITE, open(os.environ["BENCH_TIMINGS"], "a", encoding="utf-8") as log:

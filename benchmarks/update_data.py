@@ -13,7 +13,7 @@ same view's page drawn by a server that serves only one release: a run must matc
 exactly. Printed: errors and mixed runs (target 0 each), runs asked for after a switch that still
 show the old release (target 0), and for each switch the first page run that shows the new release
 (how long after the switch it finished, and its own time) against the warm page run's median under
-the same load. tests/test_update_under_load.py runs the same scenario and asserts all but the times.
+the same load. tests/deploy/test_update_under_load.py runs the same scenario and asserts all but the times.
 """
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from benchmarks.common import machine, print_table
 from benchmarks.wsclient import Session, close_all, connect, run_page
-from tests.browser import running_app
+from tests.support.browser import running_app
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -41,7 +41,7 @@ VIEWERS = 20
 CYCLES = 3  # update then rollback, this many times (the test does one)
 FIRST_RELEASE = "first"
 SEEN_TIMEOUT_S = 60.0  # how long every viewer has to show a new release before the scenario moves on
-RUNS_AFTER_SWITCH = 2  # each viewer's page runs asked for after a switch, before the next one
+RUNS_AFTER = 2  # each viewer's page runs asked for after a switch, before the next one
 
 TITLE = ("步履铿锵铸平安", "稳步前行护平安")  # the review's title (start), first release and new release
 TITLE_EN = ("Steady Steps Forge Safety", "Firm Strides Guard Safety")
@@ -94,6 +94,7 @@ def make_install(prefix: Path, data: Path = DATA) -> Path:
 @dataclass
 class Pages:
     """The page of each filter, as one release draws it: the texts of each run (wsclient.element_text)."""
+
     filters: list[list[str]]  # the domain filter's options chosen, per view
     texts: list[list[str]]
 
@@ -120,12 +121,14 @@ async def reference_pages(url: str) -> Pages:
 def markers_in(texts: list[str]) -> tuple[list[str], list[str]]:
     """The differences (MARKERS' names) shown as the first release shows them, and as the new one does."""
     page = "\n".join(texts)
-    return ([name for name, (first, _) in MARKERS.items() if first in page],
-            [name for name, (_, new) in MARKERS.items() if new in page])
+    return (
+        [name for name, (first, _) in MARKERS.items() if first in page],
+        [name for name, (_, new) in MARKERS.items() if new in page],
+    )
 
 
 def verdict(texts: list[str], view: int, references: dict[str, Pages]) -> str:
-    """"A" or "B" when the run's texts are exactly that release's page of the view. Otherwise "mix"
+    """ "A" or "B" when the run's texts are exactly that release's page of the view. Otherwise "mix"
     when it shows differences of both releases (MARKERS, or whole elements that only one release's
     page of the view holds), "none" when of neither, and "A?"/"B?" when it shows only one release's
     differences but is not that release's page either."""
@@ -134,7 +137,7 @@ def verdict(texts: list[str], view: int, references: dict[str, Pages]) -> str:
             return release
     first, new = markers_in(texts)
     only_a, only_b = (set(references[r].texts[view]) - set(references[o].texts[view]) for r, o in ("AB", "BA"))
-    if first and new or only_a & set(texts) and only_b & set(texts):
+    if (first and new) or (only_a & set(texts) and only_b & set(texts)):
         return "mix"
     return "A?" if first else "B?" if new else "none"
 
@@ -189,9 +192,13 @@ async def update_data(prefix: Path, *args: str) -> Switch:
     """Run deploy/update-data with PREFIX set, noting when it said it switched."""
     command = [str(prefix / "app" / "deploy" / "update-data"), *args]
     started = time.perf_counter()
-    process = await asyncio.create_subprocess_exec(*command, env={**os.environ, "PREFIX": str(prefix)},
-                                                   stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
-                                                   stderr=asyncio.subprocess.STDOUT)
+    process = await asyncio.create_subprocess_exec(
+        *command,
+        env={**os.environ, "PREFIX": str(prefix)},
+        stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
     switched, output = math.nan, []
     async for line in process.stdout:
         if line.startswith(b"Now serving"):
@@ -217,11 +224,21 @@ async def _viewer(url: str, number: int, references: dict[str, Pages], runs: lis
         while True:
             try:
                 await run_page(session, multiselect=None if turn == number else (_widget(session), filters[view]))
-            except Exception as problem:  # noqa: BLE001 - e.g. the socket closed before the request was sent
+            except Exception as problem:
                 runs.append(Run(number, view, sent, time.perf_counter(), math.nan, repr(problem), "none"))
                 break
-            runs.append(Run(number, view, sent, time.perf_counter(), session.seconds, session.error,
-                            verdict(session.texts, view, references), session.texts))
+            runs.append(
+                Run(
+                    number,
+                    view,
+                    sent,
+                    time.perf_counter(),
+                    session.seconds,
+                    session.error,
+                    verdict(session.texts, view, references),
+                    session.texts,
+                )
+            )
             if stop.is_set() or "ConnectionClosed" in session.error:
                 break
             turn += 1
@@ -243,11 +260,18 @@ async def _wait(condition: Callable[[], bool], seconds: float) -> bool:
     return True
 
 
-async def under_load(url: str, prefix: Path, new_release: Path, references: dict[str, Pages],
-                     cycles: int = 1, warm_runs: int = 3, viewers: int = VIEWERS) -> Outcome:
+async def under_load(
+    url: str,
+    prefix: Path,
+    new_release: Path,
+    references: dict[str, Pages],
+    cycles: int = 1,
+    warm_runs: int = 3,
+    viewers: int = VIEWERS,
+) -> Outcome:
     """``viewers`` viewers on the page; once each has had ``warm_runs`` page runs, update to
     ``new_release`` and roll back, ``cycles`` times. Before each next step every viewer has had
-    RUNS_AFTER_SWITCH runs asked for after the switch (or SEEN_TIMEOUT_S passed)."""
+    RUNS_AFTER runs asked for after the switch (or SEEN_TIMEOUT_S passed)."""
     runs: list[Run] = []
     outcome = Outcome(runs, [], viewers)
     stop = asyncio.Event()
@@ -258,7 +282,7 @@ async def under_load(url: str, prefix: Path, new_release: Path, references: dict
 
     try:
         await _wait(every_viewer(lambda own: len(own) >= warm_runs), SEEN_TIMEOUT_S)
-        for cycle in range(cycles):
+        for _ in range(cycles):
             for args in ([str(new_release)], ["--rollback"]):
                 if outcome.switches:  # update-data names a release by the second it was made
                     await asyncio.sleep(max(0.0, 1.05 - (time.perf_counter() - outcome.switches[-1].finished)))
@@ -266,8 +290,10 @@ async def under_load(url: str, prefix: Path, new_release: Path, references: dict
                 outcome.switches.append(switch)
                 if switch.returncode != 0 or math.isnan(switch.switched):
                     return outcome
-                await _wait(every_viewer(lambda own: sum(run.sent > switch.switched for run in own) >= RUNS_AFTER_SWITCH),
-                            SEEN_TIMEOUT_S)
+                await _wait(
+                    every_viewer(lambda own, at=switch.switched: sum(run.sent > at for run in own) >= RUNS_AFTER),
+                    SEEN_TIMEOUT_S,
+                )
     finally:
         stop.set()
         await asyncio.gather(*tasks, return_exceptions=True)
@@ -293,8 +319,12 @@ def scenario(folder: Path, cycles: int = 1, warm_runs: int = 3) -> tuple[Outcome
 
 def stale_runs(outcome: Outcome) -> list[tuple[Switch, Run]]:
     """Runs asked for after a switch that did not show the release switched to."""
-    return [(switch, run) for switch in outcome.switches for run in outcome.after(switch)
-            if not run.error and run.release != switch.release]
+    return [
+        (switch, run)
+        for switch in outcome.switches
+        for run in outcome.after(switch)
+        if not run.error and run.release != switch.release
+    ]
 
 
 def first_new_run(outcome: Outcome, switch: Switch) -> Run | None:
@@ -306,8 +336,13 @@ def first_new_run(outcome: Outcome, switch: Switch) -> Run | None:
 def all_shown(outcome: Outcome, switch: Switch) -> tuple[float, list[Run]]:
     """When the last viewer was shown the release ``switch`` switched to (seconds after the switch),
     and the page runs that finished meanwhile (each waited for its turn while the new release loaded)."""
-    firsts = [min((run.done for run in outcome.viewer_runs(n) if run.done > switch.started
-                   and run.release == switch.release), default=math.inf) for n in range(outcome.viewers)]
+    firsts = [
+        min(
+            (run.done for run in outcome.viewer_runs(n) if run.done > switch.started and run.release == switch.release),
+            default=math.inf,
+        )
+        for n in range(outcome.viewers)
+    ]
     last = max(firsts, default=math.inf)
     return last - switch.switched, [run for run in outcome.runs if switch.switched <= run.done <= last]
 
@@ -324,19 +359,31 @@ def _ms(seconds: float) -> str:
 
 
 def main() -> None:
-    print(f"A data update under load ({VIEWERS} viewers changing the domain filter; deploy/update-data, then "
-          f"--rollback, {CYCLES} times) on {machine()}")
+    print(
+        f"A data update under load ({VIEWERS} viewers changing the domain filter; deploy/update-data, then "
+        f"--rollback, {CYCLES} times) on {machine()}"
+    )
     with tempfile.TemporaryDirectory() as folder:
         outcome, _ = scenario(Path(folder), cycles=CYCLES, warm_runs=5)
     runs, warm = outcome.runs, warm_median(outcome)
     errors = [run for run in runs if run.error]
     mixed = [run for run in runs if not run.error and run.release not in ("A", "B")]
     stale = stale_runs(outcome)
-    print_table("Page runs (target: 0 errors, 0 mixed, 0 showing the old release once switched)",
-                [(str(len(runs)), str(sum(run.release == "A" for run in runs)), str(sum(run.release == "B" for run in runs)),
-                  str(len(errors)), str(len(mixed)), str(len(stale)), _ms(warm))],
-                ("page runs", "release A", "release B", "errors", "mixed", "old after switch",
-                 "warm run median (under load)"))
+    print_table(
+        "Page runs (target: 0 errors, 0 mixed, 0 showing the old release once switched)",
+        [
+            (
+                str(len(runs)),
+                str(sum(run.release == "A" for run in runs)),
+                str(sum(run.release == "B" for run in runs)),
+                str(len(errors)),
+                str(len(mixed)),
+                str(len(stale)),
+                _ms(warm),
+            )
+        ],
+        ("page runs", "release A", "release B", "errors", "mixed", "old after switch", "warm run median (under load)"),
+    )
     rows = []
     for number, switch in enumerate(outcome.switches):
         first = first_new_run(outcome, switch)
@@ -346,15 +393,33 @@ def main() -> None:
             continue
         everyone, meanwhile = all_shown(outcome, switch)
         slowest = max((run.seconds for run in meanwhile), default=math.nan)
-        rows.append((label, _ms(switch.switched - switch.started), _ms(first.done - switch.switched),
-                     _ms(first.seconds), f"{first.seconds / warm:.1f}x", _ms(everyone),
-                     f"{_ms(slowest)} ({slowest / warm:.1f}x)"))
-    print_table(f"Each switch: update-data's own time (validation, copy) until its rename; the first page run "
-                f"showing the new release: when it finished after the rename, its own time, and that against the "
-                f"warm median ({_ms(warm)}); when all {outcome.viewers} viewers had been shown it, and the slowest "
-                f"page run finished by then (reported)",
-                rows, ("switch", "update-data", "first new page after", "its time", "vs warm", "all shown after",
-                       "slowest meanwhile (vs warm)"))
+        rows.append(
+            (
+                label,
+                _ms(switch.switched - switch.started),
+                _ms(first.done - switch.switched),
+                _ms(first.seconds),
+                f"{first.seconds / warm:.1f}x",
+                _ms(everyone),
+                f"{_ms(slowest)} ({slowest / warm:.1f}x)",
+            )
+        )
+    print_table(
+        f"Each switch: update-data's own time (validation, copy) until its rename; the first page run "
+        f"showing the new release: when it finished after the rename, its own time, and that against the "
+        f"warm median ({_ms(warm)}); when all {outcome.viewers} viewers had been shown it, and the slowest "
+        f"page run finished by then (reported)",
+        rows,
+        (
+            "switch",
+            "update-data",
+            "first new page after",
+            "its time",
+            "vs warm",
+            "all shown after",
+            "slowest meanwhile (vs warm)",
+        ),
+    )
     for run in errors[:5]:
         print(f"  error, viewer {run.viewer}: {run.error}")
     for run in mixed[:5]:

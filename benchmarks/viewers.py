@@ -19,7 +19,7 @@ from pathlib import Path
 from benchmarks.common import machine, print_table
 from benchmarks.timing import read_runs
 from benchmarks.wsclient import Session, close_all, open_page
-from tests.browser import SESSION_STATE_METRIC, rss_mb, server_metric, serving
+from tests.support.browser import SESSION_STATE_METRIC, rss_mb, server_metric, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMED_PAGE = ROOT / "benchmarks" / "timed_page.py"
@@ -74,10 +74,21 @@ def load_rows(url: str, baseline_url: str, log: Path) -> tuple[list[tuple[str, .
         drawing, cpus = [run["wall"] - run["waited"] for run in runs], [run["cpu"] for run in runs]
         single = single or {"wall": statistics.median(drawing), "cpu": statistics.median(cpus)}
         p50, base_p50 = percentile(times, 0.5), percentile(base_times, 0.5)
-        rows.append((str(count), _ms(p50), _ms(percentile(times, 0.95)), str(errors + base_errors),
-                     _ms(base_p50), f"{p50 / base_p50:.1f}x", _ms(percentile(waits, 0.95)),
-                     _ms(percentile(drawing, 0.95)), f"{percentile(drawing, 0.95) / single['wall']:.1f}x",
-                     _ms(percentile(cpus, 0.95)), f"{percentile(cpus, 0.95) / single['cpu']:.1f}x"))
+        rows.append(
+            (
+                str(count),
+                _ms(p50),
+                _ms(percentile(times, 0.95)),
+                str(errors + base_errors),
+                _ms(base_p50),
+                f"{p50 / base_p50:.1f}x",
+                _ms(percentile(waits, 0.95)),
+                _ms(percentile(drawing, 0.95)),
+                f"{percentile(drawing, 0.95) / single['wall']:.1f}x",
+                _ms(percentile(cpus, 0.95)),
+                f"{percentile(cpus, 0.95) / single['cpu']:.1f}x",
+            )
+        )
     return rows, single
 
 
@@ -98,6 +109,7 @@ MEASURES = ("RSS", "session state (/_stcore/metrics)", "traced by tracemalloc")
 def memory_rows(base_url: str, pid: int, log: Path) -> list[tuple[str, list[float]]]:
     """(moment, [RSS, Streamlit's session-state total, Python's traced memory] in KB): idle, with 1
     and with 20 sessions open, and after they close."""
+
     async def measure() -> list[tuple[str, list[float]]]:
         rows = [("idle (server started)", _memory(base_url, pid, log))]
         first = await viewers_at_once(base_url, 1)
@@ -110,6 +122,7 @@ def memory_rows(base_url: str, pid: int, log: Path) -> list[tuple[str, list[floa
         await asyncio.sleep(SESSION_SETTLE_S)
         rows.append(("20 sessions closed", _memory(base_url, pid, log, traced=False)))
         return rows
+
     return asyncio.run(measure())
 
 
@@ -143,18 +156,38 @@ def main() -> None:
         log = Path(folder) / "runs.jsonl"
         with serving({"BENCH_TIMINGS": str(log)}, TIMED_PAGE) as (url, _), serving(script=BASELINE) as (base_url, _):
             rows, single = load_rows(url, base_url, log)
-        print_table(f"Viewers opening the page at once, {ROUNDS} rounds each (websocket clients on loopback; one "
-                    f"viewer's script: {single['wall'] * 1000:.0f} ms wall, {single['cpu'] * 1000:.0f} ms CPU; "
-                    "target: 0 errors, p95 script time at 20 at most 5x one viewer's)",
-                    rows, ("viewers", "page p50", "page p95", "errors", "baseline p50", "ratio", "turn wait p95",
-                           "script p95", "vs 1", "script CPU p95", "vs 1"))
+        print_table(
+            f"Viewers opening the page at once, {ROUNDS} rounds each (websocket clients on loopback; one "
+            f"viewer's script: {single['wall'] * 1000:.0f} ms wall, {single['cpu'] * 1000:.0f} ms CPU; "
+            "target: 0 errors, p95 script time at 20 at most 5x one viewer's)",
+            rows,
+            (
+                "viewers",
+                "page p50",
+                "page p95",
+                "errors",
+                "baseline p50",
+                "ratio",
+                "turn wait p95",
+                "script p95",
+                "vs 1",
+                "script CPU p95",
+                "vs 1",
+            ),
+        )
         memory_log = Path(folder) / "memory.jsonl"
         with serving({"BENCH_TIMINGS": str(memory_log), "BENCH_TRACEMALLOC": "1"}, TIMED_PAGE) as (url, server):
             memory = memory_rows(url, server.pid, memory_log)
-    print_table("Server memory (a separate server with tracemalloc on)",
-                [(moment, *map(_kb, values)) for moment, values in memory], ("moment", *MEASURES))
-    print_table("Each extra session (20 open minus 1 open, over 19; target: at most 5 MB)", per_session(memory),
-                ("measure", "per session"))
+    print_table(
+        "Server memory (a separate server with tracemalloc on)",
+        [(moment, *map(_kb, values)) for moment, values in memory],
+        ("moment", *MEASURES),
+    )
+    print_table(
+        "Each extra session (20 open minus 1 open, over 19; target: at most 5 MB)",
+        per_session(memory),
+        ("measure", "per session"),
+    )
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ PAGE_TIMEOUT_S = 120
 class Session:
     """One open session: its socket, how its last page run went, and the multiselects it was sent
     (widget id: options as shown), so a benchmark can change one as a person would."""
+
     socket: websockets.ClientConnection
     seconds: float = float("nan")
     error: str = ""

@@ -15,10 +15,10 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Iterator
 
 from components.text.catalog import LANGUAGES, Catalog, load_catalog  # standard library only
 
@@ -86,8 +86,11 @@ def _mismatches(lines: list[str], catalog: Catalog) -> tuple[int, list[str]]:
                 wrong.append(catalog.t("check_install.package_missing", package=requirement.name, pinned=pin))
                 continue
             if canonicalize_version(installed) != canonicalize_version(pin):
-                wrong.append(catalog.t("check_install.package_other_version", package=requirement.name,
-                                       installed=installed, pinned=pin))
+                wrong.append(
+                    catalog.t(
+                        "check_install.package_other_version", package=requirement.name, installed=installed, pinned=pin
+                    )
+                )
     return pinned, wrong
 
 
@@ -97,15 +100,20 @@ def check_packages(requirements: Path, catalog: Catalog) -> Outcome:
     try:
         lines = requirements.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        return Outcome(Status.FAIL, name, catalog.t("check_install.requirements_unreadable", file=requirements,
-                                                    error=error))
+        return Outcome(
+            Status.FAIL, name, catalog.t("check_install.requirements_unreadable", file=requirements, error=error)
+        )
     try:
         pinned, wrong = _mismatches(lines, catalog)
     except ImportError as error:
         return _import_failed(name, error, catalog)
     if wrong:
-        return Outcome(Status.FAIL, name, catalog.t("check_install.packages_failed", count=len(wrong),
-                                                    file=requirements, python=sys.executable), tuple(wrong))
+        return Outcome(
+            Status.FAIL,
+            name,
+            catalog.t("check_install.packages_failed", count=len(wrong), file=requirements, python=sys.executable),
+            tuple(wrong),
+        )
     return Outcome(Status.OK, name, catalog.t("check_install.packages_ok", count=pinned, file=requirements))
 
 
@@ -124,8 +132,11 @@ def check_data(catalog: Catalog) -> Outcome:
     except DataError as error:
         text = catalog.t("check_install.data_failed", folder=folder, count=len(error.problems))
         return Outcome(Status.FAIL, name, text, tuple(describe(problem, catalog) for problem in error.problems))
-    return Outcome(Status.OK, name, catalog.t("check_install.data_ok", folder=folder, reviews=len(dataset.reviews),
-                                              figures=len(dataset.figures)))
+    return Outcome(
+        Status.OK,
+        name,
+        catalog.t("check_install.data_ok", folder=folder, reviews=len(dataset.reviews), figures=len(dataset.figures)),
+    )
 
 
 def _no_chromium(catalog: Catalog) -> str:
@@ -166,15 +177,24 @@ def check_deck(catalog: Catalog, allow_no_deck: bool) -> Outcome:
         return _import_failed(name, error, catalog)
     if problem is None:
         return Outcome(Status.OK, name, catalog.t("check_install.deck_ok", path=path))
-    return Outcome(Status.WARN if allow_no_deck else Status.FAIL, name,
-                   catalog.t("check_install.deck_unavailable", problem=problem))
+    return Outcome(
+        Status.WARN if allow_no_deck else Status.FAIL,
+        name,
+        catalog.t("check_install.deck_unavailable", problem=problem),
+    )
 
 
 def _fc_list_families(fc_list: str) -> list[str]:
     """The font families fontconfig has for Chinese, Simplified Chinese (SC) first; raises OSError or
     SubprocessError if fc-list fails."""
-    listed = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, errors="replace",
-                            timeout=FC_LIST_TIMEOUT_S, check=True).stdout
+    listed = subprocess.run(
+        [fc_list, ":lang=zh", "family"],
+        capture_output=True,
+        text=True,
+        errors="replace",
+        timeout=FC_LIST_TIMEOUT_S,
+        check=True,
+    ).stdout
     families = {line.split(",")[0].strip() for line in listed.splitlines() if line.strip()}
     return sorted(families, key=lambda family: ("SC" not in family.split(), family))
 
@@ -199,8 +219,9 @@ def check_fonts(catalog: Catalog) -> Outcome:
         return Outcome(Status.FAIL, name, catalog.t("check_install.fonts_failed", error=error, package=FONT_PACKAGE))
     if not families:
         return Outcome(Status.FAIL, name, catalog.t("check_install.fonts_missing", package=FONT_PACKAGE))
-    return Outcome(Status.OK, name, catalog.t("check_install.fonts_ok", families=", ".join(families[:3]),
-                                              count=len(families)))
+    return Outcome(
+        Status.OK, name, catalog.t("check_install.fonts_ok", families=", ".join(families[:3]), count=len(families))
+    )
 
 
 def check_port(url: str, catalog: Catalog) -> Outcome:
@@ -213,12 +234,18 @@ def check_port(url: str, catalog: Catalog) -> Outcome:
     except urllib.error.HTTPError as error:
         status, body = error.code, b""
     except (OSError, ValueError, http.client.HTTPException) as error:
-        return Outcome(Status.FAIL, name, catalog.t("check_install.port_unreachable", url=health,
-                                                    error=getattr(error, "reason", error)))
+        return Outcome(
+            Status.FAIL,
+            name,
+            catalog.t("check_install.port_unreachable", url=health, error=getattr(error, "reason", error)),
+        )
     answer = body.decode("utf-8", "replace").strip()
     if status != 200 or answer != "ok":
-        return Outcome(Status.FAIL, name, catalog.t("check_install.port_wrong_answer", url=health, status=status,
-                                                    answer=answer[:40]))
+        return Outcome(
+            Status.FAIL,
+            name,
+            catalog.t("check_install.port_wrong_answer", url=health, status=status, answer=answer[:40]),
+        )
     return Outcome(Status.OK, name, catalog.t("check_install.port_ok", url=health))
 
 
@@ -253,17 +280,33 @@ def http_url(text: str) -> str:
 
 def parser() -> argparse.ArgumentParser:
     """The command's options."""
-    options = argparse.ArgumentParser(prog="python -m components.check_install", description=__doc__,
-                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    options = argparse.ArgumentParser(
+        prog="python -m components.check_install",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     options.add_argument("--lang", default="zh", choices=LANGUAGES, help="message language (default: zh)")
-    options.add_argument("--url", default=DEFAULT_URL, type=http_url,
-                         help=f"where the app is served; its {HEALTH_PATH} must answer ok (default: {DEFAULT_URL})")
-    options.add_argument("--skip-port", action="store_true",
-                         help="do not check the port (the service is not started yet)")
-    options.add_argument("--allow-no-deck", action="store_true",
-                         help="a missing Chromium is a warning: the PowerPoint deck is unavailable, the rest works")
-    options.add_argument("--requirements", default=REQUIREMENTS, type=Path, metavar="PATH",
-                         help="the pinned requirements to compare with (default: the app's requirements.txt)")
+    options.add_argument(
+        "--url",
+        default=DEFAULT_URL,
+        type=http_url,
+        help=f"where the app is served; its {HEALTH_PATH} must answer ok (default: {DEFAULT_URL})",
+    )
+    options.add_argument(
+        "--skip-port", action="store_true", help="do not check the port (the service is not started yet)"
+    )
+    options.add_argument(
+        "--allow-no-deck",
+        action="store_true",
+        help="a missing Chromium is a warning: the PowerPoint deck is unavailable, the rest works",
+    )
+    options.add_argument(
+        "--requirements",
+        default=REQUIREMENTS,
+        type=Path,
+        metavar="PATH",
+        help="the pinned requirements to compare with (default: the app's requirements.txt)",
+    )
     return options
 
 

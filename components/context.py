@@ -74,6 +74,6 @@ class PageContext:
         """Every figure of the review on screen."""
         return review_figures(self.data.figures, self.view.review)
 
-    def sized(self, presenting: bool) -> "PageContext":
+    def sized(self, presenting: bool) -> PageContext:
         """The same view in page type (``False``) or projector type (``True``)."""
         return self if presenting == self.presenting else replace(self, presenting=presenting)

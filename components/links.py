@@ -3,8 +3,8 @@ opens. The page shows a notice for each value it cannot accept; the command line
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from components import results
 from components.context import Library
@@ -41,13 +41,17 @@ def bad_values(lib: Library, params: Params) -> list[tuple[str, str]]:
     """(parameter, value) pairs of the link that no part of the page can accept (``lang`` aside:
     the page reads it before the data)."""
     names, data = results.link_names(lib), lib.data
-    checks = {DOMAIN_KEY: names[DOMAIN_KEY].__contains__,
-              REVIEW_KEY: lambda v: v in data.sources,
-              YEAR_KEY: lambda v: review_of_year(data, v) is not None,
-              PRESENT_KEY: lambda v: parse_flag(v) is not None,
-              PLACE_KEY: names[PLACE_KEY].__contains__,
-              SECTION_KEY: names[SECTION_KEY].__contains__}
-    return [(key, value) for key, valid in checks.items() for value in params.get(key, ()) if value and not valid(value)]
+    checks = {
+        DOMAIN_KEY: names[DOMAIN_KEY].__contains__,
+        REVIEW_KEY: lambda v: v in data.sources,
+        YEAR_KEY: lambda v: review_of_year(data, v) is not None,
+        PRESENT_KEY: lambda v: parse_flag(v) is not None,
+        PLACE_KEY: names[PLACE_KEY].__contains__,
+        SECTION_KEY: names[SECTION_KEY].__contains__,
+    }
+    return [
+        (key, value) for key, valid in checks.items() for value in params.get(key, ()) if value and not valid(value)
+    ]
 
 
 def bad_languages(params: Params) -> list[tuple[str, str]]:
@@ -58,16 +62,23 @@ def bad_languages(params: Params) -> list[tuple[str, str]]:
 def linked_view(lib: Library, params: Params) -> LinkedView:
     """The view a link opens, as the page opens it (values it cannot accept are left out)."""
     data, names = lib.data, results.link_names(lib)
-    review = (next((value for value in params.get(REVIEW_KEY, ()) if value in data.sources), None)
-              or next(filter(None, (review_of_year(data, value) for value in params.get(YEAR_KEY, ()))), None)
-              or data.default_review)
+    review = (
+        next((value for value in params.get(REVIEW_KEY, ()) if value in data.sources), None)
+        or next(filter(None, (review_of_year(data, value) for value in params.get(YEAR_KEY, ()))), None)
+        or data.default_review
+    )
     offered = results.review_domains(lib, review)
-    chosen = dict.fromkeys(names[DOMAIN_KEY][value] for value in params.get(DOMAIN_KEY, ()) if value in names[DOMAIN_KEY])
-    domains = tuple(domain for domain in chosen if domain in offered) or tuple(offered)  # in the link's order, as the box
+    chosen = dict.fromkeys(
+        names[DOMAIN_KEY][value] for value in params.get(DOMAIN_KEY, ()) if value in names[DOMAIN_KEY]
+    )
+    domains = tuple(domain for domain in chosen if domain in offered) or tuple(
+        offered
+    )  # in the link's order, as the box
     language = next((value for value in params.get(LANG_KEY, ()) if value in LANGUAGES), DEFAULT_LANGUAGE)
     place = next((names[PLACE_KEY][value] for value in params.get(PLACE_KEY, ()) if value in names[PLACE_KEY]), "")
-    section = next((names[SECTION_KEY][value] for value in params.get(SECTION_KEY, ())
-                    if value in names[SECTION_KEY]), "")
+    section = next(
+        (names[SECTION_KEY][value] for value in params.get(SECTION_KEY, ()) if value in names[SECTION_KEY]), ""
+    )
     return LinkedView(review, domains, language, place, section)
 
 
@@ -80,5 +91,11 @@ def shown_value(value: str) -> str:
 def review_of_year(data: Dataset, year: str) -> str | None:
     """The review of ``year`` (as written in a link) for the default review's place, if there is one."""
     place = data.source(data.default_review).place
-    return next((review for review in data.reviews if str(data.source(review).year) == year.strip()
-                 and data.source(review).place == place), None)
+    return next(
+        (
+            review
+            for review in data.reviews
+            if str(data.source(review).year) == year.strip() and data.source(review).place == place
+        ),
+        None,
+    )

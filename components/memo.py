@@ -12,7 +12,8 @@ import functools
 import inspect
 import threading
 from collections import OrderedDict
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -102,4 +103,5 @@ def memoised(builder: Callable[..., T]) -> Callable[..., T]:
             args, kwargs = call.args, call.kwargs
         key = (name, args, tuple(sorted(kwargs.items())))
         return RESULTS.get(key, lambda: builder(*args, **kwargs))
+
     return shared

@@ -31,14 +31,17 @@ def link_params(view: str) -> dict[str, list[str]]:
     query string (domain=消防); ValueError for a link that cannot be read."""
     if "://" in view:
         query = urlsplit(view).query
-    else:  # an address without its scheme, or the query string alone
-        query = view.split("?", 1)[1] if "?" in view else view
+    elif "?" in view:  # an address without its scheme
+        query = view.split("?", 1)[1]
+    else:  # the query string alone
+        query = view
     return parse_qs(query, keep_blank_values=True)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m components.pack", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m components.pack", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--view", default="", help='a dashboard link or its query string, e.g. "domain=消防&lang=en"')
     parser.add_argument("--format", required=True, choices=list(EXPORTS), help="the file to write")
     parser.add_argument("--out", required=True, type=Path, help="where to write it")
@@ -87,7 +90,7 @@ def _write(lib, params: dict[str, list[str]], kind: str, out: Path) -> int:
         return 2
     try:
         content = results.pack_file(ctx, practice_view, linked.place, kind)
-    except Exception as err:  # noqa: BLE001 - Chromium failing to start or to draw is a line, not a traceback
+    except Exception as err:
         print(words.t("pack.drawing_failed", detail=f"{type(err).__name__}: {err}"), file=sys.stderr)
         return 1
     try:

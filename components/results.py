@@ -23,13 +23,20 @@ from components.data.signature import data_signature
 from components.exports.pack import Pack, build_pack, chart_context
 from components.exports.registry import EXPORTS
 from components.html.kpis import KpiCard, kpi_cards, kpi_cards_html
-from components.html.narrative import (NarrativeLabels, article_html, chart_passages, figure_terms, narrative_html,
-                                       translated_article_html)
+from components.html.narrative import (
+    NarrativeLabels,
+    article_html,
+    chart_passages,
+    figure_terms,
+    narrative_html,
+    translated_article_html,
+)
 from components.html.practice_list import practice_groups, practice_groups_html, practices_note_html
 from components.html.tables import compare_table_html, figures_table_html, folded_html, layout_note_html
 from components.memo import memoised
 from components.model.compare import compare_rows
-from components.model.figures import View, review_domains as domains_of_review, review_figures
+from components.model.figures import View, review_figures
+from components.model.figures import review_domains as domains_of_review
 from components.model.practices import CITY, PracticeView, practices_shown, split_citywide
 from components.text.wording import ARTICLE_LANGUAGE, Wording
 
@@ -56,8 +63,11 @@ def link_names(lib: Library) -> dict[str, dict[str, str]]:
     data = lib.data
     places = data.places[data.places["kind"] != CITY]
     sections = data.sections[data.sections["id"].isin(data.practices["section"])]
-    return {"domain": _ids_by_label(data.domains), "county": _ids_by_label(places, "name"),
-            "section": _ids_by_label(sections)}
+    return {
+        "domain": _ids_by_label(data.domains),
+        "county": _ids_by_label(places, "name"),
+        "section": _ids_by_label(sections),
+    }
 
 
 def _ids_by_label(table: pd.DataFrame, stem: str = "label") -> dict[str, str]:
@@ -113,8 +123,14 @@ def reviews_by_place(lib: Library) -> dict[str, tuple[str, ...]]:
 @memoised
 def review_years(lib: Library, words: Wording) -> dict[str, str]:
     """Each review's name in the box that follows the place box: its year and publisher."""
-    return {review: words.t("sidebar.review_of_place", year=lib.data.source(review).year,
-                            publisher=words.publisher(lib.data.source(review))) for review in lib.data.reviews}
+    return {
+        review: words.t(
+            "sidebar.review_of_place",
+            year=lib.data.source(review).year,
+            publisher=words.publisher(lib.data.source(review)),
+        )
+        for review in lib.data.reviews
+    }
 
 
 # --- the figures of one view ---------------------------------------------------------------------
@@ -164,7 +180,9 @@ def chart_view(ctx: PageContext, chart_id: str) -> PageContext:
     chart does not draw builds nothing new for it on the server."""
     _, rows = view_rows(ctx).chart(chart_id)
     drawn = set(rows["domain"])
-    return replace(ctx, view=View(ctx.view.review, tuple(domain for domain in ctx.data.domains["id"] if domain in drawn)))
+    return replace(
+        ctx, view=View(ctx.view.review, tuple(domain for domain in ctx.data.domains["id"] if domain in drawn))
+    )
 
 
 def chart(ctx: PageContext, chart_id: str) -> go.Figure:
@@ -207,8 +225,9 @@ def kpis_html(ctx: PageContext, items: range | None = None) -> str:
     """The KPI cards as one HTML block, each linked to its chart; a slide's share (``items``) unlinked,
     its charts being other slides."""
     cards = kpis(ctx)
-    return kpi_cards_html(list(cards if items is None else cards[items.start:items.stop]), ctx.words,
-                          linked=items is None)
+    return kpi_cards_html(
+        list(cards if items is None else cards[items.start : items.stop]), ctx.words, linked=items is None
+    )
 
 
 def narrative(ctx: PageContext, chart_id: str) -> str:
@@ -221,8 +240,14 @@ def _narrative(ctx: PageContext, chart_id: str) -> str:
     chart, rows = view_rows(ctx).chart(chart_id)
     data = ctx.data
     passages = chart_passages(chart.for_slide() if ctx.presenting else chart, rows, data.passages)
-    return narrative_html(passages, data.sections, view_rows(ctx).review_figures, ctx.language,
-                          NarrativeLabels.for_words(ctx.words), large=ctx.presenting)
+    return narrative_html(
+        passages,
+        data.sections,
+        view_rows(ctx).review_figures,
+        ctx.language,
+        NarrativeLabels.for_words(ctx.words),
+        large=ctx.presenting,
+    )
 
 
 def chart_data_html(ctx: PageContext, chart_id: str) -> str:
@@ -250,8 +275,15 @@ def article(ctx: PageContext) -> str:
     if ctx.language == ARTICLE_LANGUAGE:
         return article_html(source.article, figure_terms(terms_from))
     passages = ctx.data.passages[ctx.data.passages["source_id"] == source.id]
-    return translated_article_html(source.title_en, passages, ctx.data.sections, terms_from, ctx.language,
-                                   NarrativeLabels.for_words(words), source.article)
+    return translated_article_html(
+        source.title_en,
+        passages,
+        ctx.data.sections,
+        terms_from,
+        ctx.language,
+        NarrativeLabels.for_words(words),
+        source.article,
+    )
 
 
 # --- practices ------------------------------------------------------------------------------------
@@ -276,8 +308,10 @@ def practices(lib: Library, practice_view: PracticeView) -> PracticesShown:
 
 def has_practices(ctx: PageContext) -> bool:
     """Whether the review declares the practices map and names a practice in the view's domains."""
-    return (shows_practices(ctx.data.charts, ctx.view.review)
-            and not practices(ctx.library, PracticeView(ctx.view)).shown.empty)
+    return (
+        shows_practices(ctx.data.charts, ctx.view.review)
+        and not practices(ctx.library, PracticeView(ctx.view)).shown.empty
+    )
 
 
 @memoised
@@ -285,11 +319,14 @@ def practice_filter_labels(ctx: PageContext) -> tuple[dict[str, str], dict[str, 
     """Section and place names for the boxes, by id, in the user's language."""
     data, words = ctx.data, ctx.words
     in_article = practices(ctx.library, PracticeView(ctx.view)).in_article
-    sections = data.sections[data.sections["id"].isin(in_article["section"])
-                             & data.sections["source_id"].isin(in_article["source_id"])]
+    sections = data.sections[
+        data.sections["id"].isin(in_article["section"]) & data.sections["source_id"].isin(in_article["source_id"])
+    ]
     places = data.places[data.places["kind"] != CITY]
-    return (dict(zip(sections["id"], (words.label(row) for row in rows_of(sections)))),
-            dict(zip(places["id"], (words.name(row) for row in rows_of(places)))))
+    return (
+        dict(zip(sections["id"], (words.label(row) for row in rows_of(sections)))),
+        dict(zip(places["id"], (words.name(row) for row in rows_of(places)))),
+    )
 
 
 @dataclass(frozen=True)
@@ -315,8 +352,11 @@ def practice_map(ctx: PageContext, practice_view: PracticeView, selected: str) -
 
 @memoised
 def _practice_map(ctx: PageContext, same: SamePractices, selected: str) -> go.Figure:
-    return SharedChart(build_view_map(ctx.data, same.practice_view, selected or None,
-                                       chart_context(ctx.source, ctx.words, ctx.presenting)))
+    return SharedChart(
+        build_view_map(
+            ctx.data, same.practice_view, selected or None, chart_context(ctx.source, ctx.words, ctx.presenting)
+        )
+    )
 
 
 def practice_lists(ctx: PageContext, practice_view: PracticeView, place: str, detail: str) -> str:
@@ -328,10 +368,15 @@ def practice_lists(ctx: PageContext, practice_view: PracticeView, place: str, de
 def _practice_lists(ctx: PageContext, same: SamePractices, place: str, detail: str) -> str:
     data, words = ctx.data, ctx.words
     groups = practice_groups(data, practices(ctx.library, same.practice_view).local, place, words)
-    note = practices_note_html(words.t("practices.none_here", place=groups[0][0])) if place and groups[0][1].empty else ""
+    note = (
+        practices_note_html(words.t("practices.none_here", place=groups[0][0])) if place and groups[0][1].empty else ""
+    )
     shown = [group for group in groups if not group[1].empty]
-    lists = practice_groups_html(shown, data.sections, data.domains, words, large=ctx.presenting,
-                                 detail=detail) if shown else ""
+    lists = (
+        practice_groups_html(shown, data.sections, data.domains, words, large=ctx.presenting, detail=detail)
+        if shown
+        else ""
+    )
     return note + lists
 
 
@@ -347,11 +392,23 @@ def _citywide_practices(ctx: PageContext, same: SamePractices, items: range | No
     city = practices(ctx.library, same.practice_view).city
     heading = words.t("practices.citywide_heading")
     if items is not None:
-        heading = words.t("practices.citywide_share", heading=heading, first=items.start + 1, last=items.stop,
-                          count=len(city)) if len(items) < len(city) else heading
-        city = city.iloc[items.start:items.stop]
-    return practice_groups_html([(heading, city)], data.sections, data.domains, words, large=ctx.presenting,
-                                detail="quotes" if items is None else "names", columns=True)
+        heading = (
+            words.t(
+                "practices.citywide_share", heading=heading, first=items.start + 1, last=items.stop, count=len(city)
+            )
+            if len(items) < len(city)
+            else heading
+        )
+        city = city.iloc[items.start : items.stop]
+    return practice_groups_html(
+        [(heading, city)],
+        data.sections,
+        data.domains,
+        words,
+        large=ctx.presenting,
+        detail="quotes" if items is None else "names",
+        columns=True,
+    )
 
 
 @memoised
@@ -372,8 +429,9 @@ def comparison(ctx: PageContext) -> pd.DataFrame:
 @memoised
 def compare_chart(ctx: PageContext) -> go.Figure:
     """The compare-years chart of the view."""
-    return SharedChart(build_compare_chart(comparison(ctx), ctx.data, chart_context(ctx.source, ctx.words,
-                                                                                      ctx.presenting)))
+    return SharedChart(
+        build_compare_chart(comparison(ctx), ctx.data, chart_context(ctx.source, ctx.words, ctx.presenting))
+    )
 
 
 # --- the meeting pack ------------------------------------------------------------------------------
@@ -402,7 +460,6 @@ def _pack_file_type(ctx: PageContext, practice_view: PracticeView, place: str, k
 @memoised
 def _pack(ctx: PageContext, practice_view: PracticeView, place: str) -> Pack:
     return build_pack(ctx.data, practice_view, place, ctx.words)
-
 
 
 @memoised

@@ -30,6 +30,7 @@ def font_family(language: str) -> str:
     """The font stack for text in ``language``."""
     return LATIN_FONT_FAMILY if language == "en" else FONT_FAMILY
 
+
 # The practices map: neutral grey where the article names nothing, then light to dark blue by count.
 NO_PRACTICE_COLOUR = "#f1f3f5"
 NO_PRACTICE_BORDER = "#9aa3ad"

@@ -16,8 +16,11 @@ from components.text.problems import describe
 
 def untranslated_problems(dataset: Dataset) -> list[Problem]:
     """Every missing English text as a problem, for ``--strict``."""
-    return [Problem(item.file, "missing_translation", row=item.row, column=item.column)
-            for items in dataset.untranslated.values() for item in items]
+    return [
+        Problem(item.file, "missing_translation", row=item.row, column=item.column)
+        for items in dataset.untranslated.values()
+        for item in items
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

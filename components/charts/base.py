@@ -40,10 +40,11 @@ class ChartContext:
     row_scale: float = 2.6  # height of one bar row, in font sizes
 
     @classmethod
-    def sized(cls, words: Wording, source_line: str, presenting: bool) -> "ChartContext":
+    def sized(cls, words: Wording, source_line: str, presenting: bool) -> ChartContext:
         """Page type (fits a 390 px phone), or projector type for a slide at 1280x720."""
-        return cls(words, source_line, theme.font_family(words.catalog.language),
-                   **(PRESENTER_TEXT if presenting else {}))
+        return cls(
+            words, source_line, theme.font_family(words.catalog.language), **(PRESENTER_TEXT if presenting else {})
+        )
 
 
 # Projector type: 20 px text, never below 18 px, wrapped for a 1280 px wide slide.
@@ -93,14 +94,26 @@ def new_figure(ctx: ChartContext, panel_titles: list[str] | None = None) -> go.F
         fig.update_annotations(font=dict(size=ctx.font_size, color=theme.TEXT_COLOUR), x=0, xanchor="left")
     else:
         fig = go.Figure()
-    fig.update_layout(template=_TEMPLATE, font=dict(size=ctx.font_size, family=ctx.font_family),
-                      hoverlabel=dict(font=dict(family=ctx.font_family)))
+    fig.update_layout(
+        template=_TEMPLATE,
+        font=dict(size=ctx.font_size, family=ctx.font_family),
+        hoverlabel=dict(font=dict(family=ctx.font_family)),
+    )
     return fig
 
 
-def finish_figure(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, notes: list[str], plot_height: int,
-            alt_items: list[tuple[str, str]], gutter_labels: list[str], axis_labels: bool = True,
-            panel_title_lines: int = 0) -> go.Figure:
+def finish_figure(
+    fig: go.Figure,
+    ctx: ChartContext,
+    title: str,
+    subtitle: str,
+    notes: list[str],
+    plot_height: int,
+    alt_items: list[tuple[str, str]],
+    gutter_labels: list[str],
+    axis_labels: bool = True,
+    panel_title_lines: int = 0,
+) -> go.Figure:
     """Add the title, subtitle, footnotes, source line and alt text, and size the figure to fit.
 
     The category labels get a left gutter of known width, so the footnotes can start at the
@@ -111,7 +124,7 @@ def finish_figure(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, 
     small = max(round(size * 0.8), ctx.min_text)  # footnotes and the source line
     subtitle_size = max(round(size * 0.85), ctx.min_text)
     subtitle_html = wrap(plain(subtitle), ctx.note_chars * small / subtitle_size)  # note_chars is at footnote size
-    footer_html = "<br>".join(wrap(plain(note), ctx.note_chars) for note in notes + [ctx.source_line])
+    footer_html = "<br>".join(wrap(plain(note), ctx.note_chars) for note in [*notes, ctx.source_line])
     line = size * LINE_HEIGHT
     title_lines, subtitle_lines = title_html.count("<br>") + 1, subtitle_html.count("<br>") + 1
     footer_lines = footer_html.count("<br>") + 1
@@ -125,20 +138,49 @@ def finish_figure(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, 
     gutter = round(max(map(text_width, lines), default=0) * size) + 14
     title_size = round(size * 1.25)
     fig.update_layout(
-        title=dict(text=f"{title_html}<br><span style=\"font-size:{subtitle_size}px;color:{theme.MUTED_TEXT_COLOUR}\">"
-                        f"{subtitle_html}</span>",
-                   x=0, xanchor="left", xref="container", y=1 - (title_size + 8) / height, yanchor="top",
-                   yref="container", pad=dict(l=6), font=dict(size=title_size, color=theme.TEXT_COLOUR)),
+        title=dict(
+            text=f'{title_html}<br><span style="font-size:{subtitle_size}px;color:{theme.MUTED_TEXT_COLOUR}">'
+            f"{subtitle_html}</span>",
+            x=0,
+            xanchor="left",
+            xref="container",
+            y=1 - (title_size + 8) / height,
+            yanchor="top",
+            yref="container",
+            pad=dict(l=6),
+            font=dict(size=title_size, color=theme.TEXT_COLOUR),
+        ),
         margin=dict(t=top, b=bottom, l=gutter, r=16),
         height=height,
-        meta=dict(alt=words.t("chart.alt", title=title, source=ctx.source_line, items=words.t(
-            "chart.alt_separator").join(words.t("chart.alt_item", label=label, value=value)
-                                        for label, value in alt_items)),
-                  title=title, subtitle=subtitle, notes=notes, heading_px=heading, footer_px=footer),
+        meta=dict(
+            alt=words.t(
+                "chart.alt",
+                title=title,
+                source=ctx.source_line,
+                items=words.t("chart.alt_separator").join(
+                    words.t("chart.alt_item", label=label, value=value) for label, value in alt_items
+                ),
+            ),
+            title=title,
+            subtitle=subtitle,
+            notes=notes,
+            heading_px=heading,
+            footer_px=footer,
+        ),
     )
     fig.add_annotation(
-        name=FOOTER, text=footer_html, xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-        xshift=-gutter + 6, yshift=-axis_space, align="left", showarrow=False,
+        name=FOOTER,
+        text=footer_html,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        xshift=-gutter + 6,
+        yshift=-axis_space,
+        align="left",
+        showarrow=False,
         font=dict(size=max(round(size * 0.8), ctx.min_text), color=theme.MUTED_TEXT_COLOUR),
     )
     return fig
@@ -147,9 +189,12 @@ def finish_figure(fig: go.Figure, ctx: ChartContext, title: str, subtitle: str, 
 def plotly_config(file_name: str) -> dict:
     """Plotly's toolbar: no logo, no zoom or selection tools, and a camera button that saves a 2x PNG
     named ``file_name``."""
-    return {"displaylogo": False, "responsive": True,
-            "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d", "resetScale2d"],
-            "toImageButtonOptions": {"format": "png", "scale": 2, "filename": file_name}}
+    return {
+        "displaylogo": False,
+        "responsive": True,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d", "resetScale2d"],
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": file_name},
+    }
 
 
 def unframed(fig: go.Figure) -> go.Figure:
@@ -161,17 +206,26 @@ def unframed(fig: go.Figure) -> go.Figure:
     meta = fig.layout.meta
     bare.layout.title = None
     bare.layout.annotations = [note for note in fig.layout.annotations if note.name != FOOTER]
-    bare.update_layout(margin=dict(t=fig.layout.margin.t - meta["heading_px"], b=fig.layout.margin.b - meta["footer_px"]),
-                       height=fig.layout.height - meta["heading_px"] - meta["footer_px"])
+    bare.update_layout(
+        margin=dict(t=fig.layout.margin.t - meta["heading_px"], b=fig.layout.margin.b - meta["footer_px"]),
+        height=fig.layout.height - meta["heading_px"] - meta["footer_px"],
+    )
     return bare
 
 
 def break_marks(fig: go.Figure, cut: float, position: int, row: int | None = None) -> None:
     """Two white slashes across a bar drawn to the axis cut: the bar continues beyond the axis."""
     for offset in (0.80, 0.86):
-        fig.add_shape(type="line", x0=cut * offset, x1=cut * (offset + 0.03), y0=position - 0.32,
-                      y1=position + 0.32, line=dict(color=theme.BACKGROUND, width=4),
-                      row=row, col=1 if row else None)
+        fig.add_shape(
+            type="line",
+            x0=cut * offset,
+            x1=cut * (offset + 0.03),
+            y0=position - 0.32,
+            y1=position + 0.32,
+            line=dict(color=theme.BACKGROUND, width=4),
+            row=row,
+            col=1 if row else None,
+        )
 
 
 def tick_step(span: float) -> float:
@@ -194,8 +248,10 @@ def ticks(low: float, high: float, origin: float = 0) -> list[float]:
 def rows_height(labels: list[str], ctx: ChartContext, value_lines: int = 1) -> int:
     """Plot height for one bar row per label, taller where a label (or every value label, set in
     ``value_lines`` lines) wraps onto two lines."""
-    rows = [max(ctx.font_size * ctx.row_scale, max(label.count("<br>") + 1, value_lines) * ctx.font_size * 1.35 + 10)
-            for label in labels]
+    rows = [
+        max(ctx.font_size * ctx.row_scale, max(label.count("<br>") + 1, value_lines) * ctx.font_size * 1.35 + 10)
+        for label in labels
+    ]
     return round(max(sum(rows), 2 * ctx.font_size * ctx.row_scale))
 
 
@@ -210,14 +266,27 @@ def category_labels(rows: pd.DataFrame, ctx: ChartContext) -> list[str]:
     return [wrap(plain(ctx.words.label(row)), ctx.label_chars) for row in rows_of(rows)]
 
 
-def value_labels(fig: go.Figure, ends: pd.Series, labels: list[str], texts: list[str | tuple[str, ...]],
-                 origin: float = 0) -> None:
+def value_labels(
+    fig: go.Figure, ends: pd.Series, labels: list[str], texts: list[str | tuple[str, ...]], origin: float = 0
+) -> None:
     """Value labels just right of each bar end or of the origin, never over the category labels; a
     tuple is set as one line per item."""
-    add_to_layout(fig, "annotations", [
-        dict(x=max(end, origin), y=label, text="<br>".join(map(plain, text if isinstance(text, tuple) else (text,))),
-             xanchor="left", xshift=8, showarrow=False, font=dict(color=theme.TEXT_COLOUR))
-        for end, label, text in zip(ends, labels, texts)])
+    add_to_layout(
+        fig,
+        "annotations",
+        [
+            dict(
+                x=max(end, origin),
+                y=label,
+                text="<br>".join(map(plain, text if isinstance(text, tuple) else (text,))),
+                xanchor="left",
+                xshift=8,
+                showarrow=False,
+                font=dict(color=theme.TEXT_COLOUR),
+            )
+            for end, label, text in zip(ends, labels, texts)
+        ],
+    )
 
 
 def add_to_layout(fig: go.Figure, kind: str, items: list[dict]) -> None:
@@ -243,4 +312,3 @@ def translation_notes(rows: pd.DataFrame, words: Wording) -> list[str]:
 
 def meaning_text(words: Wording, row: pd.Series) -> str:
     return words.t(f"outcome.{row['outcome']}")
-

@@ -6,16 +6,28 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
-from components.data.records import rows_of
-from components.charts.base import (APPROXIMATE_PATTERN, ChartContext, approximate_notes, axis_cut, break_marks,
-                                   category_labels, finish_figure, meaning_text, new_figure, phrase_and_domain,
-                                   rows_height, ticks, translation_notes, value_labels)
+from components.charts.base import (
+    APPROXIMATE_PATTERN,
+    ChartContext,
+    approximate_notes,
+    axis_cut,
+    break_marks,
+    category_labels,
+    finish_figure,
+    meaning_text,
+    new_figure,
+    phrase_and_domain,
+    rows_height,
+    ticks,
+    translation_notes,
+    value_labels,
+)
 from components.data.derived import BAD, GOOD, NEUTRAL
+from components.data.records import rows_of
 from components.text.layout import text_width
 from components.text.wording import Wording
 
 ONE_LINE_LABEL = 8  # ems: a longer value label ("+451% not rated") goes on two lines, or a phone clips it
-
 
 
 def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
@@ -27,18 +39,29 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     shown = rows["yoy_pct"].clip(upper=cut) if cut else rows["yoy_pct"]
     fig = new_figure(ctx)
     fig.add_bar(
-        x=shown.tolist(), y=labels, orientation="h",
-        marker=dict(color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]],
-                    pattern=dict(shape=[APPROXIMATE_PATTERN if q else "" for q in rows["change_qualifier"]],
-                                 fgcolor=theme.BACKGROUND, solidity=0.3)),
-        customdata=phrase_and_domain(rows, words), hovertemplate="%{y}: %{customdata[0]}<extra></extra>",
+        x=shown.tolist(),
+        y=labels,
+        orientation="h",
+        marker=dict(
+            color=[theme.OUTCOME_COLOURS[o] for o in rows["outcome"]],
+            pattern=dict(
+                shape=[APPROXIMATE_PATTERN if q else "" for q in rows["change_qualifier"]],
+                fgcolor=theme.BACKGROUND,
+                solidity=0.3,
+            ),
+        ),
+        customdata=phrase_and_domain(rows, words),
+        hovertemplate="%{y}: %{customdata[0]}<extra></extra>",
     )
     # With no rise, every label stands right of zero in the room left for labels alone: two short lines
     # there, so a phone's narrow plot does not clip "−23.6% better"; a qualified change ("down over 40%")
     # is long enough to need two lines too.
     texts = [(words.change(row), meaning_text(words, row)) for row in rows_of(rows)]
-    stacked = (rows["yoy_pct"].max() <= 0 or (rows["change_qualifier"] != "").any()
-               or max(text_width(" ".join(text)) for text in texts) > ONE_LINE_LABEL)
+    stacked = (
+        rows["yoy_pct"].max() <= 0
+        or (rows["change_qualifier"] != "").any()
+        or max(text_width(" ".join(text)) for text in texts) > ONE_LINE_LABEL
+    )
     value_labels(fig, shown, labels, texts if stacked else [" ".join(text) for text in texts])
     notes = []
     if cut:
@@ -51,13 +74,26 @@ def build_changes_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     high = cut if cut else max(rows["yoy_pct"].max(), 0)
     span = (high - low) or 1
     tick_values = ticks(low, high)
-    fig.update_xaxes(range=[low - span * 0.04, high + span * 0.75], zeroline=True, zerolinecolor=theme.ZERO_LINE_COLOUR,
-                     zerolinewidth=2, tickvals=tick_values, ticktext=[words.numbers.change(t, 0).lstrip("+") for t in tick_values])
+    fig.update_xaxes(
+        range=[low - span * 0.04, high + span * 0.75],
+        zeroline=True,
+        zerolinecolor=theme.ZERO_LINE_COLOUR,
+        zerolinewidth=2,
+        tickvals=tick_values,
+        ticktext=[words.numbers.change(t, 0).lstrip("+") for t in tick_values],
+    )
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
     alt_items = [(words.label(row), words.change_phrase(row)) for row in rows_of(rows)]
-    return finish_figure(fig, ctx, changes_title(rows, words), words.t("chart.changes.subtitle"), notes,
-                   plot_height=rows_height(labels, ctx, value_lines=2 if stacked else 1), alt_items=alt_items,
-                   gutter_labels=labels)
+    return finish_figure(
+        fig,
+        ctx,
+        changes_title(rows, words),
+        words.t("chart.changes.subtitle"),
+        notes,
+        plot_height=rows_height(labels, ctx, value_lines=2 if stacked else 1),
+        alt_items=alt_items,
+        gutter_labels=labels,
+    )
 
 
 def changes_title(rows: pd.DataFrame, words: Wording) -> str:

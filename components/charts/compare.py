@@ -14,11 +14,18 @@ from components.data.records import Dataset, rows_of
 from components.model.compare import LEVEL
 from components.text.layout import plain, wrap
 
+
 def sources_line(rows: pd.DataFrame, data: Dataset, ctx: ChartContext) -> str:
     """One short source line naming every review the rows come from, oldest first."""
     words = ctx.words
-    names = [words.t("chart.compare.source_item", publisher=words.publisher(data.source(review)),
-                     date=words.numbers.date(data.source(review).date)) for review in dict.fromkeys(rows["source_id"])]
+    names = [
+        words.t(
+            "chart.compare.source_item",
+            publisher=words.publisher(data.source(review)),
+            date=words.numbers.date(data.source(review).date),
+        )
+        for review in dict.fromkeys(rows["source_id"])
+    ]
     return words.t("chart.compare.sources", sources=words.t("chart.compare.source_separator").join(names))
 
 
@@ -39,10 +46,18 @@ def build_compare_chart(rows: pd.DataFrame, data: Dataset, ctx: ChartContext) ->
     years = sorted(set(rows["year"]))
     title = words.t("chart.compare.title", first=years[0], last=years[-1], n=len(metrics))
     gutter = [words.t("chart.levels.year", year=year) for year in years]
-    return finish_figure(fig, ctx, title, words.t("chart.compare.subtitle"), [words.t("chart.compare.note")],
-                         plot_height=sum(len(group) for group in groups) * round(ctx.font_size * ctx.row_scale * 1.2),
-                         alt_items=alt_items, gutter_labels=gutter, axis_labels=False,
-                         panel_title_lines=titles[0].count("<br>") + 1)
+    return finish_figure(
+        fig,
+        ctx,
+        title,
+        words.t("chart.compare.subtitle"),
+        [words.t("chart.compare.note")],
+        plot_height=sum(len(group) for group in groups) * round(ctx.font_size * ctx.row_scale * 1.2),
+        alt_items=alt_items,
+        gutter_labels=gutter,
+        axis_labels=False,
+        panel_title_lines=titles[0].count("<br>") + 1,
+    )
 
 
 def _panel_title(group: pd.DataFrame, ctx: ChartContext) -> str:
@@ -58,19 +73,43 @@ def _panel(fig: go.Figure, group: pd.DataFrame, data: Dataset, ctx: ChartContext
     values = group["value" if level else "yoy_pct"].astype(float)
     texts = [words.level(row) if level else words.change(row) for row in rows_of(group)]
     years = [words.t("chart.levels.year", year=year) for year in group["year"]]
-    colours = ([theme.PART_COLOUR] * (len(group) - 1) + [theme.OUTCOME_COLOURS["good"]] if level
-               else [theme.OUTCOME_COLOURS[outcome] for outcome in group["outcome"]])
-    sources = [plain(f"{words.source_line(data.source(row['source_id']), short=True)} · "
-                     f"{words.article_text(row, 'source_quote')}") for row in rows_of(group)]
-    fig.add_bar(x=values.tolist(), y=years, orientation="h", width=0.7, marker_color=colours,
-                text=[plain(text) for text in texts], textposition="outside", cliponaxis=False,
-                customdata=[wrap(source, 40) for source in sources],
-                hovertemplate="%{y}: %{text}<br>%{customdata}<extra></extra>", row=panel, col=1)
+    colours = (
+        [theme.PART_COLOUR] * (len(group) - 1) + [theme.OUTCOME_COLOURS["good"]]
+        if level
+        else [theme.OUTCOME_COLOURS[outcome] for outcome in group["outcome"]]
+    )
+    sources = [
+        plain(
+            f"{words.source_line(data.source(row['source_id']), short=True)} · "
+            f"{words.article_text(row, 'source_quote')}"
+        )
+        for row in rows_of(group)
+    ]
+    fig.add_bar(
+        x=values.tolist(),
+        y=years,
+        orientation="h",
+        width=0.7,
+        marker_color=colours,
+        text=[plain(text) for text in texts],
+        textposition="outside",
+        cliponaxis=False,
+        customdata=[wrap(source, 40) for source in sources],
+        hovertemplate="%{y}: %{text}<br>%{customdata}<extra></extra>",
+        row=panel,
+        col=1,
+    )
     low, high = min(values.min(), 0), max(values.max(), 0)
     span = (high - low) or 1
-    fig.update_xaxes(range=[low - span * (0.45 if low < 0 else 0), high + span * 0.45], zeroline=not level,
-                     zerolinecolor=theme.ZERO_LINE_COLOUR, row=panel, col=1)
+    fig.update_xaxes(
+        range=[low - span * (0.45 if low < 0 else 0), high + span * 0.45],
+        zeroline=not level,
+        zerolinecolor=theme.ZERO_LINE_COLOUR,
+        row=panel,
+        col=1,
+    )
     label = words.label(group.iloc[-1])
-    return [(label, words.t("chart.compare.alt_item", year=row["year"], value=text))
-            for row, text in zip(rows_of(group), texts)]
-
+    return [
+        (label, words.t("chart.compare.alt_item", year=row["year"], value=text))
+        for row, text in zip(rows_of(group), texts)
+    ]

@@ -6,15 +6,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components import theme
-from components.data.records import rows_of
-from components.charts.base import (APPROXIMATE_PATTERN, ChartContext, approximate_notes, finish_figure, new_figure,
-                                   translation_notes)
+from components.charts.base import (
+    APPROXIMATE_PATTERN,
+    ChartContext,
+    approximate_notes,
+    finish_figure,
+    new_figure,
+    translation_notes,
+)
 from components.data.derived import GOOD
+from components.data.records import rows_of
 from components.model.figures import headline_figures
 from components.text.layout import plain, text_width, wrap
 from components.text.wording import Wording
 
 LABEL_PAD_PX = 14  # room around a value label, inside or beyond its bar
+
 
 def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     """One panel per reported level: parts inside their whole, or the level against the implied
@@ -22,8 +29,14 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
     words = ctx.words
     wholes = headline_figures(rows)
     panel_chars = ctx.title_chars * 1.25  # panel titles are set at the base size, titles 1.25x larger
-    titles = [wrap(plain(_panel_title(whole, rows[rows["parent"] == whole["id"]], words)), panel_chars)
-              for whole in rows_of(wholes)] if len(wholes) > 1 else []
+    titles = (
+        [
+            wrap(plain(_panel_title(whole, rows[rows["parent"] == whole["id"]], words)), panel_chars)
+            for whole in rows_of(wholes)
+        ]
+        if len(wholes) > 1
+        else []
+    )
     fig = new_figure(ctx, panel_titles=titles)
     notes: list[str] = []
     for panel, whole in enumerate(rows_of(wholes), start=1):
@@ -36,16 +49,28 @@ def build_levels_chart(rows: pd.DataFrame, ctx: ChartContext) -> go.Figure:
             notes = [words.t("chart.note.derived")] if whole["earlier_derived"] or notes else notes
         else:
             _single_level_panel(fig, whole, ctx, row_ref)
-        fig.update_xaxes(showticklabels=False, showgrid=False, rangemode="tozero", row=row_ref, col=1 if row_ref else None)
+        fig.update_xaxes(
+            showticklabels=False, showgrid=False, rangemode="tozero", row=row_ref, col=1 if row_ref else None
+        )
     fig.update_layout(barmode="overlay", bargap=0.3)
     fig.update_yaxes(type="category")  # "2018" and "2019" are labels, not numbers
     title, subtitle = levels_title(wholes, words)
-    years = [words.t("chart.levels.year", year=year) for year in (*wholes["earlier_year"].dropna(), wholes["year"].iloc[0])]
+    years = [
+        words.t("chart.levels.year", year=year) for year in (*wholes["earlier_year"].dropna(), wholes["year"].iloc[0])
+    ]
     notes += approximate_notes(wholes["value_qualifier"], words) + translation_notes(rows, words)
-    return finish_figure(fig, ctx, title, subtitle, notes, axis_labels=False,
-                   panel_title_lines=titles[0].count("<br>") + 1 if titles else 0,
-                   plot_height=len(wholes) * round(ctx.font_size * ctx.row_scale * 2.5), alt_items=_levels_alt(rows, words),
-                   gutter_labels=years)
+    return finish_figure(
+        fig,
+        ctx,
+        title,
+        subtitle,
+        notes,
+        axis_labels=False,
+        panel_title_lines=titles[0].count("<br>") + 1 if titles else 0,
+        plot_height=len(wholes) * round(ctx.font_size * ctx.row_scale * 2.5),
+        alt_items=_levels_alt(rows, words),
+        gutter_labels=years,
+    )
 
 
 def _levels_alt(rows: pd.DataFrame, words: Wording) -> list[tuple[str, str]]:
@@ -53,11 +78,17 @@ def _levels_alt(rows: pd.DataFrame, words: Wording) -> list[tuple[str, str]]:
     for row in rows_of(rows):
         text = words.level(row)
         if row["earlier_derived"]:
-            text = words.t("chart.levels.alt_with_previous", level=text, change=words.change(row),
-                           previous=words.implied_previous(row), year=row["previous_year"])
+            text = words.t(
+                "chart.levels.alt_with_previous",
+                level=text,
+                change=words.change(row),
+                previous=words.implied_previous(row),
+                year=row["previous_year"],
+            )
         elif not pd.isna(row["earlier_value"]):
-            text = words.t("chart.levels.alt_with_earlier", level=text, previous=words.earlier(row),
-                           year=row["earlier_year"])
+            text = words.t(
+                "chart.levels.alt_with_earlier", level=text, previous=words.earlier(row), year=row["earlier_year"]
+            )
         items.append((words.label(row), text))
     return items
 
@@ -65,23 +96,48 @@ def _levels_alt(rows: pd.DataFrame, words: Wording) -> list[tuple[str, str]]:
 def _panel_title(whole: pd.Series, parts: pd.DataFrame, words: Wording) -> str:
     if parts.empty:
         return words.label(whole)
-    return words.t("chart.levels.part_title", whole=words.label(whole),
-                   parts=words.t("phrase.list_separator").join(words.label(part) for part in rows_of(parts)))
+    return words.t(
+        "chart.levels.part_title",
+        whole=words.label(whole),
+        parts=words.t("phrase.list_separator").join(words.label(part) for part in rows_of(parts)),
+    )
 
 
-def _part_of_whole_panel(fig: go.Figure, whole: pd.Series, parts: pd.DataFrame, words: Wording, row: int | None) -> None:
+def _part_of_whole_panel(
+    fig: go.Figure, whole: pd.Series, parts: pd.DataFrame, words: Wording, row: int | None
+) -> None:
     """The whole as a light bar with each part drawn darker inside it, both labelled with their level."""
     col = 1 if row else None
     label = words.t("chart.levels.year", year=whole["year"])
-    fig.add_bar(x=[whole["value"]], y=[label], orientation="h", marker_color=theme.PART_COLOUR, width=0.7,
-                text=[plain(words.t("chart.levels.whole", level=words.level(whole)))], textposition="outside",
-                cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>", row=row, col=col)
+    fig.add_bar(
+        x=[whole["value"]],
+        y=[label],
+        orientation="h",
+        marker_color=theme.PART_COLOUR,
+        width=0.7,
+        text=[plain(words.t("chart.levels.whole", level=words.level(whole)))],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{y}: %{text}<extra></extra>",
+        row=row,
+        col=col,
+    )
     for part in rows_of(parts):
-        fig.add_bar(x=[part["value"]], y=[label], orientation="h", width=0.7,
-                    marker_color=theme.OUTCOME_COLOURS[GOOD], text=[plain(words.level(part))], textposition="inside",
-                    insidetextanchor="end", textfont=dict(color=theme.BACKGROUND),
-                    customdata=[plain(words.label(part))], hovertemplate="%{customdata}: %{text}<extra></extra>",
-                    row=row, col=col)
+        fig.add_bar(
+            x=[part["value"]],
+            y=[label],
+            orientation="h",
+            width=0.7,
+            marker_color=theme.OUTCOME_COLOURS[GOOD],
+            text=[plain(words.level(part))],
+            textposition="inside",
+            insidetextanchor="end",
+            textfont=dict(color=theme.BACKGROUND),
+            customdata=[plain(words.label(part))],
+            hovertemplate="%{customdata}: %{text}<extra></extra>",
+            row=row,
+            col=col,
+        )
     fig.update_xaxes(range=[0, (whole["value"] or 1) * 1.35], row=row, col=col)
 
 
@@ -90,31 +146,53 @@ def _level_vs_previous_panel(fig: go.Figure, figure: pd.Series, ctx: ChartContex
     absolute change) in a solid light bar, or implied by the change in percent, hatched and marked."""
     words, col = ctx.words, 1 if row else None
     derived = bool(figure["earlier_derived"])
-    years = [words.t("chart.levels.year", year=figure["earlier_year"]),
-             words.t("chart.levels.year", year=figure["year"])]
+    years = [
+        words.t("chart.levels.year", year=figure["earlier_year"]),
+        words.t("chart.levels.year", year=figure["year"]),
+    ]
     values = [figure["earlier_value"], figure["value"]]
     level = words.level(figure)
-    texts = [words.t("chart.levels.derived_label" if derived else "chart.levels.reported_label",
-                     value=words.earlier(figure)),
-             level if pd.isna(figure["change"]) else words.t("chart.levels.level_with_change", level=level,
-                                                             change=words.change(figure))]
+    texts = [
+        words.t(
+            "chart.levels.derived_label" if derived else "chart.levels.reported_label", value=words.earlier(figure)
+        ),
+        level
+        if pd.isna(figure["change"])
+        else words.t("chart.levels.level_with_change", level=level, change=words.change(figure)),
+    ]
     colours = [theme.DERIVED_COLOUR if derived else theme.PART_COLOUR, theme.OUTCOME_COLOURS[figure["outcome"]]]
     inside, axis_end = _label_places(values, texts, ctx)
-    fig.add_bar(x=values, y=years, orientation="h", width=0.7, marker=dict(
-                    color=colours, pattern=dict(shape=["/" if derived else "", _pattern(figure)],
-                                                fgcolor=theme.BACKGROUND, solidity=0.25)),
-                text=[plain(text) for text in texts], textposition=["inside" if fits else "outside" for fits in inside],
-                insidetextanchor="end",
-                constraintext="none",
-                cliponaxis=False, textfont=dict(color=[theme.BACKGROUND if fits and on_dark else theme.TEXT_COLOUR
-                                                       for fits, on_dark in zip(inside, (False, True))]),
-                hovertemplate="%{y}: %{text}<extra></extra>", row=row, col=col)
+    fig.add_bar(
+        x=values,
+        y=years,
+        orientation="h",
+        width=0.7,
+        marker=dict(
+            color=colours,
+            pattern=dict(shape=["/" if derived else "", _pattern(figure)], fgcolor=theme.BACKGROUND, solidity=0.25),
+        ),
+        text=[plain(text) for text in texts],
+        textposition=["inside" if fits else "outside" for fits in inside],
+        insidetextanchor="end",
+        constraintext="none",
+        cliponaxis=False,
+        textfont=dict(
+            color=[
+                theme.BACKGROUND if fits and on_dark else theme.TEXT_COLOUR
+                for fits, on_dark in zip(inside, (False, True))
+            ]
+        ),
+        hovertemplate="%{y}: %{text}<extra></extra>",
+        row=row,
+        col=col,
+    )
     fig.update_xaxes(range=[0, axis_end], row=row, col=col)
     fig.update_yaxes(autorange="reversed", row=row, col=col)
 
 
-def _label_places(values: list[float], texts: list[str], ctx: ChartContext,
-                  inside_allowed: bool = True) -> tuple[list[bool], float]:
+def _label_places(
+    values: list[float], texts: list[str], ctx: ChartContext, inside_allowed: bool = True
+) -> tuple[list[bool], float]:
     """Whether each bar's label fits inside it, and where the axis ends so the others fit beyond
     theirs, on the narrowest plot the chart is drawn for (a phone's, or a slide's)."""
     plot_px = ctx.title_chars * ctx.font_size * 1.25  # the title's wrap width is the plot's
@@ -122,8 +200,14 @@ def _label_places(values: list[float], texts: list[str], ctx: ChartContext,
     axis_end = (max(values) or 1) * 1.2
     for _ in values:  # a longer axis shortens every bar: settle which labels still fit inside
         inside = [inside_allowed and value / axis_end * plot_px >= width for value, width in zip(values, widths)]
-        needed = max([axis_end] + [value * plot_px / (plot_px - width) for value, width, fits
-                                   in zip(values, widths, inside) if not fits and plot_px > width])
+        needed = max(
+            [axis_end]
+            + [
+                value * plot_px / (plot_px - width)
+                for value, width, fits in zip(values, widths, inside)
+                if not fits and plot_px > width
+            ]
+        )
         if needed == axis_end:
             break
         axis_end = needed
@@ -141,11 +225,22 @@ def _single_level_panel(fig: go.Figure, figure: pd.Series, ctx: ChartContext, ro
     words, col = ctx.words, 1 if row else None
     text = words.level(figure)
     _, axis_end = _label_places([figure["value"] or 0], [text], ctx, inside_allowed=False)
-    fig.add_bar(x=[figure["value"]], y=[words.t("chart.levels.year", year=figure["year"])], orientation="h",
-                width=0.7, marker=dict(color=theme.OUTCOME_COLOURS[GOOD], pattern=dict(
-                    shape=[_pattern(figure)], fgcolor=theme.BACKGROUND, solidity=0.25)), text=[plain(text)],
-                textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
-                row=row, col=col)
+    fig.add_bar(
+        x=[figure["value"]],
+        y=[words.t("chart.levels.year", year=figure["year"])],
+        orientation="h",
+        width=0.7,
+        marker=dict(
+            color=theme.OUTCOME_COLOURS[GOOD],
+            pattern=dict(shape=[_pattern(figure)], fgcolor=theme.BACKGROUND, solidity=0.25),
+        ),
+        text=[plain(text)],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{y}: %{text}<extra></extra>",
+        row=row,
+        col=col,
+    )
     fig.update_xaxes(range=[0, axis_end], row=row, col=col)
 
 

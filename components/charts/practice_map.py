@@ -35,8 +35,9 @@ def status_text(tile: pd.Series, ctx: ChartContext) -> str:
     return ctx.words.t("practices.not_named" if not tile["mentioned"] else "practices.filtered_out")
 
 
-def build_practice_map(tiles: pd.DataFrame, shown: pd.DataFrame, city_count: int, selected: str | None,
-                       ctx: ChartContext) -> go.Figure:
+def build_practice_map(
+    tiles: pd.DataFrame, shown: pd.DataFrame, city_count: int, selected: str | None, ctx: ChartContext
+) -> go.Figure:
     """Tiles placed by the grid cells in ``tiles``; ``shown`` are the practices counted, ``selected`` is outlined.
 
     Each tile carries an invisible square marker whose customdata is the place id, so a click
@@ -50,14 +51,40 @@ def build_practice_map(tiles: pd.DataFrame, shown: pd.DataFrame, city_count: int
     for tile in rows_of(tiles):
         zone = tile["kind"] == ZONE
         x0, x1, y0, y1 = _box(tile, zone)
-        shapes.append(dict(type="rect", x0=x0, x1=x1, y0=y0, y1=y1, layer="below", fillcolor=tile_fill(tile["count"]),
-                           line=_outline(tile, selected, zone)))
+        shapes.append(
+            dict(
+                type="rect",
+                x0=x0,
+                x1=x1,
+                y0=y0,
+                y1=y1,
+                layer="below",
+                fillcolor=tile_fill(tile["count"]),
+                line=_outline(tile, selected, zone),
+            )
+        )
         label_y = _label_y(tile, tiles, zone)
-        labels.append(dict(x=tile["col"], y=label_y, text=_tile_label(tile, zone, small, ctx), showarrow=False,
-                           font=dict(size=small if zone else ctx.font_size, color=tile_text_colour(tile["count"]))))
+        labels.append(
+            dict(
+                x=tile["col"],
+                y=label_y,
+                text=_tile_label(tile, zone, small, ctx),
+                showarrow=False,
+                font=dict(size=small if zone else ctx.font_size, color=tile_text_colour(tile["count"])),
+            )
+        )
         targets.append((tile, label_y))
-    labels.append(dict(x=-0.5, y=side - 0.5, xanchor="left", yanchor="top", showarrow=False,
-                       text=plain(words.t("practices.north")), font=dict(size=small, color=theme.MUTED_TEXT_COLOUR)))
+    labels.append(
+        dict(
+            x=-0.5,
+            y=side - 0.5,
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            text=plain(words.t("practices.north")),
+            font=dict(size=small, color=theme.MUTED_TEXT_COLOUR),
+        )
+    )
     add_to_layout(fig, "shapes", shapes)
     add_to_layout(fig, "annotations", labels)
     _click_targets(fig, targets, shown, ctx)
@@ -66,9 +93,17 @@ def build_practice_map(tiles: pd.DataFrame, shown: pd.DataFrame, city_count: int
     fig.update_layout(clickmode="event+select", dragmode=False, hovermode="closest")
     alt_items = [(words.name(tile), status_text(tile, ctx)) for tile in rows_of(tiles)]
     alt_items.append((words.t("practices.citywide"), words.t("practices.tile_count", count=city_count)))
-    return finish_figure(fig, ctx, practices_title(tiles, city_count, ctx), words.t("practices.map_subtitle"), [],
-                         plot_height=round(side * ctx.font_size * ctx.row_scale * CELL_ROWS), alt_items=alt_items,
-                         gutter_labels=[], axis_labels=False)
+    return finish_figure(
+        fig,
+        ctx,
+        practices_title(tiles, city_count, ctx),
+        words.t("practices.map_subtitle"),
+        [],
+        plot_height=round(side * ctx.font_size * ctx.row_scale * CELL_ROWS),
+        alt_items=alt_items,
+        gutter_labels=[],
+        axis_labels=False,
+    )
 
 
 def _tile_label(tile: pd.Series, zone: bool, small: int, ctx: ChartContext) -> str:
@@ -76,7 +111,7 @@ def _tile_label(tile: pd.Series, zone: bool, small: int, ctx: ChartContext) -> s
     name = ctx.words.name(tile, "short")
     if zone:
         return f"<b>{plain(ctx.words.t('practices.zone_label', name=name, count=int(tile['count'])))}</b>"
-    return f"<b>{plain(name)}</b><br><span style=\"font-size:{small}px\">{plain(status_text(tile, ctx))}</span>"
+    return f'<b>{plain(name)}</b><br><span style="font-size:{small}px">{plain(status_text(tile, ctx))}</span>'
 
 
 def _label_y(tile: pd.Series, tiles: pd.DataFrame, zone: bool) -> float:
@@ -109,8 +144,9 @@ def _outline(tile: pd.Series, selected: str | None, zone: bool) -> dict:
     return dict(color=theme.NO_PRACTICE_BORDER if not tile["count"] else theme.BACKGROUND, width=1.5)
 
 
-def _click_targets(fig: go.Figure, targets: list[tuple[pd.Series, float]], shown: pd.DataFrame,
-                   ctx: ChartContext) -> None:
+def _click_targets(
+    fig: go.Figure, targets: list[tuple[pd.Series, float]], shown: pd.DataFrame, ctx: ChartContext
+) -> None:
     """Transparent squares over each tile's label: hovering lists its practices, clicking selects it."""
     words = ctx.words
     hover = []
@@ -118,10 +154,16 @@ def _click_targets(fig: go.Figure, targets: list[tuple[pd.Series, float]], shown
         names = [plain(words.name(row)) for row in rows_of(shown[shown["place"] == tile["id"]])]
         hover.append("<br>".join([f"<b>{plain(words.name(tile))}</b>", *names]))
     fig.add_scatter(
-        x=[tile["col"] for tile, _ in targets], y=[y for _, y in targets], mode="markers",
-        customdata=[tile["id"] for tile, _ in targets], text=hover, hovertemplate="%{text}<extra></extra>",
+        x=[tile["col"] for tile, _ in targets],
+        y=[y for _, y in targets],
+        mode="markers",
+        customdata=[tile["id"] for tile, _ in targets],
+        text=hover,
+        hovertemplate="%{text}<extra></extra>",
         marker=dict(symbol="square", size=round(ctx.font_size * 3.2), color="rgba(0,0,0,0)"),
-        selected=dict(marker=dict(opacity=1)), unselected=dict(marker=dict(opacity=1)), showlegend=False,
+        selected=dict(marker=dict(opacity=1)),
+        unselected=dict(marker=dict(opacity=1)),
+        showlegend=False,
     )
 
 

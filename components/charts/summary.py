@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.data.records import rows_of
 from components.charts.changes import changes_title
 from components.charts.share import share_title
+from components.data.records import rows_of
 from components.model.figures import with_change
 from components.text.wording import Wording
 
@@ -20,4 +20,3 @@ def summary_line(rows: pd.DataFrame, words: Wording) -> str:
     shares = rows[rows["change"].isna() & (rows["unit"] == "%")]
     parts += [share_title(row, words) for row in rows_of(shares)]
     return words.t("app.summary_separator").join(parts)
-

@@ -15,7 +15,11 @@ GOOD, BAD, NEUTRAL, UNCHANGED = "good", "bad", "neutral", "unchanged"
 _NUMBER = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _CHINESE_DECIMALS = re.compile(r"[〇零一二两三四五六七八九十百千万亿]+点[〇零一二三四五六七八九]+")
 _SCALED = {"倍": 2, "成": 1}
-MONEY_UNITS = ("元", "万元", "亿元")  # 万 and 亿 are part of a money unit, not a count's scale  # 增长1.5倍 is +150%: two decimals fewer in percent
+MONEY_UNITS = (
+    "元",
+    "万元",
+    "亿元",
+)  # 万 and 亿 are part of a money unit, not a count's scale  # 增长1.5倍 is +150%: two decimals fewer in percent
 
 
 def decimals_in(text: str) -> int:
@@ -73,12 +77,16 @@ def enrich(figures: pd.DataFrame, readings: list[RowReadings] | None = None) -> 
     out["change_qualifier"] = [reading.qualifier if reading else "" for reading in changes]
     out["value_scale"] = [_scale(reading, unit) for reading, unit in zip(levels, out["unit"])]
     out["change_scale"] = [_scale(reading, unit) for reading, unit in zip(changes, out["unit"])]
-    out["value_alone"] = [bool(reading) and reading.kind == "level" and text == reading.text
-                          for reading, text in zip(levels, out["value_text"])]
+    out["value_alone"] = [
+        bool(reading) and reading.kind == "level" and text == reading.text
+        for reading, text in zip(levels, out["value_text"])
+    ]
     out["change_alone"] = [reading.change_alone for reading in readings]
     out["value_decimals"] = out["value_text"].map(decimals_in)
-    out["change_decimals"] = [max(decimals_in(text) - _SCALED.get(reading.written_unit, 0), 0) if reading else 0
-                              for text, reading in zip(out["yoy_text"], changes)]
+    out["change_decimals"] = [
+        max(decimals_in(text) - _SCALED.get(reading.written_unit, 0), 0) if reading else 0
+        for text, reading in zip(out["yoy_text"], changes)
+    ]
     exact = (out["value_qualifier"] == "") & (out["change_qualifier"] == "")
     out["previous_year"] = out["year"] - 1
     factor = 1 + out["yoy_pct"] / 100
@@ -89,8 +97,9 @@ def enrich(figures: pd.DataFrame, readings: list[RowReadings] | None = None) -> 
     out["earlier_year"] = out["from_year"].where(out["from_value"].notna()).fillna(out["previous_year"]).astype("Int64")
     out["earlier_derived"] = reported.isna() & out["implied_previous"].notna()
     pairs = [_pair_start(reading, unit) for reading, unit in zip(levels, out["unit"])]
-    out["earlier_decimals"] = [pair[0] if pair else _places(value) if not pd.isna(value) else 0
-                               for pair, value in zip(pairs, by_change)]
+    out["earlier_decimals"] = [
+        pair[0] if pair else _places(value) if not pd.isna(value) else 0 for pair, value in zip(pairs, by_change)
+    ]
     out["earlier_scale"] = [pair[1] if pair else "" for pair in pairs]
     out.loc[out["earlier_derived"], "earlier_decimals"] = out["value_decimals"]
     out.loc[out["earlier_derived"], "earlier_scale"] = out["value_scale"]

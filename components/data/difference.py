@@ -27,7 +27,7 @@ def first_difference(quote: str, text: str) -> Difference:
     if match.size < MIN_COMMON:
         return Difference(1, _around(quote, 0), "—")
     start = max(match.a - match.b, 0)
-    closest = text[start:start + len(quote)]
+    closest = text[start : start + len(quote)]
     position = next((i for i, (a, b) in enumerate(zip(quote, closest)) if a != b), min(len(quote), len(closest)))
     return Difference(position + 1, _around(quote, position), _around(closest, position))
 

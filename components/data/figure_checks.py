@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
@@ -13,7 +13,7 @@ from components.data import schema
 from components.data.checks import check_in_article, check_source_ref, difference, joined_passages, plain
 from components.data.figure_text import RowReadings, base_unit, change_column, numbers_stated, unit_written_as
 from components.data.grammar import FALL_WORDS, RISE_WORDS, Reading
-from components.data.records import Problem, Row, Source, rows_of
+from components.data.records import Problem, Row, Source, reporter, rows_of
 
 NAME = "figures.csv"
 Report = Callable[..., None]
@@ -21,9 +21,16 @@ _ENGLISH_FALL = re.compile(r"\b(down|fell|fall|falling|decreas\w*|lower|fewer|le
 _ENGLISH_RISE = re.compile(r"\b(up|rose|rise|rising|increas\w*|higher|more|grew|growth)\b", re.I)
 
 
-def check_figures(figures: pd.DataFrame, readings: list[RowReadings], sources: Mapping[str, Source],
-                  sections: pd.DataFrame, passages: pd.DataFrame, domains: set[str], problems: list[Problem],
-                  every_figure: pd.DataFrame | None = None) -> None:
+def check_figures(
+    figures: pd.DataFrame,
+    readings: list[RowReadings],
+    sources: Mapping[str, Source],
+    sections: pd.DataFrame,
+    passages: pd.DataFrame,
+    domains: set[str],
+    problems: list[Problem],
+    every_figure: pd.DataFrame | None = None,
+) -> None:
     """Every problem of every figure row (its words read as ``read_rows`` reads them), added to ``problems``.
     A part's whole is looked for among ``every_figure`` (by default, ``figures``)."""
     originals, translations = joined_passages(passages, "text"), joined_passages(passages, "text_en")
@@ -35,9 +42,7 @@ def check_figures(figures: pd.DataFrame, readings: list[RowReadings], sources: M
     for row, reading in zip(rows_of(figures), readings):
         if any((row["line"], column) in unreadable for column in numbers):
             continue  # already reported; cross-checks on a half-read row would only add noise
-
-        def report(code: str, column: str, **params: Any) -> None:
-            problems.append(Problem(NAME, code, row=row["line"], column=column, params=params))
+        report = reporter(problems, NAME, row["line"])
 
         source = check_source_ref(NAME, row, sources, problems)
         if source is not None and not pd.isna(row["year"]) and row["year"] != source.year:
@@ -94,9 +99,9 @@ def _check_numbers(row: Row, reading: RowReadings, report: Report) -> None:
 def _check_english_numbers(row: Row, report: Report) -> None:
     """A translation given for a figure states its number (at any scale: 558 million is 5.58亿元) and,
     for a change, goes the same way. Left blank, the software writes it."""
-    if row["value_text_en"] and not pd.isna(row["value"]):
-        if not _states(row["value_text_en"], row["value"] * base_unit(row["unit"])[1]):
-            report("translation_mismatch", "value_text_en", text=row["value_text_en"], value=plain(row["value"]))
+    stated = row["value_text_en"] and not pd.isna(row["value"])
+    if stated and not _states(row["value_text_en"], row["value"] * base_unit(row["unit"])[1]):
+        report("translation_mismatch", "value_text_en", text=row["value_text_en"], value=plain(row["value"]))
     change = next((row[column] for column in schema.CHANGE_COLUMNS if not pd.isna(row[column])), None)
     if row["yoy_text_en"] and change is not None:
         wrong_way = _ENGLISH_RISE if change < 0 else _ENGLISH_FALL
@@ -125,8 +130,12 @@ def _check_level_text(row: Row, reading: Reading | None, report: Report) -> None
             report("from_without_pair", "from_value", text=row["value_text"])
         return
     if pd.isna(row["from_value"]) or not math.isclose(reading.previous, row["from_value"] * factor, rel_tol=1e-9):
-        report("from_mismatch", "from_value", text=row["value_text"],
-               value="" if pd.isna(row["from_value"]) else plain(row["from_value"]))
+        report(
+            "from_mismatch",
+            "from_value",
+            text=row["value_text"],
+            value="" if pd.isna(row["from_value"]) else plain(row["from_value"]),
+        )
     year = row["from_year"]
     if not pd.isna(year) and (year >= row["year"] or (reading.previous_year and year != reading.previous_year)):
         report("from_year_mismatch", "from_year", value=year, text=row["value_text"])
@@ -141,8 +150,12 @@ def _check_change_text(row: Row, reading: Reading | None, column: str, report: R
     if expected != column:
         report("change_column_mismatch", column, text=row["yoy_text"], expected=expected)
         return
-    if not math.isclose(reading.change, row[column] * (base_unit(row["unit"])[1] if column == "yoy_abs" else 1),
-                        rel_tol=1e-9, abs_tol=1e-9):
+    if not math.isclose(
+        reading.change,
+        row[column] * (base_unit(row["unit"])[1] if column == "yoy_abs" else 1),
+        rel_tol=1e-9,
+        abs_tol=1e-9,
+    ):
         report("change_mismatch", column, text=row["yoy_text"], value=plain(row[column]))
     if column == "yoy_pct" and row[column] < -100:
         report("change_too_low", column, value=plain(row[column]))

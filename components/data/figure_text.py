@@ -34,8 +34,10 @@ class RowReadings:
 
 def read_rows(figures: pd.DataFrame) -> list[RowReadings]:
     """Each figure row's readings, in row order."""
-    return [_read_row(value_text, yoy_text, quote)
-            for value_text, yoy_text, quote in zip(figures["value_text"], figures["yoy_text"], figures["source_quote"])]
+    return [
+        _read_row(value_text, yoy_text, quote)
+        for value_text, yoy_text, quote in zip(figures["value_text"], figures["yoy_text"], figures["source_quote"])
+    ]
 
 
 def _read_row(value_text: str, yoy_text: str, quote: str) -> RowReadings:
@@ -62,5 +64,8 @@ def base_unit(unit: str) -> tuple[str, float]:
 def unit_written_as(unit: str, written: str) -> bool:
     """Whether a row's ``unit`` matches the unit as written: the same, a count with 万/亿 before it
     (2.5万起 is a count of 起), or tenths as a percentage (近八成 is about 80%)."""
-    return (written == unit or (unit in schema.COUNT_UNITS and written in ("万" + unit, "亿" + unit))
-            or (unit == "%" and written == "成"))
+    return (
+        written == unit
+        or (unit in schema.COUNT_UNITS and written in ("万" + unit, "亿" + unit))
+        or (unit == "%" and written == "成")
+    )

@@ -3,8 +3,8 @@ draft, which is never written on the server). The loader reads through either th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 
 class FileTooLarge(Exception):

@@ -35,30 +35,78 @@ class Reading:
 
 # Direction words of a change (Simplified; Traditional text is folded first). Nouns end in 幅/幅度.
 FALL_WORDS = ("下降", "减少", "降低", "下滑", "回落", "压降", "降幅", "减幅", "下降幅度", "降", "减")
-RISE_WORDS = ("增长", "上升", "增加", "提升", "提高", "上涨", "拉升", "攀升", "回升", "增幅", "升幅", "涨幅", "增长幅度",
-              "上升幅度", "增", "升")
+RISE_WORDS = (
+    "增长",
+    "上升",
+    "增加",
+    "提升",
+    "提高",
+    "上涨",
+    "拉升",
+    "攀升",
+    "回升",
+    "增幅",
+    "升幅",
+    "涨幅",
+    "增长幅度",
+    "上升幅度",
+    "增",
+    "升",
+)
 
 # Measure words after a number, each with what may not follow it (e.g. 人口 is not 人, 次会议 is no count).
 _MEASURES = {
-    "人次": "", "件次": "", "辆次": "", "批次": "", "起": "诉|来|草|步|点|航", "件": "", "个": "百分点|月",
-    "名": "单|义|称|字|列", "人": "口|民|员", "辆": "", "处": "置|理|罚|分|警|长", "家": "庭|属|园|乡",
-    "次": "全会|会议|全体|代表大会|党代会", "宗": "旨|教", "户": "籍|口", "条": "例|件|款", "批": "准|评|示|复",
-    "笔": "录|者|试|记|画", "所": "有|属|在|以|得|谓|长|述|辖", "项": "目|工作|行动|活动|措施|制度", "枚": "",
-    "家次": "", "户次": "",
-    "支": "持|付|出|援|撑", "把": "关|握|手|控", "公斤": "", "千克": "", "吨": "", "克": "服|隆|难", "元": "素|旦",
+    "人次": "",
+    "件次": "",
+    "辆次": "",
+    "批次": "",
+    "起": "诉|来|草|步|点|航",
+    "件": "",
+    "个": "百分点|月",
+    "名": "单|义|称|字|列",
+    "人": "口|民|员",
+    "辆": "",
+    "处": "置|理|罚|分|警|长",
+    "家": "庭|属|园|乡",
+    "次": "全会|会议|全体|代表大会|党代会",
+    "宗": "旨|教",
+    "户": "籍|口",
+    "条": "例|件|款",
+    "批": "准|评|示|复",
+    "笔": "录|者|试|记|画",
+    "所": "有|属|在|以|得|谓|长|述|辖",
+    "项": "目|工作|行动|活动|措施|制度",
+    "枚": "",
+    "家次": "",
+    "户次": "",
+    "支": "持|付|出|援|撑",
+    "把": "关|握|手|控",
+    "公斤": "",
+    "千克": "",
+    "吨": "",
+    "克": "服|隆|难",
+    "元": "素|旦",
     "分": "钟|之|别|类|局|析|配|布|子|区|成",
 }
 _SCALES = {"": 1, "万": 10_000, "亿": 100_000_000}
 _DIGITS_ONLY = ("项",)  # measure words that count only when written in digits
 UNIT_FACTORS: dict[str, tuple[str, float]] = {
     **{scale + unit: (unit, float(factor)) for unit in _MEASURES if unit != "分" for scale, factor in _SCALES.items()},
-    "分": ("分", 1.0), "%": ("%", 1.0), "成": ("%", 10.0), "倍": ("%", 100.0), "个百分点": ("个百分点", 1.0),
-    "": ("", 1.0), "年": ("年", 1.0), "个月": ("月", 1.0),
+    "分": ("分", 1.0),
+    "%": ("%", 1.0),
+    "成": ("%", 10.0),
+    "倍": ("%", 100.0),
+    "个百分点": ("个百分点", 1.0),
+    "": ("", 1.0),
+    "年": ("年", 1.0),
+    "个月": ("月", 1.0),
 }
 
 # Traditional characters of the grammar's words, folded one for one (offsets stay put).
-_TRADITIONAL = str.maketrans("億萬減個長昇點較餘約連續從為達兩輛處與別漲項條戶來總計數滿測評環",
-                             "亿万减个长升点较余约连续从为达两辆处与别涨项条户来总计数满测评环")
+_TRADITIONAL = str.maketrans(
+    "億萬減個長昇點較餘約連續從為達兩輛處與別漲項條戶來總計數滿測評環",
+    "亿万减个长升点较余约连续从为达两辆处与别涨项条户来总计数满测评环",
+)
 
 
 def _alternation(words, special: dict[str, str] | None = None) -> str:
@@ -68,25 +116,36 @@ def _alternation(words, special: dict[str, str] | None = None) -> str:
 
 # Numerals are bounded and never start inside another, so a long run of digits costs linear time.
 _ARABIC = r"(?<![0-9])(?:[0-9]{1,3}(?:,[0-9]{3}){1,5}(?![0-9])(?:\.[0-9]{1,8})?|[0-9]{1,15}(?:\.[0-9]{1,8})?)"
-_CHINESE = (r"(?<![〇零一二两三四五六七八九十百千万亿])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]{0,12}"
-            r"(?:点[〇零一二三四五六七八九]{1,8})?")
+_CHINESE = (
+    r"(?<![〇零一二两三四五六七八九十百千万亿])[一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]{0,12}"
+    r"(?:点[〇零一二三四五六七八九]{1,8})?"
+)
 _NUMBER = rf"(?:{_ARABIC}|{_CHINESE})"
 _ABOUT = r"大约|将近|接近|超过|约有|约|近|逾"
-_UNITS = "|".join(f"{re.escape(unit)}(?!{after})" if after else re.escape(unit)
-                  for unit, after in sorted(_MEASURES.items(), key=lambda item: -len(item[0])))
-_THRESHOLD = r"(?:以上|以下)的?(?:较大|重大|特大|一般|事故|案件|火灾|团伙|集团)"  # 一次死亡3人以上较大事故: a class, no figure
+_UNITS = "|".join(
+    f"{re.escape(unit)}(?!{after})" if after else re.escape(unit)
+    for unit, after in sorted(_MEASURES.items(), key=lambda item: -len(item[0]))
+)
+_THRESHOLD = (
+    r"(?:以上|以下)的?(?:较大|重大|特大|一般|事故|案件|火灾|团伙|集团)"  # 一次死亡3人以上较大事故: a class, no figure
+)
 _TENTHS = r"[一二两三四五六七八九]成(?:多|余)?(?!员|立|果|效|功|绩|本|交|年|为|不|就|熟|长)"
-_QUANTITY = (rf"(?:百分之{_CHINESE}|{_TENTHS}|{_NUMBER} ?(?:余|多)? ?(?:个)?百分点|{_NUMBER} ?(?:余|多)? ?(?:%|倍)"
-             rf"|{_NUMBER} ?(?:余|多)?(?:万|亿)?(?:余|多)? ?(?:{_UNITS}))"
-             rf"(?!{_THRESHOLD})(?:左右|以上|以下)?")
+_QUANTITY = (
+    rf"(?:百分之{_CHINESE}|{_TENTHS}|{_NUMBER} ?(?:余|多)? ?(?:个)?百分点|{_NUMBER} ?(?:余|多)? ?(?:%|倍)"
+    rf"|{_NUMBER} ?(?:余|多)?(?:万|亿)?(?:余|多)? ?(?:{_UNITS}))"
+    rf"(?!{_THRESHOLD})(?:左右|以上|以下)?"
+)
 _LEVEL = rf"(?:{_ABOUT})?{_QUANTITY}|(?:{_ABOUT}|上)[百千万](?:余|多)?(?:{_UNITS})"  # 近千名, 上万人
 _MOVE = _alternation([word for word in FALL_WORDS + RISE_WORDS if "幅" not in word])
-_VERBS = _alternation([word for word in FALL_WORDS + RISE_WORDS if "幅" not in word],
-                      {"增": "(?<!新)增"})  # 新增3起 is a level (newly added), not a rise
+_VERBS = _alternation(
+    [word for word in FALL_WORDS + RISE_WORDS if "幅" not in word], {"增": "(?<!新)增"}
+)  # 新增3起 is a level (newly added), not a rise
 _NOUNS = _alternation([word for word in FALL_WORDS + RISE_WORDS if "幅" in word])
 _YEAR_OF = r"(?:[0-9]{4}年|上年|去年|前年)(?:底|末)?的?"
 _PAIR_SIDE = rf"(?:{_LEVEL}|{_ARABIC}(?![0-9年月日]))"
-_PAIR_FIRST = rf"(?:{_LEVEL}|{_NUMBER}(?:万|亿)|{_ARABIC}(?![0-9年月日]))"  # 从2.4万下降至1.6万起: the measure word once
+_PAIR_FIRST = (
+    rf"(?:{_LEVEL}|{_NUMBER}(?:万|亿)|{_ARABIC}(?![0-9年月日]))"  # 从2.4万下降至1.6万起: the measure word once
+)
 
 _FIGURES = re.compile(
     rf"(?P<from_to>(?:从|由)(?:{_YEAR_OF})?{_PAIR_FIRST}(?:{_MOVE})?(?:至|到|为)(?:{_YEAR_OF})?{_PAIR_SIDE})"
@@ -105,17 +164,22 @@ _QUANTITY_PARTS = re.compile(
     rf"(?P<about>{_ABOUT}|上)?(?:百分之(?P<percent>{_CHINESE})|(?P<tenths>[一二两三四五六七八九])成(?P<more_tenths>多|余)?"
     rf"|(?P<number>{_NUMBER}|[百千万]) ?(?P<more>余|多)?(?P<scale>万|亿)?(?P<more_scaled>余|多)?"
     rf" ?(?P<unit>个?百分点|%|倍|{_alternation(_MEASURES)}))"
-    r"(?P<around>左右|以上|以下)?")
+    r"(?P<around>左右|以上|以下)?"
+)
 _PAIR_PARTS = re.compile(
     rf"(?:从|由)(?:(?P<year>[0-9]{{4}})年(?:底|末)?的?|{_YEAR_OF})?(?P<before>{_PAIR_FIRST})(?:{_MOVE})?(?:至|到|为)"
-    rf"(?:{_YEAR_OF})?(?P<after>.+)")
+    rf"(?:{_YEAR_OF})?(?P<after>.+)"
+)
 _DURATION_PARTS = re.compile(
-    rf"(?P<prefix>连续|长达|超过|近|逾)?(?P<number>[0-9]+|{_CHINESE})(?P<more>多|余)?(?P<unit>个月|年)")
+    rf"(?P<prefix>连续|长达|超过|近|逾)?(?P<number>[0-9]+|{_CHINESE})(?P<more>多|余)?(?P<unit>个月|年)"
+)
 _CHANGE_LEAD = re.compile(rf"(?P<word>{_alternation(FALL_WORDS + RISE_WORDS)})了?(?:为|达到|达|是)?")
 
 # Between a level and its change, a comparison; between enumerated figures, a link word.
-_JOIN = re.compile(r",? ?(?:同比|环比|较上年同期|较去年同期|较上一年|比上一年|较上年|比上年|较去年|比去年|较[0-9]{4}年"
-                   r"|比[0-9]{4}年)? ?")
+_JOIN = re.compile(
+    r",? ?(?:同比|环比|较上年同期|较去年同期|较上一年|比上一年|较上年|比上年|较去年|比去年|较[0-9]{4}年"
+    r"|比[0-9]{4}年)? ?"
+)
 _LINK = re.compile(r" ?(?:以及|、|和|及|与)? ?")  # 上升22.7%20.1%: a list printed without its 、
 _CLAUSE_MARKS = ",;:。!?\n()《》【】"
 _CLAUSE_WINDOW = 60  # characters: no subject is longer, and text without punctuation stays linear
@@ -123,13 +187,17 @@ _SENTENCE_BREAK = re.compile(r"[;。!?\n]")
 _SUBJECT_LEAD = re.compile(
     r"(?:其中|共有|上年同期|去年同期|全年|全市|全省|全县|全区|全国|我市|我省|我县|我区|本市|今年|去年|上年|当年"
     r"|这一年|一年来|经努力|经过努力|据统计|统计显示|数据显示|此外|同时|另外|共计|累计|总计|合计|以及|[0-9]{4}年度?(?:以来)?|[0-9]{1,2}月份?"
-    r"|共|和|及|与|、|的|在|并|且|还|也| )+")
+    r"|共|和|及|与|、|的|在|并|且|还|也| )+"
+)
 _SUBJECT_TRAIL = re.compile(
     r"(?:同比|环比|较上年同期|较去年同期|较上年|比上年|较去年|比去年|与上年相比|较[0-9]{4}年|比[0-9]{4}年|分别|共计|共|累计"
     r"|达到|达|(?<![行作认成因])为|是|了|创出|创下|创|实现|保持|控制在|连续|已|(?<!人)均|都|也|的|位居|位列|名列|排名"
-    r"|约|近|超过|逾|再|又| )+$")
+    r"|约|近|超过|逾|再|又| )+$"
+)
 _SUBJECT_MOVED = re.compile(r"(?:下降|降低|减少|上升|增长|增加|提升|提高|降|升|增|减)(?:至|到)")  # 人数降至… 17人
-_SUBJECT_TOTAL = re.compile(r"共计|累计|总计|合计|共有|(?<!公)共(?!享|建|治|同|青|产)")  # 法院共新收各类案件: 新收各类案件
+_SUBJECT_TOTAL = re.compile(
+    r"共计|累计|总计|合计|共有|(?<!公)共(?!享|建|治|同|青|产)"
+)  # 法院共新收各类案件: 新收各类案件
 _SUBJECT_SPLIT = re.compile(r"以及|、|和|与|及(?!以上|以下)")
 _CLOSING = {"“": "”", "‘": "’", "「": "」"}
 _OPENING = {closing: opening for opening, closing in _CLOSING.items()}
@@ -160,7 +228,7 @@ class _Figure:
     change_unit: str = ""
     sign: int = 1
     previous: Decimal | None = None
-    group: list["_Figure"] | None = None
+    group: list[_Figure] | None = None
     qualifier: str = ""
     previous_year: int | None = None
     previous_text: str = ""
@@ -173,8 +241,11 @@ def find_figures(text: str) -> list[Reading]:
     figures = _enumerate(figures, folded)
     groups = _join_changes(_groups(figures), folded)
     subjects = _subjects(groups, folded, text, origin)
-    return [_reading(figure, subject, text, origin) for group, names in zip(groups, subjects)
-            for figure, subject in zip(group, names)]
+    return [
+        _reading(figure, subject, text, origin)
+        for group, names in zip(groups, subjects)
+        for figure, subject in zip(group, names)
+    ]
 
 
 def read_level(text: str) -> Reading | None:
@@ -209,7 +280,6 @@ def read_in_sentence(text: str, sentence: str, kind: str) -> Reading | None:
     return None
 
 
-
 def _only_reading(text: str) -> Reading | None:
     """The one reading that is the whole of ``text`` (surrounding spaces aside), else None."""
     stripped = text.strip()
@@ -225,7 +295,7 @@ def _score(text: str) -> Reading:
     stripped = text.strip()
     folded, _ = _normalise(stripped)
     about = re.match(_ABOUT, folded)
-    number = _number(folded[about.end() if about else 0:])
+    number = _number(folded[about.end() if about else 0 :])
     shift = len(text) - len(text.lstrip())
     return Reading(stripped, shift, shift + len(stripped), float(number), "", bool(about), None, "", "", "level")
 
@@ -252,22 +322,29 @@ def _figure(match: re.Match, folded: str) -> _Figure | None:
     if kind == "bare":
         return _bare_score(folded, start, end)
     if kind == "rank":
-        place = written[written.index("第") + 1:].rstrip("名位")
+        place = written[written.index("第") + 1 :].rstrip("名位")
         return _Figure("rank", start, end, _number(place))
     if kind == "duration":
         parts = _DURATION_PARTS.fullmatch(written)
         unit = UNIT_FACTORS[parts["unit"]][0]
-        return _Figure("duration", start, end, _number(parts["number"]), unit, parts["unit"],
-                       parts["prefix"] in ("近", "超过", "逾") or bool(parts["more"]))
+        return _Figure(
+            "duration",
+            start,
+            end,
+            _number(parts["number"]),
+            unit,
+            parts["unit"],
+            parts["prefix"] in ("近", "超过", "逾") or bool(parts["more"]),
+        )
     if kind == "from_to":
         return _pair(written, start, end)
     if kind == "change":
         return _change(written, start, end)
-    if start and folded[start - 1] in "“「『\"" and not written[0].isascii():
+    if start and folded[start - 1] in '“「『"' and not written[0].isascii():
         return None  # a slogan's numeral: “两个维护”, “三个一律”
     if _SET_PHRASE.fullmatch(written) and _SET_PHRASE_NOUN.match(folded, end):
         return None  # 两个大局, 两件大事: a set phrase, not a count
-    if folded[end:end + 1] and folded[end] in "“「\"" and not re.search(r"[0-9]", written):
+    if folded[end : end + 1] and folded[end] in '“「"' and not re.search(r"[0-9]", written):
         return None  # 三个“一律”, 两个“维护”: a slogan's numeral (84个“抗震前线110” is a count)
     return _level(written, start, end)
 
@@ -282,20 +359,30 @@ def _level(written: str, start: int, end: int) -> _Figure | None:
         return None  # 是上年的1.5倍 is a ratio; only 增长1.5倍 (a change of +150%) is read
     if base in _DIGITS_ONLY and not re.search(r"[0-9]", written):
         return None  # 四项制度 names a set of rules; 89项 counts them
-    return _Figure("points" if base == "个百分点" else "level", start, end, value, base, unit, bool(qualifier),
-                   qualifier=qualifier)
+    return _Figure(
+        "points" if base == "个百分点" else "level", start, end, value, base, unit, bool(qualifier), qualifier=qualifier
+    )
 
 
 def _change(written: str, start: int, end: int) -> _Figure | None:
     """A change: a direction word and a quantity (下降13.8%, 降幅34.3%), or a signed percentage."""
     lead = _CHANGE_LEAD.match(written)
     sign = -1 if (written[0] in "-−" or (lead and lead["word"] in FALL_WORDS)) else 1
-    quantity = _quantity(written[lead.end():] if lead else written[1:])
+    quantity = _quantity(written[lead.end() :] if lead else written[1:])
     if quantity is None:
         return None
     value, base, written_unit, qualifier = quantity
-    return _Figure("change", start, end, approximate=bool(qualifier), change=sign * value, change_unit=base, sign=sign,
-                   qualifier=qualifier, written_unit=written_unit)
+    return _Figure(
+        "change",
+        start,
+        end,
+        approximate=bool(qualifier),
+        change=sign * value,
+        change_unit=base,
+        sign=sign,
+        qualifier=qualifier,
+        written_unit=written_unit,
+    )
 
 
 def _pair(written: str, start: int, end: int) -> _Figure | None:
@@ -305,9 +392,19 @@ def _pair(written: str, start: int, end: int) -> _Figure | None:
     before = _quantity(parts["before"]) or (after and _quantity(parts["before"] + after[1]))
     if before is None or after is None or before[1] != after[1]:
         return None
-    return _Figure("from_to", start, end, after[0], after[1], after[2], bool(before[3] or after[3]), previous=before[0],
-                   qualifier=before[3] or after[3], previous_year=int(parts["year"]) if parts["year"] else None,
-                   previous_text=parts["before"])
+    return _Figure(
+        "from_to",
+        start,
+        end,
+        after[0],
+        after[1],
+        after[2],
+        bool(before[3] or after[3]),
+        previous=before[0],
+        qualifier=before[3] or after[3],
+        previous_year=int(parts["year"]) if parts["year"] else None,
+        previous_text=parts["before"],
+    )
 
 
 def _quantity(written: str) -> tuple[Decimal, str, str, str] | None:
@@ -354,8 +451,12 @@ def _bare_score(folded: str, start: int, end: int) -> _Figure | None:
     """A number with no unit counts only as a score: after 达/为 in a clause about 安全感, 满意度 …"""
     clause = _clause_start(folded, start)
     value = _number(folded[start:end])
-    if (folded.endswith(_SCORE_LEADS, 0, start) and _SCORE_WORDS.search(folded, clause, start) and value <= 100
-            and folded[end:end + 1] not in ("年", "月", "日", "号", "-", ":", "/")):
+    if (
+        folded.endswith(_SCORE_LEADS, 0, start)
+        and _SCORE_WORDS.search(folded, clause, start)
+        and value <= 100
+        and folded[end : end + 1] not in ("年", "月", "日", "号", "-", ":", "/")
+    ):
         return _Figure("level", start, end, value)
     return None
 
@@ -415,10 +516,16 @@ def _join_changes(groups: list[list[_Figure]], folded: str) -> list[list[_Figure
     unless the change counts something else (2起,同比减少3人)."""
     joined: list[list[_Figure]] = []
     for group in groups:
-        if (joined and len(group) == 1 and len(joined[-1]) == 1 and group[0].kind == "change"
-                and joined[-1][0].kind in ("level", "from_to") and joined[-1][0].change is None
-                and _JOIN.fullmatch(folded, joined[-1][0].end, group[0].start)
-                and group[0].change_unit in ("%", "个百分点", joined[-1][0].unit)):  # 2起,同比减少3人: two figures
+        if (
+            joined
+            and len(group) == 1
+            and len(joined[-1]) == 1
+            and group[0].kind == "change"
+            and joined[-1][0].kind in ("level", "from_to")
+            and joined[-1][0].change is None
+            and _JOIN.fullmatch(folded, joined[-1][0].end, group[0].start)
+            and group[0].change_unit in ("%", "个百分点", joined[-1][0].unit)
+        ):  # 2起,同比减少3人: two figures
             level, change = joined[-1][0], group[0]
             level.kind = "level_change" if level.kind == "level" else "from_to"
             level.end, level.change, level.change_unit = change.end, change.change, change.change_unit
@@ -440,9 +547,9 @@ def _subjects(groups: list[list[_Figure]], folded: str, text: str, origin: list[
             sentence, in_sentence = bisect_left(breaks, group[0].start), []
         start = max(_clause_start(folded, group[0].start), previous_end)
         spans = _subject_spans(folded, start, group[0].start, len(group))
-        names = [text[origin[left]:origin[right]] for left, right in spans]
+        names = [text[origin[left] : origin[right]] for left, right in spans]
         if not any(names):
-            names = in_sentence[-len(group):] or [""]
+            names = in_sentence[-len(group) :] or [""]
         names = names if len(names) == len(group) else [names[-1]] * len(group)
         subjects.append(names)
         in_sentence.extend(names)
@@ -456,8 +563,10 @@ def _subject_spans(folded: str, start: int, end: int, count: int) -> list[tuple[
     start, end = _strip_subject(folded, start, end)
     if count > 1:
         cuts = [(match.start(), match.end()) for match in _SUBJECT_SPLIT.finditer(folded, start, end)]
-        parts = [_strip_subject(folded, left, right) for left, right in
-                 zip([start] + [cut[1] for cut in cuts], [cut[0] for cut in cuts] + [end])]
+        parts = [
+            _strip_subject(folded, left, right)
+            for left, right in zip([start] + [cut[1] for cut in cuts], [cut[0] for cut in cuts] + [end])
+        ]
         if len(parts) == count and all(left < right for left, right in parts):
             return parts
     return [(start, end)]
@@ -495,10 +604,19 @@ def _reading(figure: _Figure, subject: str, text: str, origin: list[int]) -> Rea
     """The public, frozen reading of a figure, with offsets in the original text."""
     start, end = origin[figure.start], origin[figure.end - 1] + 1
     return Reading(
-        text=text[start:end], start=start, end=end,
-        value=None if figure.value is None else float(figure.value), unit=figure.unit,
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=None if figure.value is None else float(figure.value),
+        unit=figure.unit,
         approximate=figure.approximate,
-        change=None if figure.change is None else float(figure.change), change_unit=figure.change_unit,
-        subject=subject, kind=figure.kind,
-        previous=None if figure.previous is None else float(figure.previous), written_unit=figure.written_unit,
-        qualifier=figure.qualifier, previous_year=figure.previous_year, previous_text=figure.previous_text)
+        change=None if figure.change is None else float(figure.change),
+        change_unit=figure.change_unit,
+        subject=subject,
+        kind=figure.kind,
+        previous=None if figure.previous is None else float(figure.previous),
+        written_unit=figure.written_unit,
+        qualifier=figure.qualifier,
+        previous_year=figure.previous_year,
+        previous_text=figure.previous_text,
+    )

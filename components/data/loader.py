@@ -5,27 +5,40 @@ live in their own modules; this one puts them in order."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 import pandas as pd
 
 from components.data import schema
-from components.data.checks import (check_charts, check_passages, check_places, check_practices, check_sections,
-                                    check_unique)
+from components.data.checks import (
+    check_charts,
+    check_passages,
+    check_places,
+    check_practices,
+    check_sections,
+    check_unique,
+)
 from components.data.derived import enrich
 from components.data.figure_checks import check_figures
 from components.data.figure_text import RowReadings, read_rows
-from components.data.passed_reviews import PASSED, REVIEW_TABLES, failed_reviews, review_digests
 from components.data.files import FolderFiles, MemoryFiles
+from components.data.passed_reviews import PASSED, REVIEW_TABLES, failed_reviews, review_digests
 from components.data.read import read_charts, read_sources, read_table
 from components.data.records import DataError, Dataset, Problem, Source, rows_of
 from components.data.translation import untranslated, with_quote_translations
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_ENV = "DASHBOARD_DATA_DIR"
-TABLE_NAMES = ("figures.csv", "domains.csv", "sections.csv", "passages.csv", "places.csv", "practices.csv",
-               "keywords.csv")
+TABLE_NAMES = (
+    "figures.csv",
+    "domains.csv",
+    "sections.csv",
+    "passages.csv",
+    "places.csv",
+    "practices.csv",
+    "keywords.csv",
+)
 
 
 def data_dir_from_env() -> Path:
@@ -50,8 +63,10 @@ def load_dataset(data_dir: Path | str | FolderFiles | MemoryFiles) -> Dataset:
         raise DataError(problems)
     digests = review_digests(tables, sources)
     passed = {review: found for review, digest in digests.items() if (found := PASSED.readings(digest)) is not None}
-    to_check = {name: table[~table["source_id"].isin(passed)] if name in REVIEW_TABLES else table
-                for name, table in tables.items()}
+    to_check = {
+        name: table[~table["source_id"].isin(passed)] if name in REVIEW_TABLES else table
+        for name, table in tables.items()
+    }
     checked_readings = read_rows(to_check["figures.csv"])  # each figure's words read once, for checks and enrich
     _check_tables(tables, to_check, checked_readings, sources, declarations, problems)
     readings = _in_row_order(tables["figures.csv"], passed, checked_readings)
@@ -73,9 +88,14 @@ def load_dataset(data_dir: Path | str | FolderFiles | MemoryFiles) -> Dataset:
     )
 
 
-def _check_tables(tables: Mapping[str, pd.DataFrame], to_check: Mapping[str, pd.DataFrame],
-                  readings: list[RowReadings], sources: Mapping[str, Source], declarations,
-                  problems: list[Problem]) -> None:
+def _check_tables(
+    tables: Mapping[str, pd.DataFrame],
+    to_check: Mapping[str, pd.DataFrame],
+    readings: list[RowReadings],
+    sources: Mapping[str, Source],
+    declarations,
+    problems: list[Problem],
+) -> None:
     """Every cross-check between the files read: the checks across reviews on every row, the checks of
     each row on the rows of reviews not known to pass (``to_check``, whose figures' words are ``readings``)."""
     figures, domains, sections, passages, places, practices, keywords = (tables[name] for name in TABLE_NAMES)
@@ -91,27 +111,41 @@ def _check_tables(tables: Mapping[str, pd.DataFrame], to_check: Mapping[str, pd.
     known_domains = set(domains["id"])
     check_sections(to_check["sections.csv"], sources, problems)
     check_passages(to_check["passages.csv"], sources, sections, known_domains, problems)
-    check_figures(to_check["figures.csv"], readings, sources, sections, passages, known_domains, problems,
-                  every_figure=figures)
+    check_figures(
+        to_check["figures.csv"], readings, sources, sections, passages, known_domains, problems, every_figure=figures
+    )
     check_places(places, problems)
     check_practices(to_check["practices.csv"], sources, sections, passages, known_domains, set(places["id"]), problems)
     check_charts(declarations, sources, set(figures["metric"]), problems)
     for row in rows_of(keywords):
         if row["domain"] not in known_domains:
-            problems.append(Problem("keywords.csv", "unknown_ref", row=row["line"], column="domain",
-                                    params={"value": row["domain"], "target": "domains.csv"}))
+            problems.append(
+                Problem(
+                    "keywords.csv",
+                    "unknown_ref",
+                    row=row["line"],
+                    column="domain",
+                    params={"value": row["domain"], "target": "domains.csv"},
+                )
+            )
 
 
-def _in_row_order(figures: pd.DataFrame, passed: Mapping[str, tuple[RowReadings, ...]],
-                  checked_readings: list[RowReadings]) -> list[RowReadings]:
+def _in_row_order(
+    figures: pd.DataFrame, passed: Mapping[str, tuple[RowReadings, ...]], checked_readings: list[RowReadings]
+) -> list[RowReadings]:
     """Every figure row's readings in row order: a passed review's remembered, the others' just read."""
     remembered = {review: iter(readings) for review, readings in passed.items()}
     fresh = iter(checked_readings)
     return [next(remembered[review]) if review in remembered else next(fresh) for review in figures["source_id"]]
 
 
-def _remember_passed(tables: Mapping[str, pd.DataFrame], digests: Mapping[str, str], known: set[str],
-                     readings: list[RowReadings], problems: list[Problem]) -> None:
+def _remember_passed(
+    tables: Mapping[str, pd.DataFrame],
+    digests: Mapping[str, str],
+    known: set[str],
+    readings: list[RowReadings],
+    problems: list[Problem],
+) -> None:
     """Remember each review just checked that no problem is on, unless a problem is on a shared file."""
     failed = failed_reviews(problems, tables)
     if failed is None:
@@ -135,6 +169,8 @@ def _in_article_order(passages: pd.DataFrame, sections: pd.DataFrame) -> pd.Data
 
 def _practices_in_article_order(practices: pd.DataFrame, sources: Mapping[str, Source]) -> pd.DataFrame:
     """Practices by source, then where their quote stands in the article."""
-    position = [sources[source].article.find(quote) for source, quote in zip(practices["source_id"], practices["quote"])]
+    position = [
+        sources[source].article.find(quote) for source, quote in zip(practices["source_id"], practices["quote"])
+    ]
     ordered = practices.assign(position=position).sort_values(["source_id", "position"], kind="stable")
     return ordered.drop(columns="position").reset_index(drop=True)

@@ -8,7 +8,7 @@ import hashlib
 import secrets
 import threading
 from collections import OrderedDict
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -55,7 +55,9 @@ def review_digests(tables: Mapping[str, pd.DataFrame], sources: Mapping[str, Sou
     """Each review's digest: its record and article, its rows of every table in order (their line
     numbers aside), the wholes its parts name, and the shared tables its rows refer to."""
     shared = repr([sorted(map(str, tables[name]["id"])) for name in SHARED_TABLES]).encode()
-    parts: dict[str, list[bytes]] = {source_id: [shared, repr(source).encode()] for source_id, source in sources.items()}
+    parts: dict[str, list[bytes]] = {
+        source_id: [shared, repr(source).encode()] for source_id, source in sources.items()
+    }
     figures = tables["figures.csv"]
     whole_of: dict[str, bytes] = {}
     for figure_id, row_hash in zip(figures["id"], _row_hashes(figures)):

@@ -14,7 +14,7 @@ import pandas as pd
 
 from components.data import schema
 from components.data.files import FileTooLarge, FolderFiles, MemoryFiles
-from components.data.records import ChartDeclaration, Problem, Source
+from components.data.records import ChartDeclaration, Problem, Source, reporter
 from components.data.schema import Column
 
 Files = FolderFiles | MemoryFiles
@@ -31,8 +31,13 @@ def _read_text(folder: Files, name: str, problems: list[Problem]) -> str | None:
         problems.append(Problem(name, "missing_file"))
         return None
     except FileTooLarge as err:
-        problems.append(Problem(name, "file_too_large", params={"size_mb": round(err.size / 2**20, 1),
-                                                               "limit_mb": schema.MAX_FILE_BYTES // 2**20}))
+        problems.append(
+            Problem(
+                name,
+                "file_too_large",
+                params={"size_mb": round(err.size / 2**20, 1), "limit_mb": schema.MAX_FILE_BYTES // 2**20},
+            )
+        )
         return None
     except OSError as err:  # no permission, an I/O error, a name the file system refuses
         problems.append(Problem(name, "unreadable_file", params={"detail": err.strerror or str(err)}))
@@ -85,12 +90,25 @@ def read_sources(folder: Files, problems: list[Problem]) -> dict[str, Source]:
         if source is None:
             continue
         if source.id in sources:
-            problems.append(Problem(name, "duplicate_key", row=number, column="id",
-                                    params={"value": source.id, "other": first_of[source.id]}))
+            problems.append(
+                Problem(
+                    name,
+                    "duplicate_key",
+                    row=number,
+                    column="id",
+                    params={"value": source.id, "other": first_of[source.id]},
+                )
+            )
         elif (source.place, source.year) in first_of:
-            problems.append(Problem(name, "duplicate_key", row=number, column="place+year",
-                                    params={"value": f"{source.place} / {source.year}",
-                                            "other": first_of[(source.place, source.year)]}))
+            problems.append(
+                Problem(
+                    name,
+                    "duplicate_key",
+                    row=number,
+                    column="place+year",
+                    params={"value": f"{source.place} / {source.year}", "other": first_of[(source.place, source.year)]},
+                )
+            )
         first_of.setdefault(source.id, number)
         first_of.setdefault((source.place, source.year), number)
         sources[source.id] = source
@@ -107,10 +125,14 @@ def _parse_source(folder: Files, entry: Any, number: int, problems: list[Problem
     entry = {**{key: schema.SOURCE_FIELDS[key]() for key in schema.OPTIONAL_SOURCE_FIELDS}, **entry}  # may be left out
     for key, kind in schema.SOURCE_FIELDS.items():
         value = entry.get(key)
-        if not isinstance(value, kind) or isinstance(value, bool) or (kind is list and not all(
-                isinstance(item, str) for item in value)):
-            problems.append(Problem(name, "bad_source_field", row=number, column=key,
-                                    params={"expected": kind.__name__}))
+        if (
+            not isinstance(value, kind)
+            or isinstance(value, bool)
+            or (kind is list and not all(isinstance(item, str) for item in value))
+        ):
+            problems.append(
+                Problem(name, "bad_source_field", row=number, column=key, params={"expected": kind.__name__})
+            )
             ok = False
         elif kind is str and not value.strip() and key not in schema.OPTIONAL_SOURCE_FIELDS:
             problems.append(Problem(name, "empty_value", row=number, column=key))
@@ -123,21 +145,43 @@ def _parse_source(folder: Files, entry: Any, number: int, problems: list[Problem
         problems.append(Problem(name, "bad_id", row=number, column="id", params={"value": entry["id"]}))
         ok = False
     if ok and entry["level"] not in schema.PLACE_LEVELS:
-        problems.append(Problem(name, "bad_choice", row=number, column="level",
-                                params={"value": entry["level"], "choices": " / ".join(schema.PLACE_LEVELS)}))
+        problems.append(
+            Problem(
+                name,
+                "bad_choice",
+                row=number,
+                column="level",
+                params={"value": entry["level"], "choices": " / ".join(schema.PLACE_LEVELS)},
+            )
+        )
         ok = False
     if not ok:
         return None
     if not folder.inside(entry["article"]):
-        problems.append(Problem(name, "article_outside_folder", row=number, column="article",
-                                params={"value": entry["article"]}))
+        problems.append(
+            Problem(name, "article_outside_folder", row=number, column="article", params={"value": entry["article"]})
+        )
         return None
     article = _read_text(folder, entry["article"], problems)
     if article is None:
         return None
-    return Source(entry["id"], entry["year"], entry["place"], entry["level"], entry["place_short"], entry["place_en"], entry["publisher"],
-                  entry["publisher_en"], entry["title"], entry["title_en"], date, tuple(entry["authors"]),
-                  tuple(entry["authors_en"]), entry["url"], article)
+    return Source(
+        entry["id"],
+        entry["year"],
+        entry["place"],
+        entry["level"],
+        entry["place_short"],
+        entry["place_en"],
+        entry["publisher"],
+        entry["publisher_en"],
+        entry["title"],
+        entry["title_en"],
+        date,
+        tuple(entry["authors"]),
+        tuple(entry["authors_en"]),
+        entry["url"],
+        article,
+    )
 
 
 def read_charts(folder: Files, problems: list[Problem]) -> list[tuple[ChartDeclaration, int]]:
@@ -145,8 +189,7 @@ def read_charts(folder: Files, problems: list[Problem]) -> list[tuple[ChartDecla
     name = schema.CHARTS_FILE
     declarations: list[tuple[ChartDeclaration, int]] = []
     for number, entry in enumerate(_read_entries(folder, name, "charts", problems) or [], start=1):
-        def report(code: str, column: str, **params: Any) -> None:
-            problems.append(Problem(name, code, row=number, column=column, params=params))
+        report = reporter(problems, name, number)
 
         if not isinstance(entry, dict):
             problems.append(Problem(name, "bad_source_entry", row=number))
@@ -171,18 +214,33 @@ def read_charts(folder: Files, problems: list[Problem]) -> list[tuple[ChartDecla
                 report("unknown_field", "metrics")
             metrics = []
         elif metrics != schema.EVERY_CHANGE and not (
-                isinstance(metrics, list) and metrics and all(isinstance(item, str) for item in metrics)):
+            isinstance(metrics, list) and metrics and all(isinstance(item, str) for item in metrics)
+        ):
             report("bad_metrics", "metrics", every=schema.EVERY_CHANGE)
             continue
         if not schema.ID_PATTERN.fullmatch(entry["id"]) or (
-                entry["id"] in schema.RESERVED_CHART_IDS and schema.RESERVED_CHART_IDS[entry["id"]] != entry["kind"]):
+            entry["id"] in schema.RESERVED_CHART_IDS and schema.RESERVED_CHART_IDS[entry["id"]] != entry["kind"]
+        ):
             report("bad_id", "id", value=entry["id"])
         if any(other.id == entry["id"] for other, _ in declarations):
-            report("duplicate_key", "id", value=entry["id"],
-                   other=next(n for other, n in declarations if other.id == entry["id"]))
-        declarations.append((ChartDeclaration(entry["id"], entry["kind"],
-                                              None if metrics == schema.EVERY_CHANGE else tuple(metrics),
-                                              entry["narrative"], tuple(reviews)), number))
+            report(
+                "duplicate_key",
+                "id",
+                value=entry["id"],
+                other=next(n for other, n in declarations if other.id == entry["id"]),
+            )
+        declarations.append(
+            (
+                ChartDeclaration(
+                    entry["id"],
+                    entry["kind"],
+                    None if metrics == schema.EVERY_CHANGE else tuple(metrics),
+                    entry["narrative"],
+                    tuple(reviews),
+                ),
+                number,
+            )
+        )
     return declarations
 
 
@@ -229,11 +287,15 @@ def _parse_cells(frame: pd.DataFrame, name: str, columns: tuple[Column, ...], pr
                 if code:
                     problems.append(Problem(name, code, _line(index), column.name, params))
                     cells[index] = ""  # read as blank
-        parsed[column.name] = cells if column.kind in ("text", "choice") else [_value(cell, column.kind) for cell in cells]
+        parsed[column.name] = (
+            cells if column.kind in ("text", "choice") else [_value(cell, column.kind) for cell in cells]
+        )
     typed = pd.DataFrame(parsed, dtype=object)  # Python strings: iterated by every check, and cheap to build
     for column in columns:
         if column.kind in ("int", "number"):
-            typed[column.name] = pd.to_numeric(typed[column.name]).astype("Int64" if column.kind == "int" else "Float64")
+            typed[column.name] = pd.to_numeric(typed[column.name]).astype(
+                "Int64" if column.kind == "int" else "Float64"
+            )
     typed.insert(0, "line", [_line(index) for index in range(len(typed))])
     return typed
 

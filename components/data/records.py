@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, Mapping
+from typing import Any
 
 import pandas as pd
+
+from components.data.schema import SLIDE_NARRATIVE
 
 Row = Mapping[str, Any]  # one table row as its column names read it
 
@@ -29,6 +32,15 @@ class Problem:
     row: int | None = None
     column: str | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
+
+
+def reporter(problems: list[Problem], file: str, row: int | None) -> Callable[..., None]:
+    """``report(code, column, **params)``: notes a problem of row ``row`` of ``file`` in ``problems``."""
+
+    def report(code: str, column: str, **params: Any) -> None:
+        problems.append(Problem(file, code, row=row, column=column, params=params))
+
+    return report
 
 
 class DataError(Exception):
@@ -72,9 +84,9 @@ class ChartDeclaration:
     narrative: str
     reviews: tuple[str, ...] = ()
 
-    def for_slide(self) -> "ChartDeclaration":
+    def for_slide(self) -> ChartDeclaration:
         """The same chart with only the sentences that report its figures (a slide has less room)."""
-        return replace(self, narrative="sentences")
+        return replace(self, narrative=SLIDE_NARRATIVE)
 
     def shown_for(self, review: str) -> bool:
         """Whether the review ``review`` (a source id) shows this chart."""

@@ -11,8 +11,35 @@ Kind = Literal["text", "int", "number", "choice", "list"]
 BETTER_CHOICES = ("lower", "higher", "neutral")
 # The measure words of counts: a count's value is in these, even when written with 万 (2.5万起 is
 # 25000 起). Each has its English noun in components/text/numbers.py.
-COUNT_UNITS = ("个", "起", "件", "人", "次", "名", "宗", "笔", "处", "家", "辆", "条", "户", "所", "项", "枚", "批", "支",
-               "把", "人次", "件次", "辆次", "家次", "户次", "吨", "公斤", "千克")
+COUNT_UNITS = (
+    "个",
+    "起",
+    "件",
+    "人",
+    "次",
+    "名",
+    "宗",
+    "笔",
+    "处",
+    "家",
+    "辆",
+    "条",
+    "户",
+    "所",
+    "项",
+    "枚",
+    "批",
+    "支",
+    "把",
+    "人次",
+    "件次",
+    "辆次",
+    "家次",
+    "户次",
+    "吨",
+    "公斤",
+    "千克",
+)
 # Money is kept in the unit the article writes (5.58 亿元), as are percentages; "" is a score (97.87).
 UNITS = (*COUNT_UNITS, "%", "元", "万元", "亿元")
 MAX_FILE_BYTES = 32 * 1024 * 1024  # the real files are a few KB; 1000 years of reviews fit (benchmarks/growth.py)
@@ -175,9 +202,24 @@ SOURCE_FIELDS: dict[str, type] = {
 
 # data/charts.toml: which charts each review shows, in page order.
 CHARTS_FILE = "charts.toml"
-CHART_KINDS = ("changes", "share", "levels", "index", "practices_map")
+# The one list of chart kinds, with what each draws. The figure kinds are drawn by their entries in
+# components/charts/registry.py, which refuses to load unless it draws exactly these.
+CHART_KINDS_DRAWN = {
+    "changes": "every year-on-year change in percent, on one axis",
+    "share": "a share or score on a 0-100% track",
+    "levels": "values with their implied previous year (derived), a part drawn inside its whole",
+    "index": "an index with the previous year = 100 (derived), for figures with an exact change",
+    "practices_map": "the places' named practices on a map of tiles (takes no metrics)",
+}
 KINDS_WITHOUT_METRICS = ("practices_map",)  # they draw the practices, not figures
-NARRATIVE_MODES = ("quotes", "section")
+CHART_KINDS = tuple(CHART_KINDS_DRAWN)
+FIGURE_KINDS = tuple(kind for kind in CHART_KINDS if kind not in KINDS_WITHOUT_METRICS)
+# The words beside a chart, by narrative mode.
+NARRATIVE_MODES = {
+    "quotes": "the passages that report the chart's figures",
+    "section": "every passage of the figures' sections that shares a domain with them",
+}
+SLIDE_NARRATIVE = "sentences"  # never in charts.toml: a slide keeps only the sentences that report its figures
 EVERY_CHANGE = "every_change"  # metrics = "every_change": every metric of the review with a change
 CHART_FIELDS: dict[str, type] = {"id": str, "kind": str, "narrative": str}
 # Ids name containers, links and files: letters, digits, '-' and '_' only. Two chart ids belong to

@@ -4,7 +4,7 @@ taken from its passage's translation, so a maintainer never pastes a sentence tw
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -17,7 +17,9 @@ _CHINESE_SENTENCE = re.compile(r"[^。!?;！？；]*(?:[。!?;！？；][”’�
 _ENGLISH_BREAK = re.compile(r"(?<=[.!?;])[\"”’)]*\s+")
 
 
-def untranslated(tables: Mapping[str, pd.DataFrame], sources: Mapping[str, Source]) -> dict[str, tuple[Untranslated, ...]]:
+def untranslated(
+    tables: Mapping[str, pd.DataFrame], sources: Mapping[str, Source]
+) -> dict[str, tuple[Untranslated, ...]]:
     """Each review's texts that have Chinese but no English yet, by source id."""
     found: dict[str, list[Untranslated]] = {}
     for review in sources.values():
@@ -42,8 +44,10 @@ def with_quote_translations(table: pd.DataFrame, quote: str, passages: pd.DataFr
     if not blank.any():
         return table
     by_source = {source: list(zip(group["text"], group["text_en"])) for source, group in passages.groupby("source_id")}
-    filled = [_quote_english(text, by_source.get(source, ())) if empty else given
-              for text, given, empty, source in zip(table[quote], table[english], blank, table["source_id"])]
+    filled = [
+        _quote_english(text, by_source.get(source, ())) if empty else given
+        for text, given, empty, source in zip(table[quote], table[english], blank, table["source_id"])
+    ]
     return table.assign(**{english: filled})
 
 
@@ -57,20 +61,25 @@ def _quote_english(quote: str, passages) -> str:
         english = [part for part in _ENGLISH_BREAK.split(text_en.strip()) if part]
         if len(chinese) != len(english):
             return _sentences_stating(quote, english) or text_en
-        covered = [index for index, (start, end) in enumerate(chinese) if start < position + len(quote) and end > position]
-        return " ".join(english[covered[0]:covered[-1] + 1])
+        covered = [
+            index for index, (start, end) in enumerate(chinese) if start < position + len(quote) and end > position
+        ]
+        return " ".join(english[covered[0] : covered[-1] + 1])
     return ""
 
 
 def _sentences_stating(quote: str, english: list[str]) -> str:
     """The English sentences that state every number of the quote (a translation may split or join
     sentences), or "" when no run of them does."""
-    numbers = {abs(number) for reading in find_figures(quote) for number in (reading.value, reading.change)
-               if number is not None}
+    numbers = {
+        abs(number)
+        for reading in find_figures(quote)
+        for number in (reading.value, reading.change)
+        if number is not None
+    }
     stated = [{round(number, 6) for number in numbers_stated(sentence)} for sentence in english]
     numbers = {round(number, 6) for number in numbers}
     stating = [index for index, found in enumerate(stated) if numbers & found]
     if not stating or not numbers <= set().union(*(stated[index] for index in stating)):
         return ""
-    return " ".join(english[stating[0]:stating[-1] + 1])
-
+    return " ".join(english[stating[0] : stating[-1] + 1])

@@ -8,14 +8,14 @@ taller than about 6,000 px (at 1x) is cut between its blocks into parts, deliver
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-import plotly.io as pio
 import io
 import os
 import zipfile
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import plotly.graph_objects as go
+import plotly.io as pio
 from markupsafe import Markup
 from PIL import Image
 
@@ -68,8 +68,9 @@ def view_query(pack: Pack) -> list[tuple[str, str]]:
     if pack.place:
         query.append(("county", words.name(data.places[data.places["id"] == pack.place].iloc[0])))
     if pack.practice_view.section:
-        section = data.sections[(data.sections["source_id"] == pack.source.id)
-                                & (data.sections["id"] == pack.practice_view.section)].iloc[0]
+        section = data.sections[
+            (data.sections["source_id"] == pack.source.id) & (data.sections["id"] == pack.practice_view.section)
+        ].iloc[0]
         query.append(("section", words.label(section)))
     return query
 
@@ -80,15 +81,34 @@ def glance_values(pack: Pack, drawings: list[go.Figure], link: str | None) -> di
     shown, quoted = [], set()
     for chart, fig in zip(pack.charts, drawings):
         sentence, translated = _sentence(chart.rows, words)
-        shown.append(GlanceChart(fig.layout.meta["title"], fig.layout.meta["subtitle"], script_json(fig),
-                                 tuple(fig.layout.meta["notes"]), "" if sentence in quoted else sentence, translated))
+        shown.append(
+            GlanceChart(
+                fig.layout.meta["title"],
+                fig.layout.meta["subtitle"],
+                script_json(fig),
+                tuple(fig.layout.meta["notes"]),
+                "" if sentence in quoted else sentence,
+                translated,
+            )
+        )
         quoted.add(sentence)  # a sentence already quoted above is not repeated
     return dict(
-        plotly_js=PLOTLY_JS.as_uri(), margin=MARGIN, sizes=[(CHART_WIDTH, fig.layout.height) for fig in drawings],
-        lang=html_lang(words.catalog.language), labels=_labels(words), title=pack.title(), view_line=pack.view_line(),
-        summary=pack.summary(), cards=kpi_cards(pack.shown, words), arrows=ARROWS, charts=shown,
+        plotly_js=PLOTLY_JS.as_uri(),
+        margin=MARGIN,
+        sizes=[(CHART_WIDTH, fig.layout.height) for fig in drawings],
+        lang=html_lang(words.catalog.language),
+        labels=_labels(words),
+        title=pack.title(),
+        view_line=pack.view_line(),
+        summary=pack.summary(),
+        cards=kpi_cards(pack.shown, words),
+        arrows=ARROWS,
+        charts=shown,
         practices=[(heading, [words.name(row) for row in rows_of(rows)]) for heading, rows in pack.practice_groups()],
-        byline=words.byline(pack.source), derived=_has_derived(pack), link=link, qr=_qr_svg(link) if link else "",
+        byline=words.byline(pack.source),
+        derived=_has_derived(pack),
+        link=link,
+        qr=_qr_svg(link) if link else "",
     )
 
 
@@ -138,13 +158,20 @@ def estimated_height(pack: Pack, drawings: list[go.Figure]) -> int:
     def lines(text: str, per_line_zh: int) -> int:  # characters a line holds at that size, in Chinese
         return -(-len(text) // (per_line_zh * (1.9 if latin else 1.25))) if text else 0
 
-    charts = sum(90 + 62 * lines(chart.headline, 21) + 45 * lines(chart.subtitle, 32)
-                 + 2 * fig.layout.height + 40
-                 + sum(39 * lines(note, 37) for note in chart.notes)
-                 + (80 + 48 * lines(chart.sentence, 30) if chart.sentence else 0)
-                 for fig, chart in zip(drawings, values["charts"]))
+    charts = sum(
+        90
+        + 62 * lines(chart.headline, 21)
+        + 45 * lines(chart.subtitle, 32)
+        + 2 * fig.layout.height
+        + 40
+        + sum(39 * lines(note, 37) for note in chart.notes)
+        + (80 + 48 * lines(chart.sentence, 30) if chart.sentence else 0)
+        for fig, chart in zip(drawings, values["charts"])
+    )
     practices = sum(90 + 70 * (1 + len(names) // 3) for _, names in values["practices"])
-    return int(560 + 52 * lines(values["summary"], 28) + (-(-len(values["cards"]) // 2)) * 240 + 90 + charts + practices + 400)
+    return int(
+        560 + 52 * lines(values["summary"], 28) + (-(-len(values["cards"]) // 2)) * 240 + 90 + charts + practices + 400
+    )
 
 
 def cuts(bottoms: list[int], parts: int) -> list[int]:
@@ -176,9 +203,15 @@ def glance_file(pictures: list[bytes], stem: str) -> bytes:
 
 def _labels(words) -> dict[str, str]:
     """The picture's own words, in the view's language."""
-    return {"tag": words.t("glance.tag"), "sentence": words.t("glance.sentence"),
-            "sentence_original": words.t("glance.sentence_original"), "practices": words.t("glance.practices"),
-            "made": words.t("glance.made"), "scan": words.t("glance.scan"), "derived": words.t("footer.derived")}
+    return {
+        "tag": words.t("glance.tag"),
+        "sentence": words.t("glance.sentence"),
+        "sentence_original": words.t("glance.sentence_original"),
+        "practices": words.t("glance.practices"),
+        "made": words.t("glance.made"),
+        "scan": words.t("glance.scan"),
+        "derived": words.t("footer.derived"),
+    }
 
 
 def _sentence(rows, words) -> tuple[str, bool]:
@@ -191,8 +224,10 @@ def _sentence(rows, words) -> tuple[str, bool]:
 
 def _has_derived(pack: Pack) -> bool:
     """Whether a chart of the view shows a derived value (an index, or an earlier level worked out)."""
-    return any(chart.spec.kind == "index" or (chart.spec.kind == "levels" and chart.rows["earlier_derived"].any())
-               for chart in pack.charts)
+    return any(
+        chart.spec.kind == "index" or (chart.spec.kind == "levels" and chart.rows["earlier_derived"].any())
+        for chart in pack.charts
+    )
 
 
 def _qr_svg(link: str) -> str:
@@ -200,8 +235,9 @@ def _qr_svg(link: str) -> str:
     import segno
 
     buffer = io.BytesIO()
-    segno.make(link, error="m", micro=False).save(buffer, kind="svg", scale=6, border=2, xmldecl=False,
-                                                  svgns=True, omitsize=False)
+    segno.make(link, error="m", micro=False).save(
+        buffer, kind="svg", scale=6, border=2, xmldecl=False, svgns=True, omitsize=False
+    )
     return Markup(buffer.getvalue().decode("utf-8"))  # segno's paths: no text of the data in it
 
 
@@ -212,4 +248,3 @@ def _small_enough(picture: bytes) -> bytes:
     buffer = io.BytesIO()
     Image.open(io.BytesIO(picture)).convert("RGB").quantize(256).save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
-

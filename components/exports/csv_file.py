@@ -19,34 +19,40 @@ def neutralise(cell: object) -> object:
 
 def reported_frame(rows: pd.DataFrame, words: Wording, source_line: str, domain_labels: dict[str, str]) -> pd.DataFrame:
     """What the article reports, machine-readable: numbers stay numbers, each row with its quote."""
-    return pd.DataFrame({
-        words.t("table.csv.id"): rows["id"],
-        words.t("table.csv.year"): rows["year"],
-        words.t("table.csv.domain"): rows["domain"].map(domain_labels),
-        words.t("table.csv.label"): [words.label(row) for row in rows_of(rows)],
-        words.t("table.csv.value"): rows["value"],
-        words.t("table.csv.unit"): rows["unit"],
-        words.t("table.csv.yoy_pct"): rows["yoy_pct"],
-        words.t("table.csv.yoy_pp"): rows["yoy_pp"],
-        words.t("table.csv.yoy_abs"): rows["yoy_abs"],
-        words.t("table.csv.from_value"): rows["from_value"],
-        words.t("table.csv.from_year"): rows["from_year"],
-        words.t("table.csv.as_written"): [" ".join(filter(None, texts)) for texts in zip(rows["value_text"], rows["yoy_text"])],
-        words.t("table.csv.better"): rows["better"].map(lambda b: words.t(f"better.{b}")),
-        words.t("table.csv.quote"): rows["source_quote"],
-        words.t("table.csv.quote_translation"): rows["source_quote_en"],
-        words.t("table.csv.source"): source_line,
-    })
+    return pd.DataFrame(
+        {
+            words.t("table.csv.id"): rows["id"],
+            words.t("table.csv.year"): rows["year"],
+            words.t("table.csv.domain"): rows["domain"].map(domain_labels),
+            words.t("table.csv.label"): [words.label(row) for row in rows_of(rows)],
+            words.t("table.csv.value"): rows["value"],
+            words.t("table.csv.unit"): rows["unit"],
+            words.t("table.csv.yoy_pct"): rows["yoy_pct"],
+            words.t("table.csv.yoy_pp"): rows["yoy_pp"],
+            words.t("table.csv.yoy_abs"): rows["yoy_abs"],
+            words.t("table.csv.from_value"): rows["from_value"],
+            words.t("table.csv.from_year"): rows["from_year"],
+            words.t("table.csv.as_written"): [
+                " ".join(filter(None, texts)) for texts in zip(rows["value_text"], rows["yoy_text"])
+            ],
+            words.t("table.csv.better"): rows["better"].map(lambda b: words.t(f"better.{b}")),
+            words.t("table.csv.quote"): rows["source_quote"],
+            words.t("table.csv.quote_translation"): rows["source_quote_en"],
+            words.t("table.csv.source"): source_line,
+        }
+    )
 
 
 def derived_frame(rows: pd.DataFrame, words: Wording) -> pd.DataFrame:
     """The derived values, each column's header saying it is derived (推算)."""
-    return pd.DataFrame({
-        words.t("table.csv.id"): rows["id"],
-        words.t("table.csv.label"): [words.label(row) for row in rows_of(rows)],
-        words.t("table.csv.implied_previous"): rows["implied_previous"].round(4),
-        words.t("table.csv.index_value"): rows["index_value"].round(4),
-    })
+    return pd.DataFrame(
+        {
+            words.t("table.csv.id"): rows["id"],
+            words.t("table.csv.label"): [words.label(row) for row in rows_of(rows)],
+            words.t("table.csv.implied_previous"): rows["implied_previous"].round(4),
+            words.t("table.csv.index_value"): rows["index_value"].round(4),
+        }
+    )
 
 
 def export_frame(rows: pd.DataFrame, words: Wording, source_line: str, domain_labels: dict[str, str]) -> pd.DataFrame:
@@ -63,16 +69,17 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-
 def compare_frame(rows: pd.DataFrame, data: Dataset, words: Wording) -> pd.DataFrame:
     """Compare years, machine-readable: each review's value or change for each shared metric, with its
     year, source and sentence."""
-    return pd.DataFrame({
-        words.t("table.csv.year"): rows["year"],
-        words.t("table.csv.label"): [words.label(row) for row in rows_of(rows)],
-        words.t("table.csv.value"): rows["value"],
-        words.t("table.csv.unit"): rows["unit"],
-        words.t("table.csv.yoy_pct"): rows["yoy_pct"],
-        words.t("table.source"): [words.source_line(data.source(review)) for review in rows["source_id"]],
-        words.t("table.csv.quote"): rows["source_quote"],
-    })
+    return pd.DataFrame(
+        {
+            words.t("table.csv.year"): rows["year"],
+            words.t("table.csv.label"): [words.label(row) for row in rows_of(rows)],
+            words.t("table.csv.value"): rows["value"],
+            words.t("table.csv.unit"): rows["unit"],
+            words.t("table.csv.yoy_pct"): rows["yoy_pct"],
+            words.t("table.source"): [words.source_line(data.source(review)) for review in rows["source_id"]],
+            words.t("table.csv.quote"): rows["source_quote"],
+        }
+    )

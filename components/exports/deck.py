@@ -8,7 +8,7 @@ Windows; LibreOffice and others substitute a CJK font they have (Noto Sans CJK o
 from __future__ import annotations
 
 import io
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -18,8 +18,8 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from components import theme
-from components.data.records import rows_of
 from components.charts.base import text_width, unframed
+from components.data.records import rows_of
 from components.exports.pack import Pack
 from components.text.wording import ARTICLE_LANGUAGE
 
@@ -60,9 +60,18 @@ def deck_bytes(pack: Pack, render: Render) -> bytes:
     if has_comparison:
         meta = figures[len(pack.charts)].layout.meta
         slide = _content_slide(deck, meta["title"], meta["subtitle"], pictures[len(pack.charts)], meta["notes"])
-        _notes(slide, "\n\n".join(pack.words.t("pack.note_compare", year=row["year"], label=pack.words.label(row),
-                                                   quote=pack.words.article_text(row, "source_quote"))
-                                     for row in rows_of(pack.comparison)))
+        _notes(
+            slide,
+            "\n\n".join(
+                pack.words.t(
+                    "pack.note_compare",
+                    year=row["year"],
+                    label=pack.words.label(row),
+                    quote=pack.words.article_text(row, "source_quote"),
+                )
+                for row in rows_of(pack.comparison)
+            ),
+        )
     if has_practices:
         _practices_slide(deck, pack, figures[-1].layout.meta, pictures[-1])
     _closing_slide(deck, pack)
@@ -82,10 +91,20 @@ def _title_slide(deck, pack: Pack) -> None:
     slide = _blank(deck)
     _text(slide, pack.title(), (MARGIN, Inches(2.0), WIDTH - 2 * MARGIN, Inches(1.2)), 40, bold=True)
     _text(slide, pack.summary(), (MARGIN, Inches(3.3), WIDTH - 2 * MARGIN, Inches(1.4)), 22)
-    _text(slide, pack.view_line(), (MARGIN, Inches(4.8), WIDTH - 2 * MARGIN, Inches(0.5)), 16,
-          colour=theme.MUTED_TEXT_COLOUR)
-    _text(slide, pack.words.byline(pack.source), (MARGIN, Inches(6.2), WIDTH - 2 * MARGIN, Inches(0.8)), 14,
-          colour=theme.MUTED_TEXT_COLOUR)
+    _text(
+        slide,
+        pack.view_line(),
+        (MARGIN, Inches(4.8), WIDTH - 2 * MARGIN, Inches(0.5)),
+        16,
+        colour=theme.MUTED_TEXT_COLOUR,
+    )
+    _text(
+        slide,
+        pack.words.byline(pack.source),
+        (MARGIN, Inches(6.2), WIDTH - 2 * MARGIN, Inches(0.8)),
+        14,
+        colour=theme.MUTED_TEXT_COLOUR,
+    )
 
 
 def _heading(slide, title: str, subtitle: str) -> Emu:
@@ -96,8 +115,9 @@ def _heading(slide, title: str, subtitle: str) -> Emu:
     lines = 1 if size <= room else 2
     title_height = Pt(size * 1.35 * lines + 12)
     _text(slide, title, (MARGIN, Inches(0.3), width, title_height), size, bold=True)
-    _text(slide, subtitle, (MARGIN, Inches(0.3) + title_height, width, Inches(0.45)), 14,
-          colour=theme.MUTED_TEXT_COLOUR)
+    _text(
+        slide, subtitle, (MARGIN, Inches(0.3) + title_height, width, Inches(0.45)), 14, colour=theme.MUTED_TEXT_COLOUR
+    )
     return Inches(0.3) + title_height + Inches(0.5)
 
 
@@ -108,8 +128,13 @@ def _content_slide(deck, title: str, subtitle: str, picture: bytes, footer: list
     footer_height = Inches(0.3) * len(footer) + Inches(0.1)
     box = (MARGIN, top, WIDTH - 2 * MARGIN, HEIGHT - top - footer_height - Inches(0.25))
     _picture(slide, picture, box)
-    _text(slide, "\n".join(footer), (MARGIN, HEIGHT - footer_height - Inches(0.2), WIDTH - 2 * MARGIN, footer_height),
-          12, colour=theme.MUTED_TEXT_COLOUR)
+    _text(
+        slide,
+        "\n".join(footer),
+        (MARGIN, HEIGHT - footer_height - Inches(0.2), WIDTH - 2 * MARGIN, footer_height),
+        12,
+        colour=theme.MUTED_TEXT_COLOUR,
+    )
     return slide
 
 
@@ -126,11 +151,21 @@ def _practices_slide(deck, pack: Pack, meta, picture: bytes) -> None:
         lines.extend((words.name(row), False) for row in rows_of(rows))
     columns = 2 if len(lines) > LINES_PER_COLUMN else 1
     _lines(slide, lines, (Inches(6.4), top, WIDTH - Inches(6.4) - MARGIN, height), 13, columns=columns)
-    _text(slide, words.source_line(pack.source, short=True), (MARGIN, HEIGHT - Inches(0.5), Inches(6), Inches(0.35)),
-          12, colour=theme.MUTED_TEXT_COLOUR)
-    notes = [f"{heading}\n" + "\n".join(words.t("pack.note_item", name=words.name(row),
-                                                   quote=words.article_text(row, "quote"))
-                                          for row in rows_of(rows)) for heading, rows in pack.practice_groups()]
+    _text(
+        slide,
+        words.source_line(pack.source, short=True),
+        (MARGIN, HEIGHT - Inches(0.5), Inches(6), Inches(0.35)),
+        12,
+        colour=theme.MUTED_TEXT_COLOUR,
+    )
+    notes = [
+        f"{heading}\n"
+        + "\n".join(
+            words.t("pack.note_item", name=words.name(row), quote=words.article_text(row, "quote"))
+            for row in rows_of(rows)
+        )
+        for heading, rows in pack.practice_groups()
+    ]
     _notes(slide, "\n\n".join(notes))
 
 
@@ -138,11 +173,21 @@ def _closing_slide(deck, pack: Pack) -> None:
     words = pack.words
     slide = _blank(deck)
     _text(slide, words.t("pack.closing_heading"), (MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.7)), 28, bold=True)
-    header = [words.t("table.label"), words.t("table.value"), words.t("table.change"), words.t("table.implied_previous")]
-    rows = [[words.label(row), words.level(row) if not pd.isna(row["value"]) else "",
-             words.change(row) if not pd.isna(row["change"]) else "",
-             words.implied_previous(row) if not pd.isna(row["implied_previous"]) else ""]
-            for row in rows_of(pack.shown)]
+    header = [
+        words.t("table.label"),
+        words.t("table.value"),
+        words.t("table.change"),
+        words.t("table.implied_previous"),
+    ]
+    rows = [
+        [
+            words.label(row),
+            words.level(row) if not pd.isna(row["value"]) else "",
+            words.change(row) if not pd.isna(row["change"]) else "",
+            words.implied_previous(row) if not pd.isna(row["implied_previous"]) else "",
+        ]
+        for row in rows_of(pack.shown)
+    ]
     height = Inches(0.42) * (len(rows) + 1)
     table = slide.shapes.add_table(len(rows) + 1, len(header), MARGIN, Inches(1.2), WIDTH - 2 * MARGIN, height).table
     for column, width in enumerate((5.0, 2.4, 2.2, 2.733)):
@@ -153,8 +198,13 @@ def _closing_slide(deck, pack: Pack) -> None:
             cell.text = value
             _style(cell.text_frame.paragraphs[0].runs[0] if value else None, 14, bold=r == 0)
     footer = [words.t("footer.derived"), words.byline(pack.source)]
-    _text(slide, "\n".join(footer), (MARGIN, Inches(1.4) + height, WIDTH - 2 * MARGIN, Inches(1.2)), 13,
-          colour=theme.MUTED_TEXT_COLOUR)
+    _text(
+        slide,
+        "\n".join(footer),
+        (MARGIN, Inches(1.4) + height, WIDTH - 2 * MARGIN, Inches(1.2)),
+        13,
+        colour=theme.MUTED_TEXT_COLOUR,
+    )
 
 
 # --- pieces ------------------------------------------------------------------------------------
@@ -167,7 +217,8 @@ def _passage_notes(pack: Pack, passages: pd.DataFrame) -> str:
         return "\n\n".join(passages["text"])
     translated = "\n\n".join(passages[f"text_{words.catalog.language}"])
     return f"{words.t('chart.translation_note')}\n\n{translated}\n\n{words.t('chart.original')}\n\n" + "\n\n".join(
-        passages["text"])
+        passages["text"]
+    )
 
 
 def _notes(slide, text: str) -> None:
@@ -189,8 +240,9 @@ def _text(slide, text: str, box: tuple, size: int, bold: bool = False, colour: s
     _lines(slide, [(line, bold) for line in text.split("\n")], box, size, colour)
 
 
-def _lines(slide, lines: list[tuple[str, bool]], box: tuple, size: int, colour: str = theme.TEXT_COLOUR,
-           columns: int = 1) -> None:
+def _lines(
+    slide, lines: list[tuple[str, bool]], box: tuple, size: int, colour: str = theme.TEXT_COLOUR, columns: int = 1
+) -> None:
     """A text box of paragraphs, each (text, bold), that wraps inside the box (in ``columns`` columns)."""
     frame = slide.shapes.add_textbox(*box).text_frame
     frame.word_wrap = True

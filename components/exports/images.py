@@ -10,14 +10,15 @@ import asyncio
 import atexit
 import base64
 import contextlib
+import itertools
 import json
 import os
 import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import plotly
 import plotly.graph_objects as go
@@ -72,13 +73,18 @@ class ChartRenderer:
 
     def draw(self, charts: list[go.Figure], width: int) -> list[bytes]:
         """The charts as PNGs; waits for its turn and for the browser if it is still starting."""
+
         async def render() -> list[bytes]:
             browser = await self._ready()
-            pictures = [await browser.calc_fig(fig, opts=dict(format="png", width=fig.layout.width or width,
-                                                              height=fig.layout.height, scale=SCALE))
-                        for fig in charts]
+            pictures = [
+                await browser.calc_fig(
+                    fig, opts=dict(format="png", width=fig.layout.width or width, height=fig.layout.height, scale=SCALE)
+                )
+                for fig in charts
+            ]
             self._renders += len(charts)
             return pictures
+
         request = asyncio.run_coroutine_threadsafe(self._serve(render), self._running_loop())
         return request.result()  # bounded inside: TIMEOUT_S once its turn comes, twice with a retry
 
@@ -87,6 +93,7 @@ class ChartRenderer:
         PNG per part between the offsets ``cut`` gives for the places a part may end (``blocks_js``,
         a JavaScript expression for the CSS px offsets, to which the page's end is added). The page
         is loaded from a file, offline."""
+
         async def render() -> list[bytes]:
             browser = await self._ready()
             with tempfile.TemporaryDirectory() as folder:
@@ -97,6 +104,7 @@ class ChartRenderer:
                     return await _screenshots(tab, page.as_uri(), width, blocks_js, cut)
                 finally:
                     await browser.close_tab(tab.target_id)
+
         request = asyncio.run_coroutine_threadsafe(self._serve(render), self._running_loop())
         return request.result()
 
@@ -171,20 +179,37 @@ async def _screenshots(tab, url: str, width: int, blocks_js: str, cut) -> list[b
     loaded = tab.subscribe_once("Page.loadEventFired")
     await tab.send_command("Page.navigate", params={"url": url})
     await loaded
-    await tab.send_command("Runtime.evaluate", params={  # the fonts, and whatever the page draws itself
-        "expression": "document.fonts.ready.then(() => window.pageDrawn)", "awaitPromise": True})
-    found = await tab.send_command("Runtime.evaluate", params={
-        "expression": f"JSON.stringify([...{blocks_js}, Math.ceil(document.documentElement.scrollHeight)])",
-        "returnByValue": True})
+    await tab.send_command(
+        "Runtime.evaluate",
+        params={  # the fonts, and whatever the page draws itself
+            "expression": "document.fonts.ready.then(() => window.pageDrawn)",
+            "awaitPromise": True,
+        },
+    )
+    found = await tab.send_command(
+        "Runtime.evaluate",
+        params={
+            "expression": f"JSON.stringify([...{blocks_js}, Math.ceil(document.documentElement.scrollHeight)])",
+            "returnByValue": True,
+        },
+    )
     offsets = cut(json.loads(found["result"]["result"]["value"]))
     height = offsets[-1]
-    await tab.send_command("Emulation.setDeviceMetricsOverride",
-                           params={"width": width, "height": height, "deviceScaleFactor": SCALE, "mobile": False})
+    await tab.send_command(
+        "Emulation.setDeviceMetricsOverride",
+        params={"width": width, "height": height, "deviceScaleFactor": SCALE, "mobile": False},
+    )
     parts = []
-    for top, bottom in zip(offsets, offsets[1:]):
-        shot = await tab.send_command("Page.captureScreenshot", params={
-            "format": "png", "captureBeyondViewport": True, "fromSurface": True,
-            "clip": {"x": 0, "y": top, "width": width, "height": bottom - top, "scale": 1}})
+    for top, bottom in itertools.pairwise(offsets):
+        shot = await tab.send_command(
+            "Page.captureScreenshot",
+            params={
+                "format": "png",
+                "captureBeyondViewport": True,
+                "fromSurface": True,
+                "clip": {"x": 0, "y": top, "width": width, "height": bottom - top, "scale": 1},
+            },
+        )
         if "result" not in shot:
             raise RuntimeError(f"Chromium could not capture {top}–{bottom} px: {shot.get('error')}")
         parts.append(base64.b64decode(shot["result"]["data"]))

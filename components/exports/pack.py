@@ -11,14 +11,14 @@ import plotly.graph_objects as go
 
 from components.charts.base import ChartContext
 from components.charts.compare import build_compare_chart
+from components.charts.practice_map import build_view_map
 from components.charts.registry import build_chart, charts_with_rows
 from components.charts.summary import summary_line
 from components.data.records import ChartDeclaration, Dataset, Source
-from components.model.figures import View, review_domains, review_figures, select
 from components.html.narrative import chart_passages
 from components.html.practice_list import practice_groups
-from components.charts.practice_map import build_view_map
 from components.model.compare import compare_rows
+from components.model.figures import View, review_domains, review_figures, select
 from components.model.practices import PracticeView, practices_shown, split_citywide
 from components.text.wording import Wording
 
@@ -79,8 +79,9 @@ class Pack:
 
     def practice_groups(self) -> list[tuple[str, pd.DataFrame]]:
         """(heading, practices): the chosen place's (or every place's), then the city-wide ones."""
-        groups = [group for group in practice_groups(self.data, self.practices, self.place, self.words)
-                  if not group[1].empty]
+        groups = [
+            group for group in practice_groups(self.data, self.practices, self.place, self.words) if not group[1].empty
+        ]
         if not self.city_practices.empty:
             groups.append((self.words.t("practices.citywide_heading"), self.city_practices))
         return groups
@@ -100,8 +101,9 @@ class Pack:
             names = words.t("practices.domain_separator").join(words.domain(data.domains, d) for d in self.view.domains)
             parts = [words.t("pack.domains", domains=names)]
         if self.practice_view.section:
-            section = data.sections[(data.sections["source_id"] == self.source.id)
-                                    & (data.sections["id"] == self.practice_view.section)].iloc[0]
+            section = data.sections[
+                (data.sections["source_id"] == self.source.id) & (data.sections["id"] == self.practice_view.section)
+            ].iloc[0]
             parts.append(words.t("pack.section", section=words.label(section)))
         if self.place:
             place = data.places[data.places["id"] == self.place].iloc[0]
@@ -115,9 +117,21 @@ def build_pack(data: Dataset, practice_view: PracticeView, place: str, words: Wo
     shown = select(data.figures, view)
     if shown.empty:
         return None
-    charts = tuple(PackChart(spec, rows, chart_passages(spec, rows, data.passages))
-                   for spec, rows in charts_with_rows(data.charts, shown, view.review))
+    charts = tuple(
+        PackChart(spec, rows, chart_passages(spec, rows, data.passages))
+        for spec, rows in charts_with_rows(data.charts, shown, view.review)
+    )
     _, practices = practices_shown(data, practice_view)
     local, city = split_citywide(data.places, practices)
-    return Pack(data, practice_view, place, words, data.source(view.review), shown, charts, local, city,
-                compare_rows(data, view))
+    return Pack(
+        data,
+        practice_view,
+        place,
+        words,
+        data.source(view.review),
+        shown,
+        charts,
+        local,
+        city,
+        compare_rows(data, view),
+    )

@@ -5,13 +5,13 @@ Adding a format is one entry here plus its builder (``Pack -> bytes``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
+from components.exports.at_a_glance import estimated_parts, glance_file, glance_pictures
 from components.exports.csv_file import csv_bytes, export_frame
 from components.exports.deck import deck_bytes
-from components.exports.at_a_glance import estimated_parts, glance_file, glance_pictures
-from components.exports.images import chromium_path, charts_to_png, page_to_png
+from components.exports.images import charts_to_png, chromium_path, page_to_png
 from components.exports.pack import Pack
 from components.exports.report import report_html
 from components.exports.workbook import workbook_bytes
@@ -42,17 +42,27 @@ def _glance(pack: Pack) -> bytes:
 
 def _csv(pack: Pack) -> bytes:
     words = pack.words
-    return csv_bytes(export_frame(pack.shown, words, words.source_line(pack.source),
-                                  words.domain_labels(pack.data.domains)))
+    return csv_bytes(
+        export_frame(pack.shown, words, words.source_line(pack.source), words.domain_labels(pack.data.domains))
+    )
 
 
 EXPORTS: dict[str, Export] = {  # in menu order; each kind's label is the catalog's pack.<kind>
-    "pptx": Export(lambda pack: deck_bytes(pack, charts_to_png), "pptx",
-                   "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                   available=lambda: chromium_path() is not None),
+    "pptx": Export(
+        lambda pack: deck_bytes(pack, charts_to_png),
+        "pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        available=lambda: chromium_path() is not None,
+    ),
     "html": Export(lambda pack: report_html(pack).encode("utf-8"), "html", "text/html"),
     "xlsx": Export(workbook_bytes, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "csv": Export(_csv, "csv", "text/csv", file_name_key="table.file_name"),
-    "png": Export(_glance, "png", "image/png", file_name_key="pack.glance_name",
-                  available=lambda: chromium_path() is not None, split=lambda pack: estimated_parts(pack) > 1),
+    "png": Export(
+        _glance,
+        "png",
+        "image/png",
+        file_name_key="pack.glance_name",
+        available=lambda: chromium_path() is not None,
+        split=lambda pack: estimated_parts(pack) > 1,
+    ),
 }

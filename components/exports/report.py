@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import functools
 
-from markupsafe import Markup
 import plotly.io as pio
+from markupsafe import Markup
 
 from components.charts.base import plotly_config
 from components.exports.images import PLOTLY_JS
@@ -23,25 +23,54 @@ def report_html(pack: Pack) -> str:
     words, data = pack.words, pack.data
     language = words.catalog.language
     labels = NarrativeLabels.for_words(words)
-    sections = [(_chart_html(pack.chart(chart, presenting=False), f"chart-{chart.spec.id}",
-                              words.file_name("pack.png_name", pack.source, chart=chart.spec.id)),
-                 Markup(narrative_html(chart.passages, data.sections, pack.source_figures, language, labels)))
-                for chart in pack.charts]
+    sections = [
+        (
+            _chart_html(
+                pack.chart(chart, presenting=False),
+                f"chart-{chart.spec.id}",
+                words.file_name("pack.png_name", pack.source, chart=chart.spec.id),
+            ),
+            Markup(narrative_html(chart.passages, data.sections, pack.source_figures, language, labels)),
+        )
+        for chart in pack.charts
+    ]
     if not pack.comparison.empty:
-        sections.append((_chart_html(pack.compare_chart(presenting=False), "chart-compare",
-                                      words.file_name("pack.png_name", pack.source, chart="compare")),
-                         Markup(compare_table_html(pack.comparison, data, words))))
+        sections.append(
+            (
+                _chart_html(
+                    pack.compare_chart(presenting=False),
+                    "chart-compare",
+                    words.file_name("pack.png_name", pack.source, chart="compare"),
+                ),
+                Markup(compare_table_html(pack.comparison, data, words)),
+            )
+        )
     practices = None
     if not pack.practices.empty or not pack.city_practices.empty:
-        practices = (_chart_html(pack.practice_map(presenting=False), "chart-practices",
-                                  words.file_name("pack.png_name", pack.source, chart="practices")),
-                     Markup(practice_groups_html(pack.practice_groups(), data.sections, data.domains, words)))
-    return render("report.html.j2", lang=html_lang(language), title=pack.title(), summary=pack.summary(),
-                  byline=words.byline(pack.source), view_line=pack.view_line(), sections=sections,
-                  practices=practices, practices_heading=words.t("practices.heading"),
-                  table_heading=words.t("table.heading"), table=Markup(figures_table_html(pack.shown, data, words)),
-                  derived_note=words.t("footer.derived"), report_note=words.t("pack.report_note"),
-                  plotly_js=_plotly_js())
+        practices = (
+            _chart_html(
+                pack.practice_map(presenting=False),
+                "chart-practices",
+                words.file_name("pack.png_name", pack.source, chart="practices"),
+            ),
+            Markup(practice_groups_html(pack.practice_groups(), data.sections, data.domains, words)),
+        )
+    return render(
+        "report.html.j2",
+        lang=html_lang(language),
+        title=pack.title(),
+        summary=pack.summary(),
+        byline=words.byline(pack.source),
+        view_line=pack.view_line(),
+        sections=sections,
+        practices=practices,
+        practices_heading=words.t("practices.heading"),
+        table_heading=words.t("table.heading"),
+        table=Markup(figures_table_html(pack.shown, data, words)),
+        derived_note=words.t("footer.derived"),
+        report_note=words.t("pack.report_note"),
+        plotly_js=_plotly_js(),
+    )
 
 
 @functools.cache

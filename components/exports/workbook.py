@@ -10,8 +10,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from components.data.records import rows_of
 from components.charts.base import text_width
+from components.data.records import rows_of
 from components.exports.csv_file import compare_frame, derived_frame, neutralise, reported_frame
 from components.exports.pack import Pack
 
@@ -78,15 +78,19 @@ def _practices_frame(pack: Pack, practices: pd.DataFrame) -> pd.DataFrame:
     words, data = pack.words, pack.data
     places = data.places.set_index("id")
     sections = data.sections[data.sections["source_id"] == pack.source.id].set_index("id")
-    return pd.DataFrame({
-        words.t("pack.col_place"): [words.name(places.loc[place]) for place in practices["place"]],
-        words.t("pack.col_practice"): [words.name(row) for row in rows_of(practices)],
-        words.t("pack.col_section"): [words.label(sections.loc[section]) for section in practices["section"]],
-        words.t("pack.col_domains"): [words.t("practices.domain_separator").join(
-            words.domain(data.domains, d) for d in domains) for domains in practices["domains"]],
-        words.t("table.csv.quote"): practices["quote"].tolist(),
-        words.t("table.csv.quote_translation"): practices["quote_en"].tolist(),
-    })
+    return pd.DataFrame(
+        {
+            words.t("pack.col_place"): [words.name(places.loc[place]) for place in practices["place"]],
+            words.t("pack.col_practice"): [words.name(row) for row in rows_of(practices)],
+            words.t("pack.col_section"): [words.label(sections.loc[section]) for section in practices["section"]],
+            words.t("pack.col_domains"): [
+                words.t("practices.domain_separator").join(words.domain(data.domains, d) for d in domains)
+                for domains in practices["domains"]
+            ],
+            words.t("table.csv.quote"): practices["quote"].tolist(),
+            words.t("table.csv.quote_translation"): practices["quote_en"].tolist(),
+        }
+    )
 
 
 def _source_frame(pack: Pack) -> pd.DataFrame:
@@ -100,5 +104,9 @@ def _source_frame(pack: Pack) -> pd.DataFrame:
         ("pack.source_view", pack.view_line()),
         ("pack.source_note", words.t("footer.derived")),
     ]
-    return pd.DataFrame({words.t("pack.source_field"): [words.t(key) for key, _ in rows],
-                         words.t("pack.source_value"): [value for _, value in rows]})
+    return pd.DataFrame(
+        {
+            words.t("pack.source_field"): [words.t(key) for key, _ in rows],
+            words.t("pack.source_value"): [value for _, value in rows],
+        }
+    )

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components import theme
-from components.data.records import rows_of
 from components.data.derived import NEUTRAL
-from components.model.figures import headline_figures
+from components.data.records import rows_of
 from components.html.narrative import html_lang
 from components.html.render import render
+from components.model.figures import headline_figures
 from components.text.wording import Wording
 
 ARROWS = {"down": "↓", "up": "↑"}
@@ -52,31 +52,46 @@ def _card(row: pd.Series, parts: pd.DataFrame, words: Wording) -> KpiCard:
     quote, translated = words.article_text(row, "source_quote"), words.translated(row, "source_quote")
     if not has_change:  # a level with the article's context, or the levels of its parts
         context = words.context(row) or words.t("phrase.list_separator").join(
-            words.t("phrase.label_level", label=words.label(part), level=words.level(part))
-            for part in rows_of(parts))
+            words.t("phrase.label_level", label=words.label(part), level=words.level(part)) for part in rows_of(parts)
+        )
         return KpiCard(words.label(row), words.level(row), context, "", NEUTRAL, "", quote, translated=translated)
     meaning = words.t(f"outcome.{row['outcome']}")
     arrow = "" if row["change"] == 0 else ("down" if row["change"] < 0 else "up")
     value = words.level(row) if has_level else words.change(row)
     delta = f"{words.change(row)} {meaning}" if has_level else meaning
-    return KpiCard(words.label(row), value, delta, arrow, row["outcome"], words.t("kpi.change_caption"), quote,
-                   translated=translated)
+    return KpiCard(
+        words.label(row),
+        value,
+        delta,
+        arrow,
+        row["outcome"],
+        words.t("kpi.change_caption"),
+        quote,
+        translated=translated,
+    )
 
 
 def kpi_cards(rows: pd.DataFrame, words: Wording, chart_of: dict[str, str] | None = None) -> list[KpiCard]:
     """A card for each headline figure in ``rows``, in their order; ``chart_of`` names the chart that
     draws each figure (by metric id), which the card links to."""
-    return [KpiCard(**{**vars(_card(row, rows[rows["parent"] == row["id"]], words)),
-                       "chart": (chart_of or {}).get(row["id"], "")})
-            for row in rows_of(headline_figures(rows))]
+    return [
+        KpiCard(
+            **{
+                **vars(_card(row, rows[rows["parent"] == row["id"]], words)),
+                "chart": (chart_of or {}).get(row["id"], ""),
+            }
+        )
+        for row in rows_of(headline_figures(rows))
+    ]
 
 
 def even_columns(count: int, most: int) -> int:
     """Cards a row (up to ``most``) leaving the last row full or one short: 9 cards at most 5 a row
     are 5 + 4, at most 4 are 3 x 3, never 4 + 4 + 1. Where only a much narrower row would do that
     (13 at most 5: 2 a row), the fewest rows instead, as evenly as a grid allows (5 + 5 + 3)."""
-    even = next((columns for columns in range(min(most, max(count, 1)), 1, -1)
-                 if count % columns in (0, columns - 1)), 1)
+    even = next(
+        (columns for columns in range(min(most, max(count, 1)), 1, -1) if count % columns in (0, columns - 1)), 1
+    )
     return even if even >= most - 1 or count <= most else math.ceil(count / math.ceil(count / most))
 
 
@@ -84,7 +99,14 @@ def kpi_cards_html(cards: list[KpiCard], words: Wording, linked: bool = False) -
     """The cards as one block, in even rows at every width; every piece of data text is escaped.
     ``linked``: each card links to its chart on the page (an in-page anchor)."""
     columns = {width: even_columns(len(cards), most) for width, (_, most) in theme.KPI_COLUMNS.items()}
-    return render("kpi_cards.html.j2", cards=cards, arrows=ARROWS, source_label=words.t("kpi.source"),
-                  original_label=words.t("kpi.source_original"),
-                  lang=html_lang(words.catalog.language), columns=columns, linked=linked,
-                  link_label=words.t("kpi.to_chart"))
+    return render(
+        "kpi_cards.html.j2",
+        cards=cards,
+        arrows=ARROWS,
+        source_label=words.t("kpi.source"),
+        original_label=words.t("kpi.source_original"),
+        lang=html_lang(words.catalog.language),
+        columns=columns,
+        linked=linked,
+        link_label=words.t("kpi.to_chart"),
+    )

@@ -9,12 +9,13 @@ element marked ``class="original"``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import pandas as pd
 
 from components.data.records import ChartDeclaration, rows_of
+from components.data.schema import SLIDE_NARRATIVE
 from components.html.render import render
 from components.text.wording import ARTICLE_LANGUAGE, Wording
 
@@ -42,7 +43,7 @@ def segments(text: str, terms: Iterable[str]) -> list[tuple[str, bool]]:
     position = 0
     for match in pattern.finditer(text):
         if match.start() > position:
-            pieces.append((text[position:match.start()], False))
+            pieces.append((text[position : match.start()], False))
         pieces.append((match.group(0), True))
         position = match.end()
     if position < len(text):
@@ -64,10 +65,16 @@ def highlighted_html(text: str, terms: Iterable[str]) -> str:
 
 def chart_passages(spec: ChartDeclaration, shown: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
     """The passages (original and translation) that belong beside a chart showing ``shown``."""
-    if spec.narrative == "sentences":
+    if spec.narrative == SLIDE_NARRATIVE:
         sentences = shown.drop_duplicates("source_quote")
-        return pd.DataFrame({"source_id": sentences["source_id"], "section": sentences["section"],
-                             "text": sentences["source_quote"], "text_en": sentences["source_quote_en"]})
+        return pd.DataFrame(
+            {
+                "source_id": sentences["source_id"],
+                "section": sentences["section"],
+                "text": sentences["source_quote"],
+                "text_en": sentences["source_quote_en"],
+            }
+        )
     same_source = passages[passages["source_id"].isin(shown["source_id"])]
     quotes = shown["source_quote"].tolist()
     reports = same_source["text"].map(lambda text: any(quote in text for quote in quotes))
@@ -89,33 +96,54 @@ class NarrativeLabels:
     untranslated: str
 
     @classmethod
-    def for_words(cls, words: Wording) -> "NarrativeLabels":
+    def for_words(cls, words: Wording) -> NarrativeLabels:
         """The labels in the user's language."""
-        return cls(words.t("chart.narrative_heading"), words.t("chart.translation_note"), words.t("chart.original"),
-                   words.t("chart.untranslated"))
+        return cls(
+            words.t("chart.narrative_heading"),
+            words.t("chart.translation_note"),
+            words.t("chart.original"),
+            words.t("chart.untranslated"),
+        )
 
 
-def narrative_html(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame, language: str,
-                   labels: NarrativeLabels, large: bool = False) -> str:
+def narrative_html(
+    passages: pd.DataFrame,
+    sections: pd.DataFrame,
+    figures: pd.DataFrame,
+    language: str,
+    labels: NarrativeLabels,
+    large: bool = False,
+) -> str:
     """Passages under their section headings with figures highlighted, all text escaped.
 
     ``large`` is for a slide: bigger type, and no section headings so the sentences fit the screen.
     """
-    original = (None if language == ARTICLE_LANGUAGE
-                else _passage_items(passages, sections, figures, ARTICLE_LANGUAGE, headings=not large))
-    return render("narrative.html.j2", lang=html_lang(language), large=large, labels=labels,
-                  items=_passage_items(passages, sections, figures, language, headings=not large),
-                  original_items=original)
+    original = (
+        None
+        if language == ARTICLE_LANGUAGE
+        else _passage_items(passages, sections, figures, ARTICLE_LANGUAGE, headings=not large)
+    )
+    return render(
+        "narrative.html.j2",
+        lang=html_lang(language),
+        large=large,
+        labels=labels,
+        items=_passage_items(passages, sections, figures, language, headings=not large),
+        original_items=original,
+    )
 
 
-def _passage_items(passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame, language: str,
-                   headings: bool = True) -> list[tuple[str | None, list[tuple[str, bool]], bool]]:
+def _passage_items(
+    passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame, language: str, headings: bool = True
+) -> list[tuple[str | None, list[tuple[str, bool]], bool]]:
     """(section heading where a section starts, else None; highlighted pieces; whether the passage is
     shown in the original because it is not yet translated) for each passage."""
     terms, original_terms = figure_terms(figures, language), figure_terms(figures)
     heading, text, label = _column("heading", language), _column("text", language), f"label_{language}"
-    titles = {(row["source_id"], row["id"]): row[heading] or row[label] or row["heading"] or row["label_zh"]
-              for row in rows_of(sections[sections["source_id"].isin(set(passages["source_id"]))])}
+    titles = {
+        (row["source_id"], row["id"]): row[heading] or row[label] or row["heading"] or row["label_zh"]
+        for row in rows_of(sections[sections["source_id"].isin(set(passages["source_id"]))])
+    }
     items, current = [], None
     for row in rows_of(passages):
         section = (row["source_id"], row["section"])
@@ -142,9 +170,21 @@ def article_html(article: str, terms: Iterable[str]) -> str:
     return render("article.html.j2", paragraphs=_paragraphs(article, terms))
 
 
-def translated_article_html(title: str, passages: pd.DataFrame, sections: pd.DataFrame, figures: pd.DataFrame,
-                            language: str, labels: NarrativeLabels, article: str) -> str:
+def translated_article_html(
+    title: str,
+    passages: pd.DataFrame,
+    sections: pd.DataFrame,
+    figures: pd.DataFrame,
+    language: str,
+    labels: NarrativeLabels,
+    article: str,
+) -> str:
     """The article in translation, section by section, with the Chinese original one click away."""
-    return render("translated_article.html.j2", lang=html_lang(language), title=title, labels=labels,
-                  items=_passage_items(passages, sections, figures, language),
-                  paragraphs=_paragraphs(article, figure_terms(figures)))
+    return render(
+        "translated_article.html.j2",
+        lang=html_lang(language),
+        title=title,
+        labels=labels,
+        items=_passage_items(passages, sections, figures, language),
+        paragraphs=_paragraphs(article, figure_terms(figures)),
+    )

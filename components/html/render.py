@@ -13,8 +13,9 @@ from components import theme
 
 ENVIRONMENT = jinja2.Environment(
     loader=jinja2.PackageLoader("components.html", "templates"),
-    autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), disabled_extensions=("css.j2",),
-                                        default=True),
+    autoescape=jinja2.select_autoescape(
+        enabled_extensions=("html", "html.j2"), disabled_extensions=("css.j2",), default=True
+    ),
     trim_blocks=True,
     lstrip_blocks=True,
     undefined=jinja2.StrictUndefined,

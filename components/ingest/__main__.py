@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", type=int, help="the year the review covers (default: read from its title)")
     parser.add_argument("--publisher", default="", help="e.g. 丽水日报")
     parser.add_argument("--date", type=dt.date.fromisoformat, help="publication date, e.g. 2021-03-01")
-    parser.add_argument("--author", action="append", default=[], help="an author as the article names them; repeat for several")
+    parser.add_argument(
+        "--author", action="append", default=[], help="an author as the article names them; repeat for several"
+    )
     parser.add_argument("--url", default="", help="where the article was published")
     parser.add_argument("--lang", default="zh", choices=LANGUAGES)
     args = parser.parse_args(argv)
@@ -48,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps([candidate.as_json() for candidate, _ in article.candidates], ensure_ascii=False, indent=1))
     elif args.out is None:
         for candidate, _ in article.candidates:
-            print(catalog.t("ingest.line", start=candidate.start, text=candidate.text, subject=candidate.subject or "?"))
+            print(
+                catalog.t("ingest.line", start=candidate.start, text=candidate.text, subject=candidate.subject or "?")
+            )
     if args.out is not None:
         return _write(args, article, catalog)
     return 0
@@ -61,18 +65,29 @@ def _write(args: argparse.Namespace, article, catalog: Catalog) -> int:
         library = load_dataset(data_dir_from_env())
     except DataError:
         return _fail(catalog, "ingest.no_library", folder=data_dir_from_env())
-    record = ReviewRecord(id=args.id or args.article.stem, place=args.place, place_short=args.place_short,
-                          place_en=args.place_en, level=args.level, year=args.year or guess_year(article.title),
-                          publisher=args.publisher, title=article.title, date=args.date, authors=tuple(args.author),
-                          url=args.url)
+    record = ReviewRecord(
+        id=args.id or args.article.stem,
+        place=args.place,
+        place_short=args.place_short,
+        place_en=args.place_en,
+        level=args.level,
+        year=args.year or guess_year(article.title),
+        publisher=args.publisher,
+        title=article.title,
+        date=args.date,
+        authors=tuple(args.author),
+        url=args.url,
+    )
     proposal = propose_figures(article, record, library, library.keywords)
     for item in proposal.left_out:
         reason = catalog.t(f"ingest.reason.{item.reason}", detail=item.detail)
         print(catalog.t("ingest.left_out", reason=reason, text=item.text, sentence=item.sentence), file=sys.stderr)
     files = draft_files(article, record, library, library.keywords, library.domains, figures=proposal.rows)
     write_draft(files, args.out)
-    print(catalog.t("ingest.written", folder=args.out, rows=len(proposal.rows), left=len(proposal.left_out)),
-          file=sys.stderr)
+    print(
+        catalog.t("ingest.written", folder=args.out, rows=len(proposal.rows), left=len(proposal.left_out)),
+        file=sys.stderr,
+    )
     return 0
 
 

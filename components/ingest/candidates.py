@@ -56,8 +56,25 @@ def read_article(text: str) -> Article:
     for paragraph in ([heading_line] if read_title else []) + list(paragraphs):
         for reading in find_figures(paragraph.text):
             start, end = paragraph.start + reading.start, paragraph.start + reading.end
-            found.append((Candidate(reading.text, reading.value, reading.unit, reading.approximate, reading.change,
-                                    reading.change_unit, reading.subject, sentence_around(paragraph, start, end),
-                                    start, end, headings.get(paragraph.section, ""), reading.kind, reading.previous,
-                                    reading.previous_year), paragraph))
+            found.append(
+                (
+                    Candidate(
+                        reading.text,
+                        reading.value,
+                        reading.unit,
+                        reading.approximate,
+                        reading.change,
+                        reading.change_unit,
+                        reading.subject,
+                        sentence_around(paragraph, start, end),
+                        start,
+                        end,
+                        headings.get(paragraph.section, ""),
+                        reading.kind,
+                        reading.previous,
+                        reading.previous_year,
+                    ),
+                    paragraph,
+                )
+            )
     return Article(text, title, tuple(sections), tuple(paragraphs), tuple(found))

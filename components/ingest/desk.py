@@ -23,8 +23,18 @@ from components.model.figures import review_figures
 
 # The columns a person edits (the rest of each row is the extractor's and stays as proposed).
 EDITABLE = ("accept", "label_zh", "label_en", "domain", "better", "parent", "kind")
-SHOWN = ("accept", "value_text", "yoy_text", "label_zh", "label_en", "domain", "better", "parent", "kind",
-         "source_quote")
+SHOWN = (
+    "accept",
+    "value_text",
+    "yoy_text",
+    "label_zh",
+    "label_en",
+    "domain",
+    "better",
+    "parent",
+    "kind",
+    "source_quote",
+)
 KINDS = ("level_change", "level", "change")  # keep both parts of a figure, only its level, or only its change
 
 
@@ -53,7 +63,10 @@ def proposed_rows(article: Article, record: ReviewRecord, library: Dataset) -> t
     rows = pd.DataFrame(proposal.rows)
     if rows.empty:
         return rows, proposal.left_out
-    kinds = ["level_change" if v and c else ("level" if v else "change") for v, c in zip(rows["value_text"], rows["yoy_text"])]
+    kinds = [
+        "level_change" if v and c else ("level" if v else "change")
+        for v, c in zip(rows["value_text"], rows["yoy_text"])
+    ]
     return rows.assign(accept=True, kind=kinds), proposal.left_out
 
 
@@ -61,8 +74,10 @@ def accepted_figures(edited: pd.DataFrame, known_metrics: frozenset[str] = froze
     """The figures.csv rows a person kept, with only the parts of each figure they kept. A metric the
     library does not know follows the name the person gave it (and so does the row's id), and a
     parent may be given by the whole's name as well as by its id."""
-    kept = [{key: "" if value is None else str(value) for key, value in row.items()}
-            for row in edited[edited["accept"].astype(bool)].to_dict("records")]
+    kept = [
+        {key: "" if value is None else str(value) for key, value in row.items()}
+        for row in edited[edited["accept"].astype(bool)].to_dict("records")
+    ]
     new_ids = {}
     for row in kept:
         if row["metric"] not in known_metrics and row["label_zh"]:
@@ -124,10 +139,16 @@ def preview_figures(figures: list[dict[str, str]], record: ReviewRecord) -> pd.D
     if frame.empty:
         return frame
     frame = frame.assign(**{column.name: "" for column in schema.FIGURES if column.name not in frame})
-    numbers = {column: pd.to_numeric(frame[column].replace("", None), errors="coerce").astype("Float64")
-               for column in ("value", "from_value", "from_year", *schema.CHANGE_COLUMNS)}
-    frame = frame.assign(**numbers, year=record.year or 0, better=frame["better"].replace("", "neutral"),
-                         label_en=frame["label_en"].where(frame["label_en"] != "", frame["label_zh"]))
+    numbers = {
+        column: pd.to_numeric(frame[column].replace("", None), errors="coerce").astype("Float64")
+        for column in ("value", "from_value", "from_year", *schema.CHANGE_COLUMNS)
+    }
+    frame = frame.assign(
+        **numbers,
+        year=record.year or 0,
+        better=frame["better"].replace("", "neutral"),
+        label_en=frame["label_en"].where(frame["label_en"] != "", frame["label_zh"]),
+    )
     frame = frame[frame[["value", *schema.CHANGE_COLUMNS]].notna().any(axis=1)]
     return enrich(frame.reset_index(drop=True))
 
@@ -137,8 +158,11 @@ def sentence_pieces(text: str, sentence: str) -> list[tuple[str, bool]]:
     start = sentence.find(text)
     if start < 0:
         return [(sentence, False)]
-    return [(piece, marked) for piece, marked in ((sentence[:start], False), (text, True),
-                                                  (sentence[start + len(text):], False)) if piece]
+    return [
+        (piece, marked)
+        for piece, marked in ((sentence[:start], False), (text, True), (sentence[start + len(text) :], False))
+        if piece
+    ]
 
 
 def preview(found: Verdict, files: dict[str, bytes], figures: list[dict[str, str]], record: ReviewRecord) -> Preview:

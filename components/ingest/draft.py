@@ -15,7 +15,7 @@ import pandas as pd
 
 from components.data import schema
 from components.data.figure_text import base_unit, change_column
-from components.data.grammar import Reading, read_change, read_level, read_pair
+from components.data.grammar import read_change, read_level, read_pair
 from components.data.records import Dataset
 from components.ingest.candidates import TITLE_SECTION, Article, Candidate
 from components.ingest.structure import Paragraph
@@ -87,14 +87,17 @@ def split_texts(candidate: Candidate) -> tuple[str, str]:
     if candidate.kind == "level":
         return text, ""
     read = read_pair if candidate.kind == "from_to" else read_level
-    start = next((start for start in range(1, len(text)) if candidate.change is not None
-                  and read_change(text[start:])), len(text))
+    start = next(
+        (start for start in range(1, len(text)) if candidate.change is not None and read_change(text[start:])),
+        len(text),
+    )
     level = next((text[:end] for end in range(start, 0, -1) if read(text[:end])), "")
     return level, text[start:]
 
 
-def propose_figures(article: Article, record: ReviewRecord, library: Dataset | None,
-                    keywords: pd.DataFrame) -> Proposal:
+def propose_figures(
+    article: Article, record: ReviewRecord, library: Dataset | None, keywords: pd.DataFrame
+) -> Proposal:
     """A figures.csv row for every candidate the dashboard can hold, and the others with their reason."""
     rows: list[dict[str, str]] = []
     left_out: list[LeftOut] = []
@@ -123,8 +126,12 @@ def propose_figures(article: Article, record: ReviewRecord, library: Dataset | N
         label = _unique_label(_label(candidate), labels)
         labels.add(label)
         metric = _metric(label, library)
-        row.update(id=f"{record.id}-{metric}", metric=metric, label_zh=label,
-                   domain=propose_domain(candidate.subject, keywords) or propose_domain(candidate.sentence, keywords))
+        row.update(
+            id=f"{record.id}-{metric}",
+            metric=metric,
+            label_zh=label,
+            domain=propose_domain(candidate.subject, keywords) or propose_domain(candidate.sentence, keywords),
+        )
         rows.append(row)
     return Proposal(rows, left_out)
 
@@ -157,7 +164,10 @@ def _other_base(candidate: Candidate, change_text: str, record: ReviewRecord) ->
     (刑事案件1.2万起,比2018年下降30% in a review of 2022), else ""."""
     if not change_text or not record.year:
         return ""
-    before = candidate.sentence[:candidate.sentence.find(candidate.text)] + candidate.text[:candidate.text.rfind(change_text)]
+    before = (
+        candidate.sentence[: candidate.sentence.find(candidate.text)]
+        + candidate.text[: candidate.text.rfind(change_text)]
+    )
     named = OTHER_BASE.search(before)
     return named[1] if named and int(named[1]) != record.year - 1 else ""
 
@@ -180,16 +190,27 @@ def _written_unit(level_text: str) -> str:
     return reading.unit if written[:1] in ("万", "亿") and reading.unit in schema.COUNT_UNITS else written
 
 
-def _row(candidate: Candidate, paragraph: Paragraph, record: ReviewRecord, level_text: str,
-         change_text: str) -> dict[str, str]:
+def _row(
+    candidate: Candidate, paragraph: Paragraph, record: ReviewRecord, level_text: str, change_text: str
+) -> dict[str, str]:
     """The figures.csv row of one candidate's level and change (as written), each number in the column
     its unit belongs in."""
-    unit = _written_unit(level_text) if level_text else (candidate.change_unit if candidate.change_unit not in
-                                                          ("%", "个百分点") else "")
+    unit = (
+        _written_unit(level_text)
+        if level_text
+        else (candidate.change_unit if candidate.change_unit not in ("%", "个百分点") else "")
+    )
     factor = base_unit(unit)[1]
     row = {column.name: "" for column in schema.FIGURES}
-    row.update(source_id=record.id, year=str(record.year or ""), section=paragraph.section,
-               source_quote=candidate.sentence, value_text=level_text, yoy_text=change_text, unit=unit)
+    row.update(
+        source_id=record.id,
+        year=str(record.year or ""),
+        section=paragraph.section,
+        source_quote=candidate.sentence,
+        value_text=level_text,
+        yoy_text=change_text,
+        unit=unit,
+    )
     if level_text:
         row["value"] = _number(candidate.value / factor)
         if candidate.kind == "from_to":
@@ -206,7 +227,7 @@ def _label(candidate: Candidate) -> str:
     (打掉34个涉黑组织: 打掉涉黑组织), or the words just before it when it has none."""
     if len(candidate.subject) > SHORT_SUBJECT:
         return candidate.subject
-    after = candidate.sentence[candidate.sentence.find(candidate.text) + len(candidate.text):]
+    after = candidate.sentence[candidate.sentence.find(candidate.text) + len(candidate.text) :]
     noun = re.match(r"的?([^,,;;::。、()()“”\"0-9]{2,12})", after)
     if candidate.subject and noun:
         return candidate.subject + noun[1]
@@ -215,15 +236,16 @@ def _label(candidate: Candidate) -> str:
 
 def _clause_before(candidate: Candidate) -> str:
     """A label for a figure with no subject: the words of its sentence just before it."""
-    before = candidate.sentence[:max(candidate.sentence.find(candidate.text), 0)]
+    before = candidate.sentence[: max(candidate.sentence.find(candidate.text), 0)]
     clause = re.split(r"[,,;;::。、]", before)[-1].strip()
     return clause[-12:] or candidate.text
 
 
 def _unique_label(label: str, taken: set[str]) -> str:
     """The label, numbered (…(2), …(3)) if another figure of the review already has it."""
-    return next(candidate for candidate in [label] + [f"{label}({n})" for n in range(2, 1000)]
-                if candidate not in taken)
+    return next(
+        candidate for candidate in [label] + [f"{label}({n})" for n in range(2, 1000)] if candidate not in taken
+    )
 
 
 def _metric(label: str, library: Dataset | None) -> str:
@@ -239,8 +261,13 @@ def proposed_charts(review: str, rows: list[dict[str, str]]) -> str:
     """charts.toml for the draft's own figures: changes and index for changes in percent, levels for
     counts with a change, share for rates and scores; each shown for this review only."""
     changes = [row for row in rows if row["yoy_pct"]]
-    levels = [row["metric"] for row in rows if row["value"] and row["unit"] not in ("%", "") and
-              any(row[column] for column in (*schema.CHANGE_COLUMNS, "from_value"))]
+    levels = [
+        row["metric"]
+        for row in rows
+        if row["value"]
+        and row["unit"] not in ("%", "")
+        and any(row[column] for column in (*schema.CHANGE_COLUMNS, "from_value"))
+    ]
     shares = [row["metric"] for row in rows if row["value"] and row["unit"] in ("%", "")]
     charts = [("changes", "changes", '"every_change"', "quotes")] if changes else []
     charts += [(_numbered("levels", n), "levels", _toml_list(part), "section") for n, part in _chunks(levels)]
@@ -248,18 +275,25 @@ def proposed_charts(review: str, rows: list[dict[str, str]]) -> str:
     charts += [("index", "index", '"every_change"', "quotes")] if changes else []
     lines = ["# Charts of this review's own figures. Add or remove metric ids (figures.csv) as you like."]
     for chart_id, kind, metrics, narrative in charts:
-        lines += ["", "[[charts]]", f'id = "{review}-{chart_id}"', f'kind = "{kind}"', f"metrics = {metrics}",
-                  f'narrative = "{narrative}"', f"reviews = [{_toml_text(review)}]"]
+        lines += [
+            "",
+            "[[charts]]",
+            f'id = "{review}-{chart_id}"',
+            f'kind = "{kind}"',
+            f"metrics = {metrics}",
+            f'narrative = "{narrative}"',
+            f"reviews = [{_toml_text(review)}]",
+        ]
     return "\n".join(lines) + "\n"
 
 
 def _chunks(metrics: list[str]) -> list[tuple[int, list[str]]]:
     """The metrics in charts of at most CHART_ROWS each, numbered from 1 (every one drawn somewhere)."""
-    return [(n, metrics[start:start + CHART_ROWS]) for n, start in enumerate(range(0, len(metrics), CHART_ROWS), 1)]
+    return [(n, metrics[start : start + CHART_ROWS]) for n, start in enumerate(range(0, len(metrics), CHART_ROWS), 1)]
 
 
 def _numbered(name: str, n: int) -> str:
-    """"levels" for the first chart of a kind, "levels-2" for the next."""
+    """ "levels" for the first chart of a kind, "levels-2" for the next."""
     return name if n == 1 else f"{name}-{n}"
 
 
@@ -281,8 +315,14 @@ def _number(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def draft_files(article: Article, record: ReviewRecord, library: Dataset | None, keywords: pd.DataFrame,
-                domains: pd.DataFrame, figures: list[dict[str, str]] | None = None) -> dict[str, bytes]:
+def draft_files(
+    article: Article,
+    record: ReviewRecord,
+    library: Dataset | None,
+    keywords: pd.DataFrame,
+    domains: pd.DataFrame,
+    figures: list[dict[str, str]] | None = None,
+) -> dict[str, bytes]:
     """Every file of the draft data folder, by name; ``figures`` replaces the proposed figures rows
     (the desk passes the rows a person accepted and completed)."""
     rows = propose_figures(article, record, library, keywords).rows if figures is None else figures
@@ -291,16 +331,44 @@ def draft_files(article: Article, record: ReviewRecord, library: Dataset | None,
         title_start = article.text.find(article.title)
         paragraphs.insert(0, Paragraph(article.title, title_start, title_start + len(article.title), TITLE_SECTION))
     used = {paragraph.section for paragraph in paragraphs}
-    sections = [{"source_id": record.id, "id": section.id, "order": str(section.order), "heading": section.heading,
-                 "heading_en": "", "label_zh": short_heading(section.heading) or "开篇", "label_en": ""}
-                for section in article.sections if section.id in used]
+    sections = [
+        {
+            "source_id": record.id,
+            "id": section.id,
+            "order": str(section.order),
+            "heading": section.heading,
+            "heading_en": "",
+            "label_zh": short_heading(section.heading) or "开篇",
+            "label_en": "",
+        }
+        for section in article.sections
+        if section.id in used
+    ]
     if TITLE_SECTION in used:
-        sections.insert(0, {"source_id": record.id, "id": TITLE_SECTION, "order": "0", "heading": "",
-                            "heading_en": "", "label_zh": "标题", "label_en": "Title"})
-    passages = [{"source_id": record.id, "id": f"{paragraph.section}-{n}", "section": paragraph.section,
-                 "order": str(n), "domains": ";".join(sorted({propose_domain(paragraph.text, keywords)} - {""})),
-                 "text": paragraph.text, "text_en": ""}
-                for n, paragraph in enumerate(paragraphs, start=1)]
+        sections.insert(
+            0,
+            {
+                "source_id": record.id,
+                "id": TITLE_SECTION,
+                "order": "0",
+                "heading": "",
+                "heading_en": "",
+                "label_zh": "标题",
+                "label_en": "Title",
+            },
+        )
+    passages = [
+        {
+            "source_id": record.id,
+            "id": f"{paragraph.section}-{n}",
+            "section": paragraph.section,
+            "order": str(n),
+            "domains": ";".join(sorted({propose_domain(paragraph.text, keywords)} - {""})),
+            "text": paragraph.text,
+            "text_en": "",
+        }
+        for n, paragraph in enumerate(paragraphs, start=1)
+    ]
     return {
         f"articles/{record.id}.txt": article.text.encode("utf-8"),
         schema.SOURCES_FILE: _sources_toml(record).encode("utf-8"),
@@ -326,8 +394,9 @@ def write_draft(files: dict[str, bytes], folder: Path) -> None:
 def _csv(columns: tuple, rows: list[dict[str, str]]) -> bytes:
     """Rows as a UTF-8 CSV file with the table's columns, in order."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[column.name for column in columns], lineterminator="\n",
-                            extrasaction="ignore")
+    writer = csv.DictWriter(
+        out, fieldnames=[column.name for column in columns], lineterminator="\n", extrasaction="ignore"
+    )
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue().encode("utf-8")
@@ -340,14 +409,28 @@ def _toml_text(value: str) -> str:
 
 def _sources_toml(record: ReviewRecord) -> str:
     """The source record; what a person must still fill stays empty, under a comment naming it."""
-    fields = {"id": record.id, "place": record.place, "level": record.level, "place_short": record.place_short,
-              "place_en": record.place_en, "publisher": record.publisher, "publisher_en": record.publisher_en,
-              "title": record.title, "title_en": record.title_en, "url": record.url,
-              "article": f"articles/{record.id}.txt"}
-    lines = ["# Draft written by python -m components.ingest. Fill every empty field, then run",
-             "# python -m components.validate on this folder. The English fields may follow later.", "[[sources]]"]
+    fields = {
+        "id": record.id,
+        "place": record.place,
+        "level": record.level,
+        "place_short": record.place_short,
+        "place_en": record.place_en,
+        "publisher": record.publisher,
+        "publisher_en": record.publisher_en,
+        "title": record.title,
+        "title_en": record.title_en,
+        "url": record.url,
+        "article": f"articles/{record.id}.txt",
+    }
+    lines = [
+        "# Draft written by python -m components.ingest. Fill every empty field, then run",
+        "# python -m components.validate on this folder. The English fields may follow later.",
+        "[[sources]]",
+    ]
     lines += [f"{key} = {_toml_text(value)}" for key, value in fields.items()]
     lines.append(f"year = {record.year}" if record.year else 'year = ""  # the year the review covers')
-    lines.append(f"date = {record.date.isoformat()}" if record.date else 'date = ""  # the publication date, e.g. 2021-03-01')
+    lines.append(
+        f"date = {record.date.isoformat()}" if record.date else 'date = ""  # the publication date, e.g. 2021-03-01'
+    )
     lines += [f"authors = {_toml_list(list(record.authors))}", "authors_en = []"]
     return "\n".join(lines) + "\n"

@@ -24,8 +24,18 @@ MAX_ZIP_BYTES = 2 * 2**20  # a draft folder zips to about 40 KB; .streamlit/conf
 MAX_UNPACKED_BYTES = 8 * 2**20  # what all its files may hold once unpacked, declared or found
 MAX_MEMBERS = 200
 SAVED_COLUMNS = ("source_quote", "value_text", "yoy_text", "label_zh", "label_en", "domain", "better", "parent")
-TEXT_FIELDS = ("id", "place", "level", "place_short", "place_en", "publisher", "publisher_en", "title", "title_en",
-               "url")
+TEXT_FIELDS = (
+    "id",
+    "place",
+    "level",
+    "place_short",
+    "place_en",
+    "publisher",
+    "publisher_en",
+    "title",
+    "title_en",
+    "url",
+)
 YEARS = (1949, 2100)  # the desk's year and date boxes allow these
 
 
@@ -114,6 +124,7 @@ def _source_entry(text: str) -> dict[str, Any]:
 
 def _record(entry: dict[str, Any]) -> ReviewRecord:
     """The record as the desk's boxes can show it; a field of another type or out of range is refused."""
+
     def field(key: str, fits) -> Any:
         value = entry.get(key, "")
         if not fits(value):
@@ -153,10 +164,21 @@ def with_saved_edits(proposed: pd.DataFrame, saved: tuple[dict[str, str], ...]) 
         level, change = match["value_text"], match["yoy_text"]
         kind = "level_change" if level and change else ("level" if level else "change")
         rows.loc[index, ["accept", "kind", "label_zh", "label_en", "domain", "better", "parent"]] = [
-            True, kind, match["label_zh"], match["label_en"], match["domain"], match["better"], match["parent"]]
+            True,
+            kind,
+            match["label_zh"],
+            match["label_en"],
+            match["domain"],
+            match["better"],
+            match["parent"],
+        ]
     return rows, len(left)
 
 
 def _same_figure(proposed: pd.Series, kept: dict[str, str]) -> bool:
-    return (kept["source_quote"] == proposed["source_quote"] and bool(kept["value_text"] or kept["yoy_text"])
-            and kept["value_text"] in ("", proposed["value_text"]) and kept["yoy_text"] in ("", proposed["yoy_text"]))
+    return (
+        kept["source_quote"] == proposed["source_quote"]
+        and bool(kept["value_text"] or kept["yoy_text"])
+        and kept["value_text"] in ("", proposed["value_text"])
+        and kept["yoy_text"] in ("", proposed["yoy_text"])
+    )

@@ -10,8 +10,10 @@ SENTENCE_END = "。！？!?；;"
 CLOSING = "”’」』）)"
 MAX_HEADING_CHARS = 30
 # Lines about the article rather than of it: where it came from, when, who wrote it.
-META_LINE = re.compile(r"^(来源|來源|发布时间|發佈時間|浏览量|瀏覽量|记者|記者|通讯员|通訊員|作者|编辑|編輯)[::\s]|"
-                       r"(发布时间|浏览量|記者|记者)[::]")
+META_LINE = re.compile(
+    r"^(来源|來源|发布时间|發佈時間|浏览量|瀏覽量|记者|記者|通讯员|通訊員|作者|编辑|編輯)[::\s]|"
+    r"(发布时间|浏览量|記者|记者)[::]"
+)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import pandas as pd
 
@@ -16,7 +16,9 @@ class View:
     domains: tuple[str, ...]
 
 
-def review_domains(domains: pd.DataFrame, figures: pd.DataFrame, practices: pd.DataFrame, review: str) -> tuple[str, ...]:
+def review_domains(
+    domains: pd.DataFrame, figures: pd.DataFrame, practices: pd.DataFrame, review: str
+) -> tuple[str, ...]:
     """The domains one review speaks to (its figures' and its practices'), in filter order: the filter
     lists these only."""
     used = set(figures.loc[figures["source_id"] == review, "domain"])

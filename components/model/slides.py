@@ -3,9 +3,9 @@ what does not fit one slide at 1280x720 goes on more."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Literal
-
 
 # What one slide holds at 1280x720 in projector type; more is split over slides of its own.
 KPI_CARDS_PER_SLIDE = 10  # two rows of five
@@ -27,20 +27,26 @@ def shares(count: int, most: int) -> list[range]:
     14 at most 10 a share are 7 + 7."""
     parts = max(-(-count // most), 1)
     bounds = [round(count * part / parts) for part in range(parts + 1)]
-    return [range(start, stop) for start, stop in zip(bounds, bounds[1:])]
+    return [range(start, stop) for start, stop in itertools.pairwise(bounds)]
 
 
-def slide_plan(kpi_count: int, chart_ids: list[str], practices: bool = False, citywide_count: int = 0,
-               compare: bool = False) -> list[Slide]:
+def slide_plan(
+    kpi_count: int, chart_ids: list[str], practices: bool = False, citywide_count: int = 0, compare: bool = False
+) -> list[Slide]:
     """Title and KPIs first (the cards over more slides when they are many), then each chart in page
     order, compare years (if the library holds another review of the place), the practices map (if
     the article names any) and the city-wide practices, then the summary with the source."""
     first, *more = shares(kpi_count, KPI_CARDS_PER_SLIDE)
     citywide = shares(citywide_count, CITYWIDE_PER_SLIDE) if citywide_count else []
-    return [Slide("title", items=first), *(Slide("kpis", items=cards) for cards in more),
-            *(Slide("chart", chart_id) for chart_id in chart_ids), *([Slide("compare")] if compare else []),
-            *([Slide("practices")] if practices else []), *(Slide("citywide", items=names) for names in citywide),
-            Slide("summary")]
+    return [
+        Slide("title", items=first),
+        *(Slide("kpis", items=cards) for cards in more),
+        *(Slide("chart", chart_id) for chart_id in chart_ids),
+        *([Slide("compare")] if compare else []),
+        *([Slide("practices")] if practices else []),
+        *(Slide("citywide", items=names) for names in citywide),
+        Slide("summary"),
+    ]
 
 
 def parse_step(raw: str | None, count: int) -> int | None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import string
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 CATALOG_DIR = Path(__file__).parent / "messages"
 DEFAULT_LANGUAGE = "zh"
@@ -43,7 +43,7 @@ class Catalog:
         return self.messages[key].format(**params)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_catalog(language: str = DEFAULT_LANGUAGE) -> Catalog:
     """Load and cache the catalog for ``language`` (raises FileNotFoundError if unknown)."""
     with open(CATALOG_DIR / f"{language}.toml", "rb") as handle:

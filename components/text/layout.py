@@ -33,7 +33,8 @@ def wrap(text: str, width: float) -> str:
             line, last_break = line[cut:].lstrip(), 0
         line += char
         if (char in BREAK_AFTER and not _inside_number(text, position)) or (
-                char == " " and text[position + 1:position + 2] != "·" and not _beside_number(text, position)):
+            char == " " and text[position + 1 : position + 2] != "·" and not _beside_number(text, position)
+        ):
             last_break = len(line)
     lines.append(line.rstrip())
     return "<br>".join(part for part in lines if part)
@@ -46,7 +47,7 @@ def _inside_number(text: str, position: int) -> bool:
 
 def _beside_number(text: str, position: int) -> bool:
     """Whether the space at ``position`` binds a number to its neighbour: 'CNY 120', '120 million'."""
-    return text[position - 1:position].isdigit() or text[position + 1:position + 2].isdigit()
+    return text[position - 1 : position].isdigit() or text[position + 1 : position + 2].isdigit()
 
 
 def _outside_number(line: str) -> int:
@@ -56,4 +57,3 @@ def _outside_number(line: str) -> int:
     while cut > 0 and (line[cut - 1].isdigit() or line[cut - 1] in NUMBER_MARKS):
         cut -= 1
     return cut or len(line)
-

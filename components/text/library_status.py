@@ -17,11 +17,19 @@ def summary(dataset: Dataset, catalog: Catalog) -> str:
         reviews = catalog.t("validate.review_separator").join(f"{source.place} {source.year}" for source in sources)
     else:
         years = [source.year for source in sources]
-        reviews = catalog.t("validate.many_reviews", places=len({source.place for source in sources}),
-                            first=min(years), last=max(years))
-    return catalog.t("validate.ok", figures=len(dataset.figures), domains=len(dataset.domains),
-                     passages=len(dataset.passages), practices=len(dataset.practices), sources=len(sources),
-                     charts=len(dataset.charts), reviews=reviews)
+        reviews = catalog.t(
+            "validate.many_reviews", places=len({source.place for source in sources}), first=min(years), last=max(years)
+        )
+    return catalog.t(
+        "validate.ok",
+        figures=len(dataset.figures),
+        domains=len(dataset.domains),
+        passages=len(dataset.passages),
+        practices=len(dataset.practices),
+        sources=len(sources),
+        charts=len(dataset.charts),
+        reviews=reviews,
+    )
 
 
 def review_lines(dataset: Dataset, catalog: Catalog) -> list[str]:
@@ -30,9 +38,19 @@ def review_lines(dataset: Dataset, catalog: Catalog) -> list[str]:
     lines = []
     for review in dataset.reviews:
         source, pending = dataset.source(review), len(dataset.untranslated.get(review, ()))
-        english = catalog.t("validate.list_pending", count=pending) if pending else catalog.t("validate.list_translated")
-        lines.append(catalog.t("validate.list_line", place=source.place, year=source.year, id=review,
-                               figures=int(counts.get(review, 0)), english=english))
+        english = (
+            catalog.t("validate.list_pending", count=pending) if pending else catalog.t("validate.list_translated")
+        )
+        lines.append(
+            catalog.t(
+                "validate.list_line",
+                place=source.place,
+                year=source.year,
+                id=review,
+                figures=int(counts.get(review, 0)),
+                english=english,
+            )
+        )
     return lines
 
 
@@ -41,9 +59,14 @@ def english_status(dataset: Dataset, catalog: Catalog) -> str:
     pending = {review: items for review, items in dataset.untranslated.items() if items}
     if not pending:
         return catalog.t("validate.translated")
-    named = [catalog.t("validate.english_review", review=review, count=len(items))
-             for review, items in list(pending.items())[:LISTED]]
+    named = [
+        catalog.t("validate.english_review", review=review, count=len(items))
+        for review, items in list(pending.items())[:LISTED]
+    ]
     if len(pending) > LISTED:
         named.append(catalog.t("validate.more_reviews", count=len(pending) - LISTED))
-    return catalog.t("validate.english_pending", count=sum(map(len, pending.values())),
-                     reviews=catalog.t("validate.review_separator").join(named))
+    return catalog.t(
+        "validate.english_pending",
+        count=sum(map(len, pending.values())),
+        reviews=catalog.t("validate.review_separator").join(named),
+    )

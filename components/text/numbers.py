@@ -19,19 +19,46 @@ MONEY_WORDS = ((1e9, "billion"), (1e6, "million"))
 # The English noun of each measure word that says what is counted; 个 起 件 次 stay a plain number,
 # their label says what is counted.
 ENGLISH_NOUNS = {
-    "名": ("person", "people"), "人": ("person", "people"), "人次": ("person-time", "person-times"),
-    "户": ("household", "households"), "家": ("business", "businesses"), "辆": ("vehicle", "vehicles"),
-    "处": ("site", "sites"), "所": ("institution", "institutions"), "笔": ("transaction", "transactions"),
-    "宗": ("case", "cases"), "条": ("item", "items"), "项": ("item", "items"), "枚": ("piece", "pieces"),
-    "批": ("batch", "batches"), "支": ("unit", "units"), "把": ("piece", "pieces"), "件次": ("case", "cases"),
-    "辆次": ("vehicle", "vehicles"), "家次": ("visit", "visits"), "户次": ("visit", "visits"),
-    "吨": ("tonne", "tonnes"), "公斤": ("kg", "kg"), "千克": ("kg", "kg"),
+    "名": ("person", "people"),
+    "人": ("person", "people"),
+    "人次": ("person-time", "person-times"),
+    "户": ("household", "households"),
+    "家": ("business", "businesses"),
+    "辆": ("vehicle", "vehicles"),
+    "处": ("site", "sites"),
+    "所": ("institution", "institutions"),
+    "笔": ("transaction", "transactions"),
+    "宗": ("case", "cases"),
+    "条": ("item", "items"),
+    "项": ("item", "items"),
+    "枚": ("piece", "pieces"),
+    "批": ("batch", "batches"),
+    "支": ("unit", "units"),
+    "把": ("piece", "pieces"),
+    "件次": ("case", "cases"),
+    "辆次": ("vehicle", "vehicles"),
+    "家次": ("visit", "visits"),
+    "户次": ("visit", "visits"),
+    "吨": ("tonne", "tonnes"),
+    "公斤": ("kg", "kg"),
+    "千克": ("kg", "kg"),
 }
 # The article's qualifiers by meaning; Chinese keeps the words as written, English says them this way.
 QUALIFIER_MEANINGS = {
-    "超过": "over", "逾": "over", "以上": "over", "余": "over", "多": "over", "上": "over",
-    "约": "about", "大约": "about", "约有": "about", "左右": "about",
-    "近": "nearly", "将近": "nearly", "接近": "nearly", "以下": "under",
+    "超过": "over",
+    "逾": "over",
+    "以上": "over",
+    "余": "over",
+    "多": "over",
+    "上": "over",
+    "约": "about",
+    "大约": "about",
+    "约有": "about",
+    "左右": "about",
+    "近": "nearly",
+    "将近": "nearly",
+    "接近": "nearly",
+    "以下": "under",
 }
 ENGLISH_QUALIFIERS = {"over": "more than", "about": "about", "nearly": "nearly", "under": "under"}
 QUALIFIER_WORDS = {"zh": {"over": "超过", "about": "约", "nearly": "近", "under": "不足"}, "en": ENGLISH_QUALIFIERS}
@@ -44,8 +71,14 @@ _AFTER_ALL = ("以上", "以下", "左右")  # 95%以上
 
 def qualifier_meaning(qualifier: str) -> str:
     """over / about / nearly / under for the article's words ("超过", "余", "约" …), "" for none."""
-    return next((meaning for word, meaning in sorted(QUALIFIER_MEANINGS.items(), key=lambda item: -len(item[0]))
-                 if word in qualifier), "")
+    return next(
+        (
+            meaning
+            for word, meaning in sorted(QUALIFIER_MEANINGS.items(), key=lambda item: -len(item[0]))
+            if word in qualifier
+        ),
+        "",
+    )
 
 
 @dataclass(frozen=True)
@@ -83,7 +116,7 @@ class NumberFormat:
         if self.language == "zh":
             return self._chinese_level(value, unit, decimals, qualifier, scale)
         if unit in MONEY:
-            text = _money(value * MONEY[unit], MONEY[unit] / 10 ** decimals, self)
+            text = _money(value * MONEY[unit], MONEY[unit] / 10**decimals, self)
         else:
             places = max(decimals - round(math.log10(SCALES.get(scale, 1))), 0)
             text = self.number(value, places) + ("%" if unit == "%" else _noun(unit, value))

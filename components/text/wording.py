@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data.records import Source
-from components.text.numbers import QUALIFIER_WORDS, NumberFormat, qualifier_meaning
 from components.text.catalog import Catalog, load_catalog
+from components.text.numbers import QUALIFIER_WORDS, NumberFormat, qualifier_meaning
 
 ARTICLE_LANGUAGE = "zh"  # the review articles are Chinese; other languages read translations
 UNSAFE_IN_FILE_NAME = re.compile(r"[^\w.\-]")
@@ -55,19 +55,24 @@ class Wording:
         level as the article writes it ('860余万元', '上万人')."""
         if self.catalog.language == ARTICLE_LANGUAGE and row["value_qualifier"] and row["value_alone"]:
             return row["value_text"]
-        return self.numbers.level(row["value"], row["unit"], row["value_decimals"], row["value_qualifier"],
-                                  row["value_scale"])
+        return self.numbers.level(
+            row["value"], row["unit"], row["value_decimals"], row["value_qualifier"], row["value_scale"]
+        )
 
     def implied_previous(self, row: pd.Series) -> str:
         """The derived previous-year level, marked as approximate: '约435起'."""
-        level = self.numbers.level(row["implied_previous"], row["unit"], row["value_decimals"], scale=row["value_scale"])
+        level = self.numbers.level(
+            row["implied_previous"], row["unit"], row["value_decimals"], scale=row["value_scale"]
+        )
         return self.t("derived.approx", value=level)
 
     def earlier(self, row: pd.Series) -> str:
         """The earlier level beside this year's: as reported ('58起'), or derived and marked ('约435起')."""
         if row["earlier_derived"]:
             return self.implied_previous(row)
-        return self.numbers.level(row["earlier_value"], row["unit"], row["earlier_decimals"], scale=row["earlier_scale"])
+        return self.numbers.level(
+            row["earlier_value"], row["unit"], row["earlier_decimals"], scale=row["earlier_scale"]
+        )
 
     def change(self, row: pd.Series) -> str:
         """The signed change in its own unit: '−13.8%', '+0.8个百分点', '−3起', with any qualifier."""
@@ -94,20 +99,26 @@ class Wording:
         meaning = qualifier_meaning(row["change_qualifier"])
         size = self.t("phrase.points", n=self.numbers.number(abs(row["change"]), row["change_decimals"]))
         if pd.isna(row["yoy_pp"]):
-            size = (self.numbers.number(abs(row["change"]), row["change_decimals"]) + "%" if pd.isna(row["yoy_abs"])
-                    else self.numbers.level(abs(row["change"]), row["unit"], row["change_decimals"],
-                                            scale=row["change_scale"]))
+            size = (
+                self.numbers.number(abs(row["change"]), row["change_decimals"]) + "%"
+                if pd.isna(row["yoy_abs"])
+                else self.numbers.level(
+                    abs(row["change"]), row["unit"], row["change_decimals"], scale=row["change_scale"]
+                )
+            )
         qualifier = QUALIFIER_WORDS[self.catalog.language].get(meaning, "")
         space = " " if self.catalog.language != ARTICLE_LANGUAGE else ""
-        return self.t("phrase.down" if row["change"] < 0 else "phrase.up",
-                      size=f"{qualifier}{space}{size}" if qualifier else size)
+        return self.t(
+            "phrase.down" if row["change"] < 0 else "phrase.up", size=f"{qualifier}{space}{size}" if qualifier else size
+        )
 
     def headline(self, row: pd.Series) -> str:
         """A one-line message for one figure: '法院新收案件79,362件,同比减少10.37%'."""
         has_level, has_change = not pd.isna(row["value"]), not pd.isna(row["change"])
         if has_level and has_change:
-            return self.t("phrase.level_and_change", label=self.label(row), level=self.level(row),
-                          change=self.change_phrase(row))
+            return self.t(
+                "phrase.level_and_change", label=self.label(row), level=self.level(row), change=self.change_phrase(row)
+            )
         if has_change:
             return self.t("phrase.change_only", label=self.label(row), change=self.change_phrase(row))
         return self.t("phrase.level_only", label=self.label(row), level=self.level(row))
@@ -119,11 +130,19 @@ class Wording:
     def article_text(self, row, column: str) -> str:
         """An article text column in this language: the original, or its ``_en`` translation (the
         original until it is translated)."""
-        return row[column] if self.catalog.language == ARTICLE_LANGUAGE else row[f"{column}_{self.catalog.language}"] or row[column]
+        return (
+            row[column]
+            if self.catalog.language == ARTICLE_LANGUAGE
+            else row[f"{column}_{self.catalog.language}"] or row[column]
+        )
 
     def translated(self, row, column: str) -> bool:
         """Whether ``column`` of ``row`` reads in this language (the article's, or a translation given)."""
-        return self.catalog.language == ARTICLE_LANGUAGE or not row[column] or bool(row[f"{column}_{self.catalog.language}"])
+        return (
+            self.catalog.language == ARTICLE_LANGUAGE
+            or not row[column]
+            or bool(row[f"{column}_{self.catalog.language}"])
+        )
 
     def _source_field(self, source: Source, field: str):
         """A source record's field in this language, the Chinese until it is translated."""
@@ -138,8 +157,9 @@ class Wording:
         if short:
             return self.t("app.source_line_short", publisher=publisher, date=date)
         translated = self.catalog.language == ARTICLE_LANGUAGE or source.title_en
-        return self.t("app.source_line" if translated else "app.source_line_original", publisher=publisher, title=title,
-                      date=date)
+        return self.t(
+            "app.source_line" if translated else "app.source_line_original", publisher=publisher, title=title, date=date
+        )
 
     def publisher(self, source: Source) -> str:
         """The publisher's name in this language: 丽水日报 / Lishui Daily."""
@@ -164,8 +184,9 @@ class Wording:
 
     def review_name(self, source: Source) -> str:
         """How the review picker names a review: '丽水市 2019年 · 丽水日报' / 'Lishui 2019 · Lishui Daily'."""
-        return self.t("sidebar.review_option", place=self.place_name(source), year=source.year,
-                      publisher=self.publisher(source))
+        return self.t(
+            "sidebar.review_option", place=self.place_name(source), year=source.year, publisher=self.publisher(source)
+        )
 
     def place_name(self, source: Source) -> str:
         """The full name of a review's place: 丽水市 / Lishui."""

@@ -29,13 +29,18 @@ class ClickFilter:
     keep_slide: bool = False
 
     @classmethod
-    def of(cls, ctx: PageContext, chart_id: str) -> "ClickFilter":
+    def of(cls, ctx: PageContext, chart_id: str) -> ClickFilter:
         # After each click the chart is drawn under a new key, so it starts with nothing selected
         # and a click on the same bar again counts as a new click. A view changed in the sidebar
         # keeps the key: a chart whose figure did not change is then left as the browser drew it.
         key_suffix = f"c{st.session_state.get(CLICKS_KEY, 0)}"
-        return cls(chart_id, results.review_domains(ctx.library, ctx.view.review), key_suffix, ctx.words.t("chart.alt_click_filters"),
-                   keep_slide=ctx.presenting)
+        return cls(
+            chart_id,
+            results.review_domains(ctx.library, ctx.view.review),
+            key_suffix,
+            ctx.words.t("chart.alt_click_filters"),
+            keep_slide=ctx.presenting,
+        )
 
 
 def apply_click(widget_key: str, click: ClickFilter) -> None:

@@ -59,5 +59,12 @@ def plot(fig: go.Figure, key: str, config: dict, click: ClickFilter | None = Non
         st.plotly_chart(fig, key=key, theme=None, config=config, alt=fig.layout.meta["alt"])
         return
     key = f"{key}-{click.key_suffix}"
-    st.plotly_chart(fig, key=key, theme=None, config=config, alt=f"{fig.layout.meta['alt']} {click.hint}",
-                    on_select=lambda: apply_click(key, click), selection_mode="points")
+    st.plotly_chart(
+        fig,
+        key=key,
+        theme=None,
+        config=config,
+        alt=f"{fig.layout.meta['alt']} {click.hint}",
+        on_select=lambda: apply_click(key, click),
+        selection_mode="points",
+    )

@@ -22,8 +22,22 @@ from components.html.kpis import kpi_cards, kpi_cards_html
 from components.html.narrative import article_html
 from components.html.render import render
 from components.ingest.candidates import read_article
-from components.ingest.desk import (EDITABLE, KINDS, SHOWN, Preview, Verdict, accepted_figures, figure_names, grouped,
-                                   preview, proposed_rows, row_ranges, sentence_pieces, verdict, zipped)
+from components.ingest.desk import (
+    EDITABLE,
+    KINDS,
+    SHOWN,
+    Preview,
+    Verdict,
+    accepted_figures,
+    figure_names,
+    grouped,
+    preview,
+    proposed_rows,
+    row_ranges,
+    sentence_pieces,
+    verdict,
+    zipped,
+)
 from components.ingest.draft import LeftOut, ReviewRecord, draft_files, guess_year
 from components.ingest.reading import ArticleError, checked_text
 from components.ingest.resume import ResumeError, Saved, read_saved, with_saved_edits
@@ -38,10 +52,20 @@ from components.ui.text import escape_markdown
 
 RESUME_KEY, SAVED_KEY, NOTE_KEY = "desk-resume", "desk-saved", "desk-resume-note"
 # The record's boxes by key, with the ReviewRecord field each shows (authors: one box, 、 between names).
-RECORD_BOXES = {"desk-id": "id", "desk-place": "place", "desk-place-short": "place_short", "desk-place-en": "place_en",
-                "desk-level": "level", "desk-year": "year", "desk-publisher": "publisher",
-                "desk-publisher-en": "publisher_en", "desk-title-en": "title_en", "desk-date": "date",
-                "desk-authors": "authors", "desk-url": "url"}
+RECORD_BOXES = {
+    "desk-id": "id",
+    "desk-place": "place",
+    "desk-place-short": "place_short",
+    "desk-place-en": "place_en",
+    "desk-level": "level",
+    "desk-year": "year",
+    "desk-publisher": "publisher",
+    "desk-publisher-en": "publisher_en",
+    "desk-title-en": "title_en",
+    "desk-date": "date",
+    "desk-authors": "authors",
+    "desk-url": "url",
+}
 AUTHOR_SEPARATORS = re.compile(r"[、,,;;\n]")
 
 
@@ -63,8 +87,9 @@ def render_desk() -> None:
         render_data_error(error, str(folder), words)
         return
     _render_resume(words)
-    text = st.text_area(words.t("desk.article"), key="desk-article", height=220,
-                        placeholder=words.t("desk.article_placeholder"))
+    text = st.text_area(
+        words.t("desk.article"), key="desk-article", height=220, placeholder=words.t("desk.article_placeholder")
+    )
     if not text.strip():
         st.info(words.t("desk.paste_hint"), icon="ℹ️")
         return
@@ -88,15 +113,23 @@ def render_desk() -> None:
     found = verdict(files)
     _render_verdict(words, found, figures)
     _render_preview(words, preview(found, files, figures, record))
-    st.download_button(words.t("desk.download"), zipped(files, record.id), file_name=f"{record.id}.zip",
-                       mime="application/zip", key="desk-download", on_click="ignore", icon="⬇️")
+    st.download_button(
+        words.t("desk.download"),
+        zipped(files, record.id),
+        file_name=f"{record.id}.zip",
+        mime="application/zip",
+        key="desk-download",
+        on_click="ignore",
+        icon="⬇️",
+    )
 
 
 def _render_resume(words: Wording) -> None:
     """The one upload of the app: a zip this page downloaded, to continue from; what it restored or
     why it was refused is said under it."""
-    st.file_uploader(words.t("desk.resume.label"), type="zip", key=RESUME_KEY, on_change=_resume,
-                     help=words.t("desk.resume.help"))
+    st.file_uploader(
+        words.t("desk.resume.label"), type="zip", key=RESUME_KEY, on_change=_resume, help=words.t("desk.resume.help")
+    )
     note = st.session_state.get(NOTE_KEY)
     if note is None:
         return
@@ -148,29 +181,70 @@ def _render_record(words: Wording, year: int | None, title: str) -> ReviewRecord
     """The review's source record: what the article cannot say about itself. English may follow later."""
     with st.container(key="desk-record", horizontal=True, wrap=True, gap="medium"):
         review_id = st.text_input(words.t("desk.id"), key="desk-id", width=260, help=words.t("desk.id_help"))
-        place = st.text_input(words.t("desk.place"), key="desk-place", width=160, placeholder=words.t("desk.example_place"))
-        place_short = st.text_input(words.t("desk.place_short"), key="desk-place-short", width=160, placeholder=words.t("desk.example_place_short"))
-        place_en = st.text_input(words.t("desk.place_en"), key="desk-place-en", width=160, placeholder=words.t("desk.example_place_en"))
-        level = st.selectbox(words.t("desk.level"), ["", *PLACE_LEVELS], key="desk-level", width=160,
-                             format_func=lambda value: words.t(f"desk.levels.{value or 'none'}"))
-        chosen_year = st.number_input(words.t("desk.year"), key="desk-year", min_value=1949, max_value=2100,
-                                      value=year, step=1, width=140)
-        publisher = st.text_input(words.t("desk.publisher"), key="desk-publisher", width=200,
-                                  placeholder=words.t("desk.example_publisher"))
-        publisher_en = st.text_input(words.t("desk.publisher_en"), key="desk-publisher-en", width=200,
-                                     placeholder=words.t("desk.example_publisher_en"))
+        place = st.text_input(
+            words.t("desk.place"), key="desk-place", width=160, placeholder=words.t("desk.example_place")
+        )
+        place_short = st.text_input(
+            words.t("desk.place_short"),
+            key="desk-place-short",
+            width=160,
+            placeholder=words.t("desk.example_place_short"),
+        )
+        place_en = st.text_input(
+            words.t("desk.place_en"), key="desk-place-en", width=160, placeholder=words.t("desk.example_place_en")
+        )
+        level = st.selectbox(
+            words.t("desk.level"),
+            ["", *PLACE_LEVELS],
+            key="desk-level",
+            width=160,
+            format_func=lambda value: words.t(f"desk.levels.{value or 'none'}"),
+        )
+        chosen_year = st.number_input(
+            words.t("desk.year"), key="desk-year", min_value=1949, max_value=2100, value=year, step=1, width=140
+        )
+        publisher = st.text_input(
+            words.t("desk.publisher"), key="desk-publisher", width=200, placeholder=words.t("desk.example_publisher")
+        )
+        publisher_en = st.text_input(
+            words.t("desk.publisher_en"),
+            key="desk-publisher-en",
+            width=200,
+            placeholder=words.t("desk.example_publisher_en"),
+        )
         title_en = st.text_input(words.t("desk.title_en"), key="desk-title-en", width=420)
-        date = st.date_input(words.t("desk.date"), key="desk-date", value=None, width=180,
-                             min_value=dt.date(1949, 1, 1), max_value=dt.date(2100, 12, 31))
-        authors = st.text_input(words.t("desk.authors"), key="desk-authors", width=320,
-                                placeholder=words.t("desk.example_authors"), help=words.t("desk.authors_help"))
+        date = st.date_input(
+            words.t("desk.date"),
+            key="desk-date",
+            value=None,
+            width=180,
+            min_value=dt.date(1949, 1, 1),
+            max_value=dt.date(2100, 12, 31),
+        )
+        authors = st.text_input(
+            words.t("desk.authors"),
+            key="desk-authors",
+            width=320,
+            placeholder=words.t("desk.example_authors"),
+            help=words.t("desk.authors_help"),
+        )
         url = st.text_input(words.t("desk.url"), key="desk-url", width=420, placeholder="https://")
     plain_id = "-".join(re.findall(r"[A-Za-z0-9_]+", review_id))  # names files and links: plain characters only
-    return ReviewRecord(id=plain_id or f"review-{chosen_year or 'draft'}", place=place.strip(),
-                        place_short=place_short.strip(), place_en=place_en.strip(), level=level,
-                        year=int(chosen_year) if chosen_year else None, publisher=publisher.strip(),
-                        publisher_en=publisher_en.strip(), title=title, title_en=title_en.strip(), date=date,
-                        authors=tuple(filter(None, map(str.strip, AUTHOR_SEPARATORS.split(authors)))), url=url.strip())
+    return ReviewRecord(
+        id=plain_id or f"review-{chosen_year or 'draft'}",
+        place=place.strip(),
+        place_short=place_short.strip(),
+        place_en=place_en.strip(),
+        level=level,
+        year=int(chosen_year) if chosen_year else None,
+        publisher=publisher.strip(),
+        publisher_en=publisher_en.strip(),
+        title=title,
+        title_en=title_en.strip(),
+        date=date,
+        authors=tuple(filter(None, map(str.strip, AUTHOR_SEPARATORS.split(authors)))),
+        url=url.strip(),
+    )
 
 
 def _render_rows(words: Wording, proposed: pd.DataFrame, key: str, library: Library) -> pd.DataFrame:
@@ -184,19 +258,32 @@ def _render_rows(words: Wording, proposed: pd.DataFrame, key: str, library: Libr
         "yoy_text": st.column_config.TextColumn(words.t("desk.col.yoy_text")),
         "label_zh": st.column_config.TextColumn(words.t("desk.col.label_zh")),
         "label_en": st.column_config.TextColumn(words.t("desk.col.label_en")),
-        "domain": st.column_config.SelectboxColumn(words.t("desk.col.domain"), options=list(domains),
-                                                   format_func=domains.__getitem__),
-        "better": st.column_config.SelectboxColumn(words.t("desk.col.better"), options=list(BETTER_CHOICES),
-                                                   format_func=lambda value: words.t(f"better.{value}")),
+        "domain": st.column_config.SelectboxColumn(
+            words.t("desk.col.domain"), options=list(domains), format_func=domains.__getitem__
+        ),
+        "better": st.column_config.SelectboxColumn(
+            words.t("desk.col.better"),
+            options=list(BETTER_CHOICES),
+            format_func=lambda value: words.t(f"better.{value}"),
+        ),
         "parent": st.column_config.TextColumn(words.t("desk.col.parent"), help=words.t("desk.col.parent_help")),
-        "kind": st.column_config.SelectboxColumn(words.t("desk.col.kind"), options=list(KINDS),
-                                                 format_func=lambda value: words.t(f"desk.kinds.{value}"),
-                                                 help=words.t("desk.col.kind_help")),
+        "kind": st.column_config.SelectboxColumn(
+            words.t("desk.col.kind"),
+            options=list(KINDS),
+            format_func=lambda value: words.t(f"desk.kinds.{value}"),
+            help=words.t("desk.col.kind_help"),
+        ),
         "source_quote": st.column_config.TextColumn(words.t("desk.col.sentence"), width="large"),
     }
-    edited = st.data_editor(proposed[list(SHOWN)], key=key, hide_index=True, num_rows="fixed",
-                            column_config=config, disabled=[column for column in SHOWN if column not in EDITABLE],
-                            width="stretch")
+    edited = st.data_editor(
+        proposed[list(SHOWN)],
+        key=key,
+        hide_index=True,
+        num_rows="fixed",
+        column_config=config,
+        disabled=[column for column in SHOWN if column not in EDITABLE],
+        width="stretch",
+    )
     return proposed.assign(**{column: edited[column] for column in EDITABLE})
 
 
@@ -204,8 +291,14 @@ def _render_left_out(words: Wording, left_out: list[LeftOut]) -> None:
     """The candidates that are not rows, each with its reason, its text and its sentence."""
     if not left_out:
         return
-    items = [{"text": item.text, "reason": words.t(f"ingest.reason.{item.reason}", detail=item.detail),
-              "pieces": sentence_pieces(item.text, item.sentence)} for item in left_out]
+    items = [
+        {
+            "text": item.text,
+            "reason": words.t(f"ingest.reason.{item.reason}", detail=item.detail),
+            "pieces": sentence_pieces(item.text, item.sentence),
+        }
+        for item in left_out
+    ]
     st.html(render("desk_left_out.html.j2", heading=words.t("desk.left_out", count=len(left_out)), items=items))
 
 
@@ -219,12 +312,20 @@ def _render_verdict(words: Wording, found: Verdict, figures: list[dict[str, str]
         return
     st.warning(words.t("desk.problems", count=len(found.problems)), icon="⚠️")
     groups = grouped(found.problems)
-    st.table(pd.DataFrame({  # st.table renders Markdown: data text in a message must stay text
-        words.t("desk.col.where"): [escape_markdown(" · ".join(filter(None, (p.file, p.column)))) for p, _ in groups],
-        words.t("desk.col.rows"): [row_ranges(rows) for _, rows in groups],
-        words.t("desk.col.figures"): [escape_markdown(figure_names(p.file, rows, figures)) for p, rows in groups],
-        words.t("data_error.problem"): [escape_markdown(message(p, words.catalog)) for p, _ in groups],
-    }))
+    st.table(
+        pd.DataFrame(
+            {  # st.table renders Markdown: data text in a message must stay text
+                words.t("desk.col.where"): [
+                    escape_markdown(" · ".join(filter(None, (p.file, p.column)))) for p, _ in groups
+                ],
+                words.t("desk.col.rows"): [row_ranges(rows) for _, rows in groups],
+                words.t("desk.col.figures"): [
+                    escape_markdown(figure_names(p.file, rows, figures)) for p, rows in groups
+                ],
+                words.t("data_error.problem"): [escape_markdown(message(p, words.catalog)) for p, _ in groups],
+            }
+        )
+    )
 
 
 def _render_preview(words: Wording, shown: Preview) -> None:

@@ -9,8 +9,8 @@ import streamlit as st
 
 from components.data.records import DataError
 from components.text.problems import location, message
-from components.ui.text import escape_markdown
 from components.text.wording import Wording
+from components.ui.text import escape_markdown
 
 
 def render_data_error(error: DataError, folder: str, words: Wording) -> None:
@@ -18,9 +18,11 @@ def render_data_error(error: DataError, folder: str, words: Wording) -> None:
     with st.container(key="data-error"):
         st.title(words.t("data_error.title"))
         st.error(escape_markdown(words.t("data_error.intro", folder=Path(folder).name, count=len(error.problems))))
-        problems = pd.DataFrame({  # st.table renders Markdown: data text in a message must stay text
-            words.t("data_error.location"): [escape_markdown(location(p, words.catalog)) for p in error.problems],
-            words.t("data_error.problem"): [escape_markdown(message(p, words.catalog)) for p in error.problems],
-        })
+        problems = pd.DataFrame(
+            {  # st.table renders Markdown: data text in a message must stay text
+                words.t("data_error.location"): [escape_markdown(location(p, words.catalog)) for p in error.problems],
+                words.t("data_error.problem"): [escape_markdown(message(p, words.catalog)) for p in error.problems],
+            }
+        )
         st.table(problems)
         st.caption(words.t("data_error.hint"))

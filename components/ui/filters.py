@@ -6,9 +6,17 @@ import streamlit as st
 
 from components import results
 from components.context import Library, PageContext
+from components.links import (
+    DOMAIN_KEY,
+    LINK_KEYS,
+    PRESENT_KEY,
+    REVIEW_KEY,
+    YEAR_KEY,
+    bad_values,
+    review_of_year,
+    shown_value,
+)
 from components.model.figures import View
-from components.links import (DOMAIN_KEY, LINK_KEYS, PLACE_KEY, PRESENT_KEY, REVIEW_KEY, SECTION_KEY, YEAR_KEY,
-                              bad_values, review_of_year, shown_value)
 from components.model.slides import parse_flag
 from components.text.wording import Wording
 from components.ui.text import escape_markdown
@@ -46,11 +54,17 @@ def render_filters(lib: Library, words: Wording) -> View:
     """The review (only with several) and the domains, in the current container; returns the view."""
     review = _render_review_picker(lib, words)
     label_of = results.domain_labels(lib, words, review)
-    adopt_names_from_other_language(DOMAIN_KEY, results.link_names(lib)[DOMAIN_KEY], set(label_of.values()),
-                                    multiple=True)
+    adopt_names_from_other_language(
+        DOMAIN_KEY, results.link_names(lib)[DOMAIN_KEY], set(label_of.values()), multiple=True
+    )
     domains = st.multiselect(
-        words.t("sidebar.domains"), list(label_of), default=list(label_of), key=DOMAIN_KEY, bind="query-params",
-        format_func=label_of.__getitem__, placeholder=words.t("sidebar.domains_placeholder"),
+        words.t("sidebar.domains"),
+        list(label_of),
+        default=list(label_of),
+        key=DOMAIN_KEY,
+        bind="query-params",
+        format_func=label_of.__getitem__,
+        placeholder=words.t("sidebar.domains_placeholder"),
         help=words.t("sidebar.domains_help"),
     )
     return View(review=review, domains=tuple(domains))
@@ -76,11 +90,25 @@ def _render_review_picker(lib: Library, words: Wording) -> str:
     else:
         places = results.review_places(lib, words)
         st.session_state[REVIEW_PLACE_KEY] = data.source(current).place  # the box follows the review shown
-        st.selectbox(words.t("sidebar.place"), list(places), key=REVIEW_PLACE_KEY, format_func=places.__getitem__,
-                     help=words.t("sidebar.place_help"), on_change=_choose_place, args=(lib, current))
+        st.selectbox(
+            words.t("sidebar.place"),
+            list(places),
+            key=REVIEW_PLACE_KEY,
+            format_func=places.__getitem__,
+            help=words.t("sidebar.place_help"),
+            on_change=_choose_place,
+            args=(lib, current),
+        )
         options, labels = by_place[data.source(current).place], results.review_years(lib, words)
-    return st.selectbox(words.t("sidebar.review"), options, key=REVIEW_KEY, format_func=labels.__getitem__,
-                        help=words.t("sidebar.review_help"), on_change=_remember_review, args=(lib, current))
+    return st.selectbox(
+        words.t("sidebar.review"),
+        options,
+        key=REVIEW_KEY,
+        format_func=labels.__getitem__,
+        help=words.t("sidebar.review_help"),
+        on_change=_remember_review,
+        args=(lib, current),
+    )
 
 
 def _choose_place(lib: Library, previous: str) -> None:
@@ -105,8 +133,9 @@ def _remember_review(lib: Library, previous: str) -> None:
     st.session_state[DOMAIN_KEY] = kept
 
 
-def adopt_names_from_other_language(key: str, by_label: dict[str, str], current_labels: set[str],
-                                    multiple: bool = False) -> None:
+def adopt_names_from_other_language(
+    key: str, by_label: dict[str, str], current_labels: set[str], multiple: bool = False
+) -> None:
     """On a first visit, read ?key= names written in the other language (the widget would drop them)."""
     linked = [value for value in raw_values(key) if value]
     adopted = list(dict.fromkeys(by_label[value] for value in linked if value in by_label))
@@ -117,8 +146,9 @@ def adopt_names_from_other_language(key: str, by_label: dict[str, str], current_
 
 def render_present_toggle(words: Wording) -> bool:
     """The presenter-mode switch, bound to ``?present=true``."""
-    return st.toggle(words.t("presenter.toggle"), key=PRESENT_KEY, bind="query-params",
-                     help=words.t("presenter.toggle_help"))
+    return st.toggle(
+        words.t("presenter.toggle"), key=PRESENT_KEY, bind="query-params", help=words.t("presenter.toggle_help")
+    )
 
 
 def _select_all(domain_ids: list[str]) -> None:
@@ -141,11 +171,21 @@ def render_show_all(ctx: PageContext) -> None:
     if not ctx.view.domains or set(ctx.view.domains) >= set(label_of):  # none: the empty hint offers the way back
         return
     with slot:
-        st.markdown(escape_markdown(ctx.words.t("filter.showing", domains=ctx.words.t("phrase.list_separator").join(
-            label_of[domain] for domain in ctx.view.domains))))
+        st.markdown(
+            escape_markdown(
+                ctx.words.t(
+                    "filter.showing",
+                    domains=ctx.words.t("phrase.list_separator").join(label_of[domain] for domain in ctx.view.domains),
+                )
+            )
+        )
         _show_all_button(ctx)
 
 
 def _show_all_button(ctx: PageContext) -> None:
-    st.button(ctx.words.t("empty.show_all"), key="show_all_domains", on_click=_select_all,
-              args=(list(results.review_domains(ctx.library, ctx.view.review)),))
+    st.button(
+        ctx.words.t("empty.show_all"),
+        key="show_all_domains",
+        on_click=_select_all,
+        args=(list(results.review_domains(ctx.library, ctx.view.review)),),
+    )

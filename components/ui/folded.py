@@ -7,7 +7,7 @@ drawn. A filter change therefore never pays for tables and downloads nobody is l
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 

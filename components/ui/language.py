@@ -31,5 +31,11 @@ def _remember_in_link() -> None:
 def render_language_picker(language: str, words: Wording) -> None:
     """The 中文 / English switch; a choice made here is written into the link as ?lang=."""
     st.session_state.setdefault(LANG_KEY, language)
-    st.radio(words.t("sidebar.language"), LANGUAGES, key=LANG_KEY, horizontal=True,
-             format_func=lambda code: words.t(f"language.{code}"), on_change=_remember_in_link)
+    st.radio(
+        words.t("sidebar.language"),
+        LANGUAGES,
+        key=LANG_KEY,
+        horizontal=True,
+        format_func=lambda code: words.t(f"language.{code}"),
+        on_change=_remember_in_link,
+    )

@@ -18,7 +18,8 @@ from components.ui.folded import popover
 
 
 def render_meeting_pack(ctx: PageContext, practice_view: PracticeView, place: str) -> None:
-    """The ⬇ popover with one download per format (drawn only while it is open), or a note when the view shows nothing."""
+    """The ⬇ popover with one download per format (drawn only while it is open), or a note when the
+    view shows nothing."""
     popover(ctx.words.t("pack.button"), "export", lambda: _render_downloads(ctx, practice_view, place))
 
 
@@ -32,9 +33,13 @@ def _render_downloads(ctx: PageContext, practice_view: PracticeView, place: str)
         available = export.available()
         extension, mime = results.pack_file_type(ctx, practice_view, place, kind)
         st.download_button(
-            words.t(f"pack.{kind}"), key=f"download_{kind}", mime=mime, on_click="ignore",
+            words.t(f"pack.{kind}"),
+            key=f"download_{kind}",
+            mime=mime,
+            on_click="ignore",
             file_name=words.file_name(export.file_name_key, ctx.source, extension=extension),
             data=lambda kind=kind: results.pack_file(ctx, practice_view, place, kind),
             help=words.t(f"pack.{kind}_help") if available else words.t("pack.no_chromium"),
-            disabled=not available, width="stretch",
+            disabled=not available,
+            width="stretch",
         )

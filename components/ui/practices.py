@@ -7,9 +7,10 @@ import streamlit as st
 
 from components import results
 from components.context import PageContext
+from components.links import PLACE_KEY, SECTION_KEY
 from components.model.practices import PracticeView
 from components.ui.chart_section import chart_config
-from components.ui.filters import PLACE_KEY, SECTION_KEY, adopt_names_from_other_language
+from components.ui.filters import adopt_names_from_other_language
 
 MAP_KEY = "practice-map"
 
@@ -22,11 +23,22 @@ def render_practice_filters(ctx: PageContext) -> PracticeView:
     adopt_names_from_other_language(SECTION_KEY, names[SECTION_KEY], set(section_label.values()))
     adopt_names_from_other_language(PLACE_KEY, names[PLACE_KEY], set(place_label.values()))
     with st.container(key="practice-filters", horizontal=True, wrap=True, gap="medium"):
-        section = st.selectbox(words.t("practices.section"), ["", *section_label], key=SECTION_KEY,
-                               bind="query-params", width=260,
-                               format_func=lambda key: section_label.get(key) or words.t("practices.all_sections"))
-        st.selectbox(words.t("practices.place"), ["", *place_label], key=PLACE_KEY, bind="query-params", width=260,
-                     format_func=lambda key: place_label.get(key) or words.t("practices.all_places"))
+        section = st.selectbox(
+            words.t("practices.section"),
+            ["", *section_label],
+            key=SECTION_KEY,
+            bind="query-params",
+            width=260,
+            format_func=lambda key: section_label.get(key) or words.t("practices.all_sections"),
+        )
+        st.selectbox(
+            words.t("practices.place"),
+            ["", *place_label],
+            key=PLACE_KEY,
+            bind="query-params",
+            width=260,
+            format_func=lambda key: place_label.get(key) or words.t("practices.all_places"),
+        )
     return PracticeView(ctx.view, section)
 
 
@@ -49,8 +61,15 @@ def render_map(ctx: PageContext, practice_view: PracticeView, key: str = MAP_KEY
     selected = selected_place()
     fig = results.practice_map(ctx, practice_view, selected)
     chart_key = f"{key}-{selected or 'none'}"
-    st.plotly_chart(fig, key=chart_key, theme=None, config=chart_config(ctx, "practices"), alt=fig.layout.meta["alt"],
-                    on_select=lambda: _pick_place(chart_key), selection_mode="points")
+    st.plotly_chart(
+        fig,
+        key=chart_key,
+        theme=None,
+        config=chart_config(ctx, "practices"),
+        alt=fig.layout.meta["alt"],
+        on_select=lambda: _pick_place(chart_key),
+        selection_mode="points",
+    )
 
 
 def render_practices(ctx: PageContext) -> PracticeView:

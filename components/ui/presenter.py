@@ -6,18 +6,21 @@ import streamlit as st
 
 from components import results
 from components.context import PageContext
+from components.links import STEP_KEY
 from components.model.practices import PracticeView
 from components.model.slides import Slide, parse_step, slide_plan
 from components.ui.chart_filter import FOLLOW_KEY
 from components.ui.chart_section import render_chart_section
 from components.ui.compare import has_comparison, render_compare
-from components.links import STEP_KEY
-from components.ui.filters import (raw_values, render_empty_hint, render_present_toggle, render_show_all,
-                                   show_notices)
+from components.ui.filters import raw_values, render_empty_hint, render_present_toggle, render_show_all, show_notices
 from components.ui.header import render_header, render_kpis
 from components.ui.meeting_pack import render_meeting_pack
-from components.ui.practices import (render_citywide_slide, render_practice_filters, render_practices_slide,
-                                     selected_place)
+from components.ui.practices import (
+    render_citywide_slide,
+    render_practice_filters,
+    render_practices_slide,
+    selected_place,
+)
 from components.ui.text import escape_markdown
 
 # Each direction answers two keys: clickers send PageDown/PageUp, keyboards have arrows.
@@ -46,8 +49,13 @@ def render_presenter(ctx: PageContext, nav, settings, bad: list[tuple[str, str]]
         places = {name: st.container(key=f"nav-{name}", width="content") for name in ("prev", "indicator", "next")}
         pages = st.container(key="nav-pages", width="content")
     citywide = len(results.practices(ctx.library, practice_view).city) if practices else 0
-    slides = slide_plan(len(results.kpis(ctx)), [chart.id for chart, _ in rows.charts], practices, citywide,
-                        compare=not rows.shown.empty and has_comparison(ctx))
+    slides = slide_plan(
+        len(results.kpis(ctx)),
+        [chart.id for chart, _ in rows.charts],
+        practices,
+        citywide,
+        compare=not rows.shown.empty and has_comparison(ctx),
+    )
     if raw_step is not None and parse_step(raw_step, len(slides)) is None:
         bad = [*bad, (STEP_KEY, raw_step)]
     clicked = st.session_state.pop(FOLLOW_KEY, None)  # a chart click filtered the slides: stay on its chart
@@ -68,10 +76,23 @@ def _render_nav_buttons(places: dict, step: int, count: int, words) -> None:
     for name, delta, clicker_key, arrow_key in NAV_BUTTONS:
         at_end = step == (1 if delta < 0 else count)
         with places[name]:
-            st.button(words.t(f"presenter.{name}"), key=f"{name}-slide", shortcut=clicker_key, disabled=at_end,
-                      on_click=_go, args=(delta, count))
-            st.button(words.t(f"presenter.{name}"), key=f"{name}-slide-arrow", shortcut=arrow_key, disabled=at_end,
-                      on_click=_go, args=(delta, count), type="tertiary")
+            st.button(
+                words.t(f"presenter.{name}"),
+                key=f"{name}-slide",
+                shortcut=clicker_key,
+                disabled=at_end,
+                on_click=_go,
+                args=(delta, count),
+            )
+            st.button(
+                words.t(f"presenter.{name}"),
+                key=f"{name}-slide-arrow",
+                shortcut=arrow_key,
+                disabled=at_end,
+                on_click=_go,
+                args=(delta, count),
+                type="tertiary",
+            )
     with places["indicator"]:
         st.markdown(f"**{words.t('presenter.indicator', step=step, count=count)}**")
 

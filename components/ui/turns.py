@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 TURN_TIMEOUT_S = 10.0
 _TURNS = threading.BoundedSemaphore(1)
