@@ -34,12 +34,12 @@ run: $(VENV)/.runtime-installed runtime-packages
 	@echo "Serving the dashboard on http://localhost:$(PORT) (Ctrl+C stops it)"
 	$(BIN)/python -m components.serve --server.port $(PORT)
 
-# A larger audience: two app processes behind nginx (Debian's package) on port 8080; see the README.
+# A larger audience: two app processes behind nginx (Debian's package) on port 8080; see docs/deploy.md.
 serve-behind-nginx: $(VENV)/.runtime-installed runtime-packages
 	@dpkg -s nginx >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) nginx; }
 	deploy/serve-behind-nginx
 
-# The offline install bundle for a server with no registry (see README: Deploy on an intranet).
+# The offline install bundle for a server with no registry (see docs/deploy.md: Deploy on an intranet).
 bundle: $(VENV)/.runtime-installed
 	deploy/bundle $(BIN)/python
 
@@ -70,6 +70,7 @@ bench: $(VENV)/.dev-installed system-packages
 	$(BIN)/python -m benchmarks.rerun
 	$(BIN)/python -m benchmarks.browser
 	$(BIN)/python -m benchmarks.clicks
+	$(BIN)/python -m benchmarks.element_cost
 	$(BIN)/python -m benchmarks.viewers
 	$(BIN)/python -m benchmarks.meeting
 	$(BIN)/python -m benchmarks.exports

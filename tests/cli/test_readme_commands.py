@@ -1,4 +1,5 @@
-"""The README's command lines for adding a review work exactly as printed (on the 2019 article)."""
+"""The docs' command lines work exactly as printed: adding a review (docs/data.md, on the 2019 article) and
+the meeting pack from the command line (docs/using.md)."""
 
 from __future__ import annotations
 
@@ -12,22 +13,32 @@ from tests.support.data_files import DATA, ROOT
 ARTICLE = DATA / "articles" / "lishui-daily-2020-03-10.txt"
 
 
-def _ingest_block() -> list[str]:
-    """The commands of the README's "On the command line" block, continuation lines joined."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"\*\*On the command line:\*\*\n\n```sh\n(.*?)```", readme, re.S).group(1)
+DATA_GUIDE = ROOT / "docs" / "data.md"
+USING_GUIDE = ROOT / "docs" / "using.md"
+
+
+def _commands(guide, heading: str) -> list[str]:
+    """The commands of the first ```sh block after ``heading`` in a guide, continuation lines joined."""
+    text = guide.read_text(encoding="utf-8")
+    block = re.search(re.escape(heading) + r".*?```sh\n(.*?)```", text, re.S).group(1)
     return [line.split("  #")[0].strip() for line in block.replace("\\\n", " ").splitlines() if line.strip()]
 
 
-def test_the_readme_ingest_commands_run_as_printed(tmp_path):
+def _ingest_block() -> list[str]:
+    """The commands of docs/data.md's "On the command line" block."""
+    return _commands(DATA_GUIDE, "**On the command line:**\n\n")
+
+
+def test_the_data_guide_ingest_commands_run_as_printed(tmp_path):
     commands = _ingest_block()
     assert len(commands) == 4
     results = []
     for command in commands:
         words = shlex.split(command.replace("ARTICLE.txt", str(ARTICLE)).replace("DRAFT", str(tmp_path / "draft")))
         assert words[0] == ".venv/bin/python"
-        results.append(subprocess.run([sys.executable, *words[1:]], cwd=ROOT, capture_output=True, text=True,
-                                      timeout=120))
+        results.append(
+            subprocess.run([sys.executable, *words[1:]], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        )
     assert [result.returncode for result in results[:3]] == [0, 0, 0], [result.stderr for result in results]
     source = (tmp_path / "draft" / "sources.toml").read_text(encoding="utf-8")
     assert 'id = "lishui-daily-2021-03-01"' in source and "year = 2020" in source
@@ -37,10 +48,8 @@ def test_the_readme_ingest_commands_run_as_printed(tmp_path):
     assert all("better" in line or "domain" in line for line in validate.stderr.splitlines()[1:])
 
 
-def test_the_readme_pack_commands_run_as_printed(tmp_path):
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = re.search(r"\*\*From the command line\.\*\*.*?```sh\n(.*?)```", readme, re.S).group(1)
-    commands = [line.split("  #")[0].strip() for line in block.replace("\\\n", " ").splitlines() if line.strip()]
+def test_the_using_guide_pack_commands_run_as_printed(tmp_path):
+    commands = _commands(USING_GUIDE, "**From the command line.**")
     assert len(commands) == 3
     for command in commands[:2]:  # the third names a data folder of a server
         words = shlex.split(command)
