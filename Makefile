@@ -56,8 +56,12 @@ check: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check
 	$(BIN)/lint-imports
 
+# Every test: the fast lane on both cores, then the browser and server tests one at a time (they time
+# what a person waits for, and two Chromiums on two cores would wait for each other); both always run.
 test: check system-packages
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 -m "not browser and not slow"; fast=$$?; \
+	$(BIN)/python -m pytest -m "browser or slow"; slow=$$?; \
+	exit $$(( fast || slow ))
 
 # The fast lane while working: the checks, then the unit, AppTest and command-line tests on both cores
 # (under two minutes on 2 cores), no browser, servers or LibreOffice. The deck tests still draw charts
