@@ -56,11 +56,12 @@ check: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check
 	$(BIN)/lint-imports
 
-# Every test: the fast lane on both cores, then the browser and server tests one at a time (they time
-# what a person waits for, and two Chromiums on two cores would wait for each other); both always run.
+# Every test: the fast lane on both cores, then the slow lane, where the browser tests run one at a time
+# on one core (they time what a person waits for; two Chromiums on two cores would wait for each other)
+# while the other core takes the installs, servers and command lines (tests/conftest.py); both always run.
 test: check system-packages
 	$(BIN)/python -m pytest -n 2 -m "not browser and not slow"; fast=$$?; \
-	$(BIN)/python -m pytest -m "browser or slow"; slow=$$?; \
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "browser or slow"; slow=$$?; \
 	exit $$(( fast || slow ))
 
 # The fast lane while working: the checks, then the unit, AppTest and command-line tests on both cores
