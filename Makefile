@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# The app draws charts as pictures for the PowerPoint deck with Chromium, in a CJK font.
+# The app draws the PowerPoint deck's pictures and the long image (一图读懂) with Chromium, in a CJK font.
 RUNTIME_PACKAGES := chromium fonts-noto-cjk
 # Tests also read PDFs back (poppler-utils), open the deck and workbook in LibreOffice, and try the
 # deployment recipe behind nginx; systemd-analyze checks the service unit of the install bundle.
@@ -25,10 +25,10 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
-# Without Chromium the dashboard still runs; only the PowerPoint download is unavailable (it says so).
+# Without Chromium the dashboard still runs; only the deck and the long image are unavailable (it says so).
 runtime-packages:
 	@dpkg -s $(RUNTIME_PACKAGES) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(APT_INSTALL) $(RUNTIME_PACKAGES); } \
-	  || echo "Could not install $(RUNTIME_PACKAGES): the PowerPoint download will be unavailable."
+	  || echo "Could not install $(RUNTIME_PACKAGES): the deck and the long image will be unavailable."
 
 run: $(VENV)/.runtime-installed runtime-packages
 	@echo "Serving the dashboard on http://localhost:$(PORT) (Ctrl+C stops it)"
@@ -56,12 +56,12 @@ check: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check
 	$(BIN)/lint-imports
 
-# Every test: the fast lane on both cores, then the slow lane, where the browser tests run one at a time
-# on one core (they time what a person waits for; two Chromiums on two cores would wait for each other)
-# while the other core takes the installs, servers and command lines (tests/conftest.py); both always run.
+# Every test: the fast lane, then the browser and server tests, each lane on both cores; both always run.
+# The slow lane gives each file to one worker (--dist loadfile): a file's servers, bundle and Chromium
+# are its own. No test times anything, so two at once cost each other speed, never a result.
 test: check system-packages
 	$(BIN)/python -m pytest -n 2 -m "not browser and not slow"; fast=$$?; \
-	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "browser or slow"; slow=$$?; \
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "browser or slow"; slow=$$?; \
 	exit $$(( fast || slow ))
 
 # The fast lane while working: the checks, then the unit, AppTest and command-line tests on both cores

@@ -224,7 +224,7 @@ async def _viewer(url: str, number: int, references: dict[str, Pages], runs: lis
         while True:
             try:
                 await run_page(session, multiselect=None if turn == number else (_widget(session), filters[view]))
-            except Exception as problem:
+            except Exception as problem:  # noqa: BLE001 - e.g. the socket closed before the request was sent
                 runs.append(Run(number, view, sent, time.perf_counter(), math.nan, repr(problem), "none"))
                 break
             runs.append(

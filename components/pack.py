@@ -90,7 +90,7 @@ def _write(lib, params: dict[str, list[str]], kind: str, out: Path) -> int:
         return 2
     try:
         content = results.pack_file(ctx, practice_view, linked.place, kind)
-    except Exception as err:
+    except Exception as err:  # noqa: BLE001 - Chromium failing to start or to draw is a line, not a traceback
         print(words.t("pack.drawing_failed", detail=f"{type(err).__name__}: {err}"), file=sys.stderr)
         return 1
     try:

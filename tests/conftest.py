@@ -10,9 +10,7 @@ import pytest
 from tests.support.data_files import DATA, with_second_review
 
 # tests/unit and tests/app: the fast lane (make test-fast); tests/cli too, but for a file marked slow.
-# The browser tests are one group for pytest-xdist: `make test` runs them one at a time on one worker
-# (they time what a person waits for), while the other worker takes the rest.
-FOLDER_MARKERS = {"browser": (pytest.mark.browser, pytest.mark.xdist_group("browser")), "deploy": (pytest.mark.slow,)}
+FOLDER_MARKERS = {"browser": (pytest.mark.browser,), "deploy": (pytest.mark.slow,)}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

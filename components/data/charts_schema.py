@@ -15,7 +15,8 @@ SCHEMA_FILE = Path(__file__).resolve().parent.parent.parent / "docs" / "charts.s
 
 
 def charts_schema() -> dict:
-    """The schema: a ``charts`` array of tables, each field as the loader reads it."""
+    """The schema: a ``charts`` array of tables, each field as the loader reads it. What needs the
+    other files (a metric or review that exists, ids unique across entries) only `validate` checks."""
     metric_list = {"type": "array", "minItems": 1, "items": {"type": "string"}}
     chart = {
         "type": "object",
@@ -48,9 +49,14 @@ def charts_schema() -> dict:
                 "description": "Source ids of the reviews that show the chart; left out, every review does.",
             },
         },
-        "if": {"properties": {"kind": {"enum": list(schema.KINDS_WITHOUT_METRICS)}}},
-        "then": {"not": {"required": ["metrics"]}},
-        "else": {"required": ["metrics"]},
+        "allOf": [
+            {  # a kind that draws no figures takes no metrics; every other kind needs them
+                "if": {"properties": {"kind": {"enum": list(schema.KINDS_WITHOUT_METRICS)}}},
+                "then": {"not": {"required": ["metrics"]}},
+                "else": {"required": ["metrics"]},
+            },
+            *(_reserved(chart_id, kind) for chart_id, kind in schema.RESERVED_CHART_IDS.items()),
+        ],
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -60,8 +66,14 @@ def charts_schema() -> dict:
         "type": "object",
         "required": ["charts"],
         "additionalProperties": False,
-        "properties": {"charts": {"type": "array", "items": chart}},
+        "properties": {"charts": {"type": "array", "minItems": 1, "items": chart}},
     }
+
+
+def _reserved(chart_id: str, kind: str) -> dict:
+    """An id of the page's own sections: never a chart's (``kind`` empty), or only one of ``kind``."""
+    allowed = {"not": {}} if not kind else {"properties": {"kind": {"const": kind}}}
+    return {"if": {"properties": {"id": {"const": chart_id}}, "required": ["id"]}, "then": allowed}
 
 
 def schema_text() -> str:

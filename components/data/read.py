@@ -67,10 +67,12 @@ def _read_entries(folder: Files, name: str, table: str, problems: list[Problem])
     if text is None:
         return None
     try:
-        entries = tomllib.loads(text).get(table)
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         problems.append(Problem(name, "bad_toml", params={"detail": str(err)}))
         return None
+    problems.extend(Problem(name, "unknown_field", column=key) for key in sorted(set(document) - {table}))
+    entries = document.get(table)
     if not isinstance(entries, list) or not entries:
         problems.append(Problem(name, "no_entries", params={"table": table}))
         return None

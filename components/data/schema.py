@@ -205,11 +205,14 @@ CHARTS_FILE = "charts.toml"
 # The one list of chart kinds, with what each draws. The figure kinds are drawn by their entries in
 # components/charts/registry.py, which refuses to load unless it draws exactly these.
 CHART_KINDS_DRAWN = {
-    "changes": "every year-on-year change in percent, on one axis",
-    "share": "a share or score on a 0-100% track",
-    "levels": "values with their implied previous year (derived), a part drawn inside its whole",
-    "index": "an index with the previous year = 100 (derived), for figures with an exact change",
-    "practices_map": "the places' named practices on a map of tiles (takes no metrics)",
+    "changes": "every year-on-year change in percent, on one axis, with a zero line; a click on a bar filters the page",
+    "share": "a share or score on a 0–100% track",
+    "levels": (
+        "values beside their implied previous year (derived) or the earlier level the article gives; "
+        "a part drawn inside its whole"
+    ),
+    "index": "an index with the previous year = 100 (derived); a click on a marker filters the page",
+    "practices_map": "the places' named practices on a map of tiles (`practices.csv`, `places.csv`)",
 }
 KINDS_WITHOUT_METRICS = ("practices_map",)  # they draw the practices, not figures
 CHART_KINDS = tuple(CHART_KINDS_DRAWN)
@@ -217,7 +220,10 @@ FIGURE_KINDS = tuple(kind for kind in CHART_KINDS if kind not in KINDS_WITHOUT_M
 # The words beside a chart, by narrative mode.
 NARRATIVE_MODES = {
     "quotes": "the passages that report the chart's figures",
-    "section": "every passage of the figures' sections that shares a domain with them",
+    "section": (
+        "the passages that report the chart's figures, "
+        "and every passage of their sections that shares a domain with them"
+    ),
 }
 SLIDE_NARRATIVE = "sentences"  # never in charts.toml: a slide keeps only the sentences that report its figures
 EVERY_CHANGE = "every_change"  # metrics = "every_change": every metric of the review with a change

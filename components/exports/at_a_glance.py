@@ -79,7 +79,7 @@ def glance_values(pack: Pack, drawings: list[go.Figure], link: str | None) -> di
     """What the template shows, top to bottom; ``drawings`` are the view's charts as ``chart_drawings`` gives them."""
     words = pack.words
     shown, quoted = [], set()
-    for chart, fig in zip(pack.charts, drawings):
+    for chart, fig in zip(pack.charts, drawings, strict=True):
         sentence, translated = _sentence(chart.rows, words)
         shown.append(
             GlanceChart(

@@ -53,7 +53,7 @@ def deck_bytes(pack: Pack, render: Render) -> bytes:
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     _title_slide(deck, pack)
     source = pack.words.source_line(pack.source, short=True)
-    for chart, fig, picture in zip(pack.charts, figures, pictures):
+    for chart, fig, picture in zip(pack.charts, figures, pictures):  # the compare and map pictures follow
         meta = fig.layout.meta
         slide = _content_slide(deck, meta["title"], meta["subtitle"], picture, [*meta["notes"], source])
         _notes(slide, _passage_notes(pack, chart.passages))

@@ -129,7 +129,7 @@ def section_places(at: AppTest) -> dict[str, tuple[int, bool]]:
 )
 def test_sections_keep_their_places_when_the_view_leaves_some_out(library, toggled, request, monkeypatch):
     """A section the view leaves out keeps an empty slot, so no section moves when the filter
-    changes: in the browser a chart that moves can be drawn again (test_browser_redraw). Each of
+    changes: in the browser a chart that moves can be drawn again (tests/browser/test_redraw.py). Each of
     ``toggled`` is drawn for some of the domains chosen and left out for others."""
     at = run_app(
         data_dir=request.getfixturevalue("two_year_data") if library == "two years" else None, monkeypatch=monkeypatch

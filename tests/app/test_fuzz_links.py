@@ -28,7 +28,7 @@ ODD = [
     "99999999999999999999",
     "1e309",
     "消防 ",
-    "ＦＩＲＥ",
+    "ＦＩＲＥ",  # noqa: RUF001 - full-width letters, as an input method types them
 ]
 VALID = ["消防", "Fire safety", "2019", "true", "false", "3", "jinyun", "缙云县", "en", "zh"]
 FIRE = {"火灾事故", "Fire accidents"}

@@ -17,6 +17,7 @@ import csv
 import importlib
 import importlib.util
 import re
+import subprocess
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,13 +37,16 @@ GENERATED = ("dist/", "test-artifacts/", ".venv/")
 # A file name without a folder is checked when it has one of these endings (a meeting-pack file such
 # as fire.png or …会议材料.html is what the app writes, not a file of the repository).
 SOURCE_ENDINGS = (".py", ".md", ".toml", ".csv", ".txt", ".json", ".j2", ".ini", ".sh", ".service", ".template")
-MACHINE_PATH = re.compile(r"(?<![\w.~-])/(?:work|root|home|tmp)/")
+MACHINE_PATH = re.compile(r"(?<![\w.~-])/(?:work|root|home|tmp|Users|mnt)/|\b[A-Z]:\\\\")
 ENV_NAME = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")  # DASHBOARD_DATA_DIR, APP_PORTS
 LINK_PARAM = re.compile(r"[?&]([A-Za-z_][\w-]*)=")  # ?domain=, &step=
 OPTION = re.compile(r"(?<![\w-])--[a-z][\w-]*")
 MAKE = re.compile(r"(?:^|[\s;&|(])make\s+([a-z][\w-]*)")
 CLASS_NAME = re.compile(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+")  # `PageContext`, `SharedChart`
 PYTHON_MODULE = re.compile(r"-m\s+((?:components|benchmarks)(?:\.\w+)+)")
+# A path of the repository inside a code block: it starts with one of the repository's folders.
+BLOCK_PATH = re.compile(r"(?<![\w./-])((?:components|tests|deploy|docs|data|benchmarks|\.streamlit|\.ci)/[\w./-]*\w)")
+SCRIPT = re.compile(r"(?<![\w-])(install\.sh|update-data|serve-behind-nginx|bundle)\b")  # the deploy scripts
 
 
 @dataclass(frozen=True)
@@ -112,22 +116,10 @@ ALL = [read(path) for path in DOCS]
 
 @cache
 def repository_paths() -> tuple[set[str], set[str]]:
-    """Every file and folder of the repository, relative to its root (the venv, git's folder and caches left out)."""
-    files, folders = set(), set()
-    skip = {".git", ".venv", "__pycache__", ".pytest_cache", "test-artifacts", "dist", "node_modules"}
-
-    def walk(folder: Path) -> None:
-        for entry in folder.iterdir():
-            if entry.name in skip:
-                continue
-            relative = str(entry.relative_to(ROOT))
-            if entry.is_dir():
-                folders.add(relative)
-                walk(entry)
-            else:
-                files.add(relative)
-
-    walk(ROOT)
+    """Every file git holds and every folder of one, relative to the root: what a clean clone has."""
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    files = set(listed.splitlines())
+    folders = {str(parent) for name in files for parent in Path(name).parents if str(parent) != "."}
     return files, folders
 
 
@@ -160,6 +152,16 @@ def backticked_paths(doc: Doc) -> list[str]:
             if "/" in word or word.endswith(SOURCE_ENDINGS):
                 found.append(word)
     return found
+
+
+def block_paths(doc: Doc) -> list[str]:
+    """Repository paths in the code blocks (commands, trees, example output), globs and placeholders aside."""
+    return [
+        path
+        for _, body in doc.blocks
+        for path in BLOCK_PATH.findall(body)
+        if not any(mark in path for mark in "*<>…$") and not path.startswith(GENERATED)
+    ]
 
 
 # What the code has ----------------------------------------------------------------------------------
@@ -266,13 +268,22 @@ def command_lines() -> dict[str, frozenset[str]]:
     return commands
 
 
+@cache
+def options_of_scripts() -> dict[str, frozenset[str]]:
+    """Each deploy script and the options it takes (its `case` labels: --prefix)."""
+    return {
+        path.name: frozenset(
+            option
+            for label in re.findall(r"^\s*([-|\w\"]+)\)", path.read_text(encoding="utf-8"), re.M)
+            for option in OPTION.findall(label)
+        )
+        for path in deploy_scripts()
+    }
+
+
 def script_options() -> frozenset[str]:
-    """The options the deploy scripts take (their `case` labels: --prefix), which the docs name too."""
-    found = set()
-    for path in deploy_scripts():
-        for label in re.findall(r"^\s*([-|\w\"]+)\)", path.read_text(encoding="utf-8"), re.M):
-            found |= set(OPTION.findall(label))
-    return frozenset(found)
+    """The options the deploy scripts take, which the docs name too."""
+    return frozenset().union(*options_of_scripts().values())
 
 
 # The mentions ----------------------------------------------------------------------------------------
@@ -305,6 +316,16 @@ def command_options(doc: Doc) -> list[tuple[str, str]]:
     return found
 
 
+def script_command_options(doc: Doc) -> list[tuple[str, str]]:
+    """(script, option) for each option written after a deploy script in a command."""
+    found = []
+    for line in doc.commands:
+        for match in SCRIPT.finditer(line):
+            rest = re.split(r"&&|\|\||[|;]|\s#", line[match.end() :])[0]
+            found += [(match.group(1), option) for option in OPTION.findall(rest)]
+    return found
+
+
 def lone_options(doc: Doc) -> list[str]:
     """Options written on their own in the prose (`--strict`, `--out whole.png`)."""
     return [OPTION.match(span).group(0) for span in doc.spans if OPTION.match(span)]
@@ -315,6 +336,13 @@ def table_keys(doc: Doc, header: str) -> list[str]:
     match = re.search(rf"^\| {header} \|.*\n\|[-| ]+\|\n((?:\|.*\n)+)", doc.text, re.M)
     assert match, f"{doc.name} has no table headed `{header}`"
     return re.findall(r"^\| `([^`]+)` \|", match.group(1), re.M)
+
+
+def table_rows(doc: Doc, header: str) -> dict[str, str]:
+    """{first cell: second cell} of the Markdown table whose first header cell is ``header``."""
+    match = re.search(rf"^\| {header} \|.*\n\|[-| ]+\|\n((?:\|.*\n)+)", doc.text, re.M)
+    assert match, f"{doc.name} has no table headed `{header}`"
+    return dict(re.findall(r"^\| `([^`]+)` \| ([^|]+?) \|", match.group(1), re.M))
 
 
 def links(doc: Doc) -> list[str]:
@@ -347,6 +375,11 @@ def test_a_path_in_backticks_exists(doc, path):
     assert path_exists(path), f"{doc} names `{path}`, which is not in the repository"
 
 
+@pytest.mark.parametrize(("doc", "path"), mentions(block_paths))
+def test_a_path_in_a_code_block_exists(doc, path):
+    assert path_exists(path), f"{doc} shows {path} in a code block, which is not in the repository"
+
+
 @pytest.mark.parametrize(("doc", "name"), mentions(class_names))
 def test_a_class_named_is_in_the_code(doc, name):
     """A CamelCase name (`SharedChart`, `AppTest`, `PrivateTmp`) is one the app, its deploy files or its tests use."""
@@ -376,8 +409,15 @@ def test_a_python_module_named_exists(doc, module):
 @pytest.mark.parametrize(("doc", "command_option"), mentions(command_options))
 def test_an_option_of_a_command_is_one_it_takes(doc, command_option):
     command, option = command_option
-    if command in command_lines():
-        assert option in command_lines()[command], f"{doc}: `python -m {command}` has no option {option}"
+    assert command in command_lines(), f"{doc} gives {option} to `python -m {command}`, which takes no options"
+    assert option in command_lines()[command], f"{doc}: `python -m {command}` has no option {option}"
+
+
+@pytest.mark.parametrize(("doc", "script_option"), mentions(script_command_options))
+def test_an_option_of_a_deploy_script_is_one_it_takes(doc, script_option):
+    script, option = script_option
+    takes = options_of_scripts().get(script, frozenset())
+    assert option in takes, f"{doc}: deploy/{script} has no option {option}"
 
 
 @pytest.mark.parametrize(("doc", "option"), mentions(lone_options))
@@ -408,6 +448,11 @@ def test_a_link_between_the_docs_leads_somewhere(doc, target):
     assert file.exists(), f"{doc} links to {path}, which is not there"
     if anchor and file.suffix == ".md":
         assert anchor in read(file).slugs, f"{doc} links to #{anchor}, which is no heading of {file.name}"
+
+
+@pytest.mark.parametrize("doc", [doc.name for doc in ALL])
+def test_no_unfinished_text(doc):
+    assert not re.search(r"\b(TODO|FIXME|XXX)\b", by_name(doc).text), f"{doc} has text left to write"
 
 
 @pytest.mark.parametrize("doc", [doc.name for doc in ALL] + ["benchmarks/README.md"])
@@ -454,11 +499,12 @@ def test_each_option_of_each_command_is_documented(command, option):
 
 
 def test_the_chart_kinds_documented_are_the_code_s():
-    assert table_keys(DATA_GUIDE, "kind") == list(schema.CHART_KINDS)
+    """The kinds and what each draws, as the data contract (and so the JSON Schema) says."""
+    assert table_rows(DATA_GUIDE, "kind") == schema.CHART_KINDS_DRAWN
 
 
 def test_the_narrative_modes_documented_are_the_code_s():
-    assert table_keys(DATA_GUIDE, "narrative") == list(schema.NARRATIVE_MODES)
+    assert table_rows(DATA_GUIDE, "narrative") == schema.NARRATIVE_MODES
 
 
 @pytest.mark.parametrize("picture", sorted(path.name for path in IMAGES.glob("*.png")))
