@@ -57,11 +57,11 @@ check: $(VENV)/.dev-installed
 	$(BIN)/lint-imports
 
 # Every test: the fast lane, then the browser and server tests, each lane on both cores; both always run.
-# The slow lane gives each file to one worker (--dist loadfile): a file's servers, bundle and Chromium
-# are its own. No test times anything, so two at once cost each other speed, never a result.
+# In the slow lane each file of tests/deploy stays on one worker (an xdist group: its bundle, install and
+# servers are its own). No test times anything, so two at once cost each other speed, never a result.
 test: check system-packages
 	$(BIN)/python -m pytest -n 2 -m "not browser and not slow"; fast=$$?; \
-	$(BIN)/python -m pytest -n 2 --dist loadfile -m "browser or slow"; slow=$$?; \
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -m "browser or slow"; slow=$$?; \
 	exit $$(( fast || slow ))
 
 # The fast lane while working: the checks, then the unit, AppTest and command-line tests on both cores
