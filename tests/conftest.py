@@ -14,14 +14,10 @@ FOLDER_MARKERS = {"browser": (pytest.mark.browser,), "deploy": (pytest.mark.slow
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark by folder: tests/browser is ``browser``; tests/deploy (installs, servers, nginx) is ``slow``,
-    and each of its files is one xdist group: its bundle, install and servers are the file's own."""
+    """Mark by folder: tests/browser is ``browser``; tests/deploy (installs, servers, nginx) is ``slow``."""
     for item in items:
-        folder = item.path.parent.name
-        for marker in FOLDER_MARKERS.get(folder, ()):
+        for marker in FOLDER_MARKERS.get(item.path.parent.name, ()):
             item.add_marker(marker)
-        if folder == "deploy":
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
 
 
 @pytest.fixture
