@@ -72,11 +72,12 @@ def _content(kind: str, data: bytes):
     return data
 
 
-@pytest.mark.parametrize("kind", list(EXPORTS))
-@pytest.mark.parametrize("view", VIEWS)
+DRAWN_KINDS = ("pptx", "png")  # each draws every chart with Chromium: tested on the first two views only
+CASES = [(kind, view) for view in VIEWS for kind in EXPORTS if kind not in DRAWN_KINDS or view in VIEWS[:2]]
+
+
+@pytest.mark.parametrize(("kind", "view"), CASES)
 def test_the_command_line_writes_the_file_the_button_gives(kind, view, tmp_path, capsys):
-    if kind in ("pptx", "png") and view not in VIEWS[:2]:
-        pytest.skip("the drawn formats on two views: each draws every chart with Chromium")
     out = tmp_path / f"pack.{'zip' if kind == 'png' and not view else kind}"  # the whole review is two pictures
     memo.RESULTS.clear()
     assert main(["--view", view, "--format", kind, "--out", str(out)]) == 0
