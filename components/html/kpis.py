@@ -20,6 +20,7 @@ from components.text.wording import Wording
 ARROWS = {"down": "↓", "up": "↑"}
 LONG_VALUE = 16  # characters: "CNY 558 million" keeps the big type
 _NUMBER = re.compile(r"([−+-]?\d[\d,.]*%?)")
+_NUMBER_AND_UNIT = re.compile(r"([−+-]?\d[\d,.]*(?:%|[万亿]?[\u4e00-\u9fff])?)")  # "10个", "5.58亿元"
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,16 @@ class KpiCard:
     @property
     def value_pieces(self) -> list[tuple[str, bool]]:
         """The value as (text, is the number) pieces: 'CNY 558 million' sets CNY and million small."""
-        return [(piece, bool(_NUMBER.fullmatch(piece))) for piece in _NUMBER.split(self.value) if piece]
+        return _pieces(self.value, _NUMBER)
+
+    @property
+    def delta_pieces(self) -> list[tuple[str, bool]]:
+        """The delta as (text, is a number with its unit) pieces, so that "10个" never breaks in two."""
+        return _pieces(self.delta, _NUMBER_AND_UNIT)
+
+
+def _pieces(text: str, number: re.Pattern) -> list[tuple[str, bool]]:
+    return [(piece, bool(number.fullmatch(piece))) for piece in number.split(text) if piece]
 
 
 def _card(row: pd.Series, parts: pd.DataFrame, words: Wording) -> KpiCard:

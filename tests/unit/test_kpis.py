@@ -20,6 +20,23 @@ def test_one_card_per_headline_figure_with_its_sentence():
     assert (assets.value, assets.delta, assets.arrow, assets.outcome) == ("5.58亿元", "+451% 向好", "up", "good")
 
 
+@pytest.mark.parametrize(
+    ("delta", "kept"),
+    [
+        ("其中涉恶集团以上10个", ["10个"]),
+        ("+451% 向好", ["+451%"]),
+        ("多于5.58亿元,少于1,200起", ["5.58亿元", "1,200起"]),
+        ("10 of them syndicates", ["10"]),
+    ],
+)
+def test_a_number_and_its_unit_never_break_apart(delta, kept):
+    card = kpi_cards(dataset().figures, words())[0]
+    body = kpi_cards_html([type(card)(**{**vars(card), "delta": delta, "arrow": ""})], words())
+    spans = lxml.html.fragment_fromstring(body).xpath('//span[@class="keep-together"]/text()')
+    assert spans == kept
+    assert "".join(lxml.html.fragment_fromstring(body).xpath('//span[contains(@class, "kpi-delta")]//text()')) == delta
+
+
 def test_english_cards_use_the_translation():
     cards = {card.label: card for card in kpi_cards(dataset().figures, words("en"))}
     assert cards["Criminal cases"].note == "year on year"
