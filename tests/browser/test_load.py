@@ -48,9 +48,11 @@ def test_two_sessions_with_different_views_never_affect_each_other(chromium, app
 
 
 def _crowd(browser, url: str) -> None:
-    """VIEWERS pages opened at once (each in its own browser context); every one must draw in full."""
-    contexts = [browser.new_context(viewport={"width": 1280, "height": 720}, locale="zh-CN") for _ in range(VIEWERS)]
-    pages = [context.new_page() for context in contexts]
+    """VIEWERS pages opened at once; every one must draw in full. Each page is a session of its own on
+    the server, as a viewer's browser is; they share one browser context so that Chromium loads the
+    page's JavaScript once, not twenty times (the server's side is the same, the test 45 s shorter)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="zh-CN")
+    pages = [context.new_page() for _ in range(VIEWERS)]
     errors = []
     for page in pages:
         page.on("pageerror", lambda error: errors.append(str(error)))
@@ -60,8 +62,8 @@ def _crowd(browser, url: str) -> None:
         wait_for_charts(page, timeout_ms=120_000)
         expect(page.locator(".kpi-cards .kpi-label")).to_have_count(9)
         expect(page.locator("[data-testid=stException]")).to_have_count(0)
-    for context in contexts:
-        context.close()
+    assert server_metric(url, "active_sessions") == VIEWERS, "one session for each page"
+    context.close()
     assert not errors
 
 

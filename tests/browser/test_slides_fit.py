@@ -2,7 +2,8 @@
 with no place and with each place chosen, and for every review in the library; at 1920x1080 (more
 room both ways, type of the same pixel size) for all domains and every review. Nothing ends below
 the screen, nothing inside a slide scrolls (tests/support/browser.py, slide_misfits), nothing
-scrolls sideways and no chart label is clipped or overlaps another."""
+scrolls sideways, no chart label is clipped or overlaps another, and the type reads from across a
+room (chart text at least 18 px, the narrative at least 20 px: tests/support/browser.py, small_type)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from components.data.loader import load_dataset
-from tests.support.browser import READY, label_problems, open_page, slide_misfits, wait_for_charts
+from tests.support.browser import READY, label_problems, open_page, slide_misfits, small_type, wait_for_charts
 from tests.support.data_files import ROOT
 
 SIZES = {"1280x720": (1280, 720), "1920x1080": (1920, 1080)}
@@ -36,6 +37,7 @@ def misfits_of_every_slide(browser, url: str, size: str) -> str:
         wait_for_charts(page)
         found += [f"slide {step}: {problem}" for problem in slide_misfits(page)]
         found += [f"slide {step}: labels of {chart}" for chart in label_problems(page)]
+        found += [f"slide {step}: {text}" for text in small_type(page)]
         if page.evaluate("document.scrollingElement.scrollWidth") > width:
             found.append(f"slide {step}: scrolls sideways")
     assert not page.errors

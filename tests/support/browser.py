@@ -243,3 +243,28 @@ SLIDE_MISFITS_JS = """
 def slide_misfits(page) -> list[str]:
     """What keeps the slide on screen from fitting (empty when it fits)."""
     return page.evaluate(SLIDE_MISFITS_JS)
+
+
+# A slide's type read from across a room: chart text in projector type at least 18 px (hover labels
+# aside; a chart must have some), the narrative beside it, where the slide has one, at least 20 px.
+SMALL_TYPE_JS = """
+() => {
+  const size = (element) => parseFloat(getComputedStyle(element).fontSize);
+  const chart = [...document.querySelectorAll('.st-key-figure-large .js-plotly-plot text')]
+    .filter((text) => text.textContent.trim() && !text.closest('.hoverlayer'))
+    .flatMap((text) => [text, ...text.querySelectorAll('tspan')]);
+  const narrative = [...document.querySelectorAll('.narrative.large p')];
+  const charted = document.querySelector('.st-key-figure-large .js-plotly-plot') !== null;
+  return [
+    ...(charted && !chart.length ? ['a chart without text'] : []),
+    ...chart.filter((text) => size(text) < 18).map((text) => `chart text ${size(text)} px: ${text.textContent}`),
+    ...narrative.filter((p) => size(p) < 20)
+      .map((p) => `narrative ${size(p)} px: ${p.textContent.slice(0, 40)}`),
+  ];
+}
+"""
+
+
+def small_type(page) -> list[str]:
+    """Text on the slide on screen too small to read from across a room (empty when none is)."""
+    return page.evaluate(SMALL_TYPE_JS)
