@@ -56,13 +56,14 @@ check: $(VENV)/.dev-installed
 	$(BIN)/ruff format --check
 	$(BIN)/lint-imports
 
-# Every test: the fast lane on both cores, then the browser and server tests one at a time; both always
-# run. (Two at a time took make test from 13 to 11 minutes, but a presenter key press and a Chromium start
-# were lost under the load in two runs of four: a green run must not depend on luck.)
+# Every test: everything but the browser on both cores (each file on one worker, so a file's servers and
+# bundle are its own), then the browser tests one at a time; both always run. (The browser tests two at a
+# time lost a presenter key press and a Chromium start under the load in two runs of four: a green run
+# must not depend on luck.)
 test: check system-packages
-	$(BIN)/python -m pytest -n 2 -m "not browser and not slow"; fast=$$?; \
-	$(BIN)/python -m pytest --durations=15 -m "browser or slow"; slow=$$?; \
-	exit $$(( fast || slow ))
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"; rest=$$?; \
+	$(BIN)/python -m pytest --durations=15 -m browser; browser=$$?; \
+	exit $$(( rest || browser ))
 
 # The fast lane while working: the checks, then the unit, AppTest and command-line tests on both cores
 # (under two minutes on 2 cores), no browser, servers or LibreOffice. The deck tests still draw charts
