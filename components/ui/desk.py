@@ -67,6 +67,10 @@ RECORD_BOXES = {
     "desk-url": "url",
 }
 AUTHOR_SEPARATORS = re.compile(r"[、,,;;\n]")
+# A choice the extractor could not make, shown as "(待选)" until the person makes it: the grid shows
+# an empty choice as "None", so the editor holds this instead of "" and gives "" back.
+UNCHOSEN = "?"
+CHOICES = ("domain", "better")
 
 
 def render_desk() -> None:
@@ -252,6 +256,7 @@ def _render_rows(words: Wording, proposed: pd.DataFrame, key: str, library: Libr
     st.subheader(words.t("desk.rows_heading"))
     st.caption(words.t("desk.rows_caption"))
     domains = results.domain_labels(library, words)
+    unset = words.t("desk.unset")
     config = {
         "accept": st.column_config.CheckboxColumn(words.t("desk.col.accept"), width="small"),
         "value_text": st.column_config.TextColumn(words.t("desk.col.value_text")),
@@ -259,12 +264,14 @@ def _render_rows(words: Wording, proposed: pd.DataFrame, key: str, library: Libr
         "label_zh": st.column_config.TextColumn(words.t("desk.col.label_zh")),
         "label_en": st.column_config.TextColumn(words.t("desk.col.label_en")),
         "domain": st.column_config.SelectboxColumn(
-            words.t("desk.col.domain"), options=list(domains), format_func=domains.__getitem__
+            words.t("desk.col.domain"),
+            options=[UNCHOSEN, *domains],
+            format_func=lambda value: domains.get(value, unset),
         ),
         "better": st.column_config.SelectboxColumn(
             words.t("desk.col.better"),
-            options=list(BETTER_CHOICES),
-            format_func=lambda value: words.t(f"better.{value}"),
+            options=[UNCHOSEN, *BETTER_CHOICES],
+            format_func=lambda value: unset if value == UNCHOSEN else words.t(f"better.{value}"),
         ),
         "parent": st.column_config.TextColumn(words.t("desk.col.parent"), help=words.t("desk.col.parent_help")),
         "kind": st.column_config.SelectboxColumn(
@@ -276,7 +283,7 @@ def _render_rows(words: Wording, proposed: pd.DataFrame, key: str, library: Libr
         "source_quote": st.column_config.TextColumn(words.t("desk.col.sentence"), width="large"),
     }
     edited = st.data_editor(
-        proposed[list(SHOWN)],
+        proposed[list(SHOWN)].replace({column: {"": UNCHOSEN, None: UNCHOSEN} for column in CHOICES}),
         key=key,
         hide_index=True,
         num_rows="fixed",
@@ -284,7 +291,9 @@ def _render_rows(words: Wording, proposed: pd.DataFrame, key: str, library: Libr
         disabled=[column for column in SHOWN if column not in EDITABLE],
         width="stretch",
     )
-    return proposed.assign(**{column: edited[column] for column in EDITABLE})
+    return proposed.assign(**{column: edited[column] for column in EDITABLE}).replace(
+        {column: {UNCHOSEN: ""} for column in CHOICES}
+    )
 
 
 def _render_left_out(words: Wording, left_out: list[LeftOut]) -> None:

@@ -31,6 +31,7 @@ from components.ingest.desk import (
 from components.ingest.draft import ReviewRecord, draft_files
 from components.ingest.resume import MAX_UNPACKED_BYTES, MAX_ZIP_BYTES, ResumeError, read_saved, with_saved_edits
 from components.text.catalog import load_catalog
+from components.ui.desk import UNCHOSEN
 from tests.support.data_files import DATA
 from tests.support.helpers import rendered
 
@@ -456,7 +457,7 @@ def test_a_zip_restores_every_record_field_and_every_row_edit(proposed, language
     }
     assert at.selectbox(key="desk-level").value == "city" and at.number_input(key="desk-year").value == 2019
     assert at.date_input(key="desk-date").value == dt.date(2020, 3, 10)
-    rows, restored = _editor(at).value, _restored(proposed, valid=False)
+    rows, restored = _editor(at).value.replace(UNCHOSEN, ""), _restored(proposed, valid=False)  # "(待选)" is ""
     for column in EDITED:
         assert rows[column].astype(str).tolist() == restored[column].astype(str).tolist(), column
     assert any("review-2019.zip" in rendered(success.value) for success in at.success)
@@ -474,6 +475,19 @@ def test_record_fields_typed_on_the_page_reach_the_draft(downloads):
     saved = read_saved(downloads[-1])
     assert saved.record.authors == ("记者 李倩", "通讯员 蓝江楠") and saved.record.url == "https://example.org/a"
     assert saved.record.id == "lishui-2020-03-10"
+
+
+@pytest.mark.parametrize(("language", "unchosen"), [("zh", "(待选)"), ("en", "(to choose)")])
+def test_a_choice_the_extractor_left_is_shown_as_to_choose_and_drafted_empty(language, unchosen, downloads):
+    at = _desk(language, ARTICLE)
+    grid = _editor(at)
+    choices = json.loads(grid.proto.columns)["better"]["type_config"]["options"]
+    options = {choice["value"]: choice["label"] for choice in choices}
+    assert options[UNCHOSEN] == unchosen, "the grid names the empty choice, never 'None'"
+    assert set(grid.value["better"]) == {UNCHOSEN} and UNCHOSEN in set(grid.value["domain"])
+    figures = read_saved(downloads[-1]).figures
+    assert {row["better"] for row in figures} == {""}, "the draft keeps the choice empty for the person"
+    assert "" in {row["domain"] for row in figures} and UNCHOSEN not in {row["domain"] for row in figures}
 
 
 @pytest.mark.parametrize("name", ["bomb", "dot_dot", "gbk", "no_figures", "not_a_zip"])
