@@ -57,9 +57,9 @@ check: $(VENV)/.dev-installed
 	$(BIN)/lint-imports
 
 # Every test: everything but the browser on both cores (each file on one worker, so a file's servers and
-# bundle are its own), then the browser tests one at a time; both always run. (The browser tests two at a
-# time lost a presenter key press and a Chromium start under the load in two runs of four: a green run
-# must not depend on luck.)
+# bundle are its own; green in every clean-clone run so far), then the browser tests one at a time; both
+# always run. (The browser tests two at a time lost a presenter key press and a Chromium start under the
+# load in two runs of four: a green run must not depend on luck.)
 test: check system-packages
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"; rest=$$?; \
 	$(BIN)/python -m pytest --durations=15 -m browser; browser=$$?; \

@@ -2,8 +2,9 @@
 with no place and with each place chosen, and for every review in the library; at 1920x1080 (more
 room both ways, type of the same pixel size) for all domains and every review. Nothing ends below
 the screen, nothing inside a slide scrolls (tests/support/browser.py, slide_misfits), nothing
-scrolls sideways, no chart label is clipped or overlaps another, and the type reads from across a
-room (chart text at least 18 px, the narrative at least 20 px: tests/support/browser.py, small_type)."""
+scrolls sideways, no exception is shown, no chart label is clipped or overlaps another, and the
+type reads from across a room (chart text at least 18 px, the narrative in slide type and at least
+20 px: tests/support/browser.py, small_type)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ def misfits_of_every_slide(browser, url: str, size: str) -> str:
         found += [f"slide {step}: {text}" for text in small_type(page)]
         if page.evaluate("document.scrollingElement.scrollWidth") > width:
             found.append(f"slide {step}: scrolls sideways")
+        if page.locator("[data-testid=stException]").count():
+            found.append(f"slide {step}: shows an exception")
     assert not page.errors
     page.close()
     return "\n".join(found)

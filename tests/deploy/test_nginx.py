@@ -87,11 +87,13 @@ def test_after_one_process_is_killed_new_sessions_are_still_served(chromium, dep
     page.goto(url)
     expect(page.locator(".kpi-cards .kpi-label")).to_have_count(9, timeout=60_000)
     os.kill(int(pid_files[serving].read_text()), signal.SIGKILL)  # the process holding this page's session
-    for _ in range(3):  # newcomers, and this browser opening the link again
-        other = open_page(chromium, url, 1280, 720)
+    for _ in range(3):  # newcomers, each a browser of its own with no cookie, so nginx picks for each
+        newcomer = chromium.new_context(viewport={"width": 1280, "height": 720}, locale="zh-CN")
+        other = newcomer.new_page()
+        other.goto(url)
         wait_for_charts(other)
-        expect(other.locator(".kpi-cards .kpi-label")).to_have_count(9)
-        other.close()
+        expect(other.locator(".kpi-cards .kpi-label")).to_have_count(9, timeout=60_000)
+        newcomer.close()
     page.reload()
     expect(page.locator(".kpi-cards .kpi-label")).to_have_count(9, timeout=60_000)
     assert _served_by(context.request.get(f"{url}/_stcore/health").headers["set-cookie"]) != serving, (

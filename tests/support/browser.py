@@ -258,7 +258,8 @@ def slide_misfits(page) -> list[str]:
 
 
 # A slide's type read from across a room: chart text in projector type at least 18 px (hover labels
-# aside; a chart must have some), the narrative beside it, where the slide has one, at least 20 px.
+# aside; a chart must have some); the narrative beside it, where the slide has one, in slide type
+# (.narrative.large) and at least 20 px.
 SMALL_TYPE_JS = """
 () => {
   const size = (element) => parseFloat(getComputedStyle(element).fontSize);
@@ -269,6 +270,8 @@ SMALL_TYPE_JS = """
   const charted = document.querySelector('.st-key-figure-large .js-plotly-plot') !== null;
   return [
     ...(charted && !chart.length ? ['a chart without text'] : []),
+    ...[...document.querySelectorAll('[data-testid=stMain] .narrative:not(.large)')]
+      .map(() => 'a narrative in page type'),
     ...chart.filter((text) => size(text) < 18).map((text) => `chart text ${size(text)} px: ${text.textContent}`),
     ...narrative.filter((p) => size(p) < 20)
       .map((p) => `narrative ${size(p)} px: ${p.textContent.slice(0, 40)}`),
