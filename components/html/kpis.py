@@ -19,8 +19,9 @@ from components.text.wording import Wording
 
 ARROWS = {"down": "↓", "up": "↑"}
 LONG_VALUE = 16  # characters: "CNY 558 million" keeps the big type
-_NUMBER = re.compile(r"([−+-]?\d[\d,.]*%?)")
-_NUMBER_AND_UNIT = re.compile(r"([−+-]?\d[\d,.]*(?:%|[万亿]?[\u4e00-\u9fff])?)")  # "10个", "5.58亿元"
+_DIGITS = r"[−+-]?\d[\d,.]*"
+_NUMBER = re.compile(rf"({_DIGITS}%?)")
+_NUMBER_AND_UNIT = re.compile(rf"({_DIGITS}(?:%|[万亿]?[\u4e00-\u9fff])?)")  # "10个", "5.58亿元"
 
 
 @dataclass(frozen=True)
